@@ -1,0 +1,1 @@
+"""Frontera Atlas Qt view: windows, widgets, the map canvas and its renderer."""
