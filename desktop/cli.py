@@ -1,0 +1,133 @@
+"""`frontera`: the app, and its command-line tools.
+
+    frontera                       open the app on the bundled data
+    frontera render --out map.png  render the default view without a window
+    frontera import PATH...        import BTS files into the local store
+    frontera query totals ...      print figures from the store
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+ORG = "Frontera"
+APP = "Frontera Atlas"
+
+
+def _qt_app(gui: bool):
+    """The Qt application object; off-screen when there is no display (render, CI)."""
+    if not gui and "QT_QPA_PLATFORM" not in os.environ and not os.environ.get("DISPLAY") \
+            and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    QCoreApplication.setOrganizationName(ORG)
+    QCoreApplication.setApplicationName(APP)
+    return app
+
+
+def _load_atlas():
+    from geo.atlas import load_atlas
+    from geo.bundled import BundledDataError
+
+    try:
+        return load_atlas(), None
+    except BundledDataError as exc:
+        return None, str(exc)
+
+
+def cmd_app(args) -> int:
+    t0 = time.perf_counter()
+    app = _qt_app(gui=True)
+    atlas, error = _load_atlas()
+    if error:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.critical(None, app.translate("cli", "Frontera Atlas cannot start"), error)
+        print(f"frontera: {error}", file=sys.stderr)
+        return 2
+    from desktop.main_window import MainWindow
+
+    win = MainWindow(atlas)
+    if args.screenshot:
+        _screenshot_when_painted(app, win, Path(args.screenshot), t0)
+    win.show()
+    return app.exec()
+
+
+def _screenshot_when_painted(app, win, path: Path, t0: float) -> None:
+    """For docs and tests: once the first map frame is painted, grab the window and quit."""
+    from PySide6.QtCore import QTimer
+
+    def grab():
+        win.grab().save(str(path))
+        print(f"first frame after {(first[0] - t0) * 1000:.0f} ms; wrote {path}")
+        app.quit()
+
+    first = []
+
+    def on_frame(_ms):
+        if not first:
+            first.append(time.perf_counter())
+            QTimer.singleShot(300, grab)
+
+    win.canvas.frameRendered.connect(on_frame)
+
+
+def cmd_render(args) -> int:
+    _qt_app(gui=False)
+    atlas, error = _load_atlas()
+    if error:
+        print(f"frontera render: {error}", file=sys.stderr)
+        return 2
+    from desktop.export import compose_map_image, save_image
+    from geo.viewport import Viewport
+
+    if args.width < 100 or args.height < 100 or args.width > 20000 or args.height > 20000:
+        print("frontera render: --width and --height must be between 100 and 20000 pixels", file=sys.stderr)
+        return 2
+    view = Viewport.fit(atlas.home_bounds, args.width, args.height)
+    img = compose_map_image(atlas, view, title=args.title, legend=not args.no_legend, dpr=args.scale)
+    try:
+        save_image(img, Path(args.out))
+    except OSError as exc:
+        print(f"frontera render: {exc}", file=sys.stderr)
+        return 1
+    print(f"wrote {args.out} ({img.width()}×{img.height()})")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="frontera", description="Frontera Atlas: offline maps of US–Mexico supply chains.")
+    ap.add_argument("--screenshot", metavar="PNG", help=argparse.SUPPRESS)
+    ap.set_defaults(func=cmd_app)
+    sub = ap.add_subparsers(dest="command")
+    r = sub.add_parser("render", help="render the default map view to an image, without a window")
+    r.add_argument("--out", required=True, help="output file (.png or .jpg)")
+    r.add_argument("--width", type=int, default=1600)
+    r.add_argument("--height", type=int, default=1000)
+    r.add_argument("--scale", type=float, default=1.0, help="pixel ratio (2 for print-quality output)")
+    r.add_argument("--title", default=None, help="title printed on the map")
+    r.add_argument("--no-legend", action="store_true", help="leave the legend out")
+    r.set_defaults(func=cmd_render)
+    try:
+        from geo import cli_data
+    except ImportError:
+        cli_data = None
+    if cli_data is not None and hasattr(cli_data, "add_subcommands"):
+        cli_data.add_subcommands(sub)
+    return ap
+
+
+def main(argv=None) -> int:
+    args = build_parser().parse_args(argv)
+    return int(args.func(args) or 0)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,72 @@
+"""Map images for reports: the map through the screen's renderer, plus title, legend,
+scale note and attribution. `frontera render` and File → Export map image use this."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QImage, QPainter
+
+from desktop.label_painter import FONT_FAMILIES
+from desktop.legend import legend_size, paint_legend
+from desktop.map_renderer import MapRenderer
+from desktop.symbols import brush, pen
+from geo.atlas import WATER, Atlas
+from geo.viewport import Viewport
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Export", text)
+
+
+def default_title() -> str:
+    return _tr("US–Mexico border: land ports of entry, seaports and industrial zones")
+
+
+def compose_map_image(atlas: Atlas, view: Viewport, renderer: MapRenderer | None = None,
+                      title: str | None = None, legend: bool = True, dpr: float = 1.0) -> QImage:
+    renderer = renderer or MapRenderer(atlas)
+    img = QImage(int(view.width * dpr), int(view.height * dpr), QImage.Format_ARGB32_Premultiplied)
+    img.setDevicePixelRatio(dpr)
+    img.fill(QColor(WATER))
+    p = QPainter(img)
+    renderer.render(p, view)
+    p.setRenderHint(QPainter.Antialiasing)
+    p.setRenderHint(QPainter.TextAntialiasing)
+    f = QFont()
+    f.setFamilies(FONT_FAMILIES)
+    # Title band
+    f.setPointSizeF(12.5)
+    f.setBold(True)
+    p.setFont(f)
+    band = QRectF(0, 0, view.width, 34)
+    p.fillRect(band, QColor(255, 253, 248, 225))
+    p.setPen(QColor("#1f1f1f"))
+    p.drawText(band.adjusted(14, 0, -14, 0), Qt.AlignLeft | Qt.AlignVCenter, title or default_title())
+    if legend:
+        size = legend_size(atlas.layers)
+        rect = QRectF(12, view.height - size.height() - 30, size.width(), size.height())
+        paint_legend(p, atlas.layers, rect)
+    # Attribution line
+    f.setPointSizeF(7.0)
+    f.setBold(False)
+    p.setFont(f)
+    note = _tr("Data: BTS (Border Crossing/Entry, NTAD), NGA World Port Index, SEMARNAT RETC 2022, "
+               "Natural Earth. Lambert conformal conic projection. Made with Frontera Atlas.")
+    strip = QRectF(0, view.height - 18, view.width, 18)
+    p.fillRect(strip, QColor(255, 253, 248, 200))
+    p.setPen(QColor("#555555"))
+    p.drawText(strip.adjusted(10, 0, -10, 0), Qt.AlignRight | Qt.AlignVCenter, note)
+    p.end()
+    return img
+
+
+def save_image(img: QImage, path: Path) -> None:
+    """Write atomically: a temp file beside the target, then rename."""
+    path = Path(path)
+    fmt = (path.suffix.lstrip(".") or "png").upper()
+    tmp = path.with_name(f".{path.name}.part")
+    if not img.save(str(tmp), fmt):
+        tmp.unlink(missing_ok=True)
+        raise OSError(_tr("Could not write image to {path}").format(path=path))
+    tmp.replace(path)

@@ -1,0 +1,164 @@
+"""The main window: map canvas, layer panel, legend, feature panel, status bar, menus."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QScrollArea
+
+from desktop.export import compose_map_image, save_image
+from desktop.feature_panel import FeaturePanel
+from desktop.layer_panel import LayerPanel
+from desktop.legend import LegendWidget
+from desktop.map_canvas import MapCanvas
+from geo.atlas import Atlas
+from geo.bundled import bundled_sources
+
+APP_NAME = "Frontera Atlas"
+VERSION = "0.1.0"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, atlas: Atlas, settings: QSettings | None = None):
+        super().__init__()
+        self.atlas = atlas
+        self.settings = settings or QSettings()
+        self.setWindowTitle(self.tr("Frontera Atlas — US–Mexico supply chains"))
+        self.canvas = MapCanvas(atlas, self)
+        self.setCentralWidget(self.canvas)
+
+        self.layer_panel = LayerPanel(atlas.layers, self)
+        self.legend = LegendWidget(atlas.layers, self)
+        self.feature_panel = FeaturePanel(atlas, self)
+        self.layer_dock = self._dock("layers", self.tr("Layers"), self.layer_panel, Qt.LeftDockWidgetArea)
+        scroll = QScrollArea(self)
+        scroll.setWidget(self.legend)
+        scroll.setWidgetResizable(True)
+        self.legend_dock = self._dock("legend", self.tr("Legend"), scroll, Qt.LeftDockWidgetArea)
+        self.feature_dock = self._dock("feature", self.tr("Selected feature"), self.feature_panel,
+                                       Qt.RightDockWidgetArea)
+        self.feature_panel.zoomRequested.connect(self.zoom_to_hit)
+
+        self.coords = QLabel(self)
+        self.coords.setMinimumWidth(190)
+        self.scale_label = QLabel(self)
+        self.render_label = QLabel(self)
+        sb = self.statusBar()
+        sb.addPermanentWidget(self.render_label)
+        sb.addPermanentWidget(self.scale_label)
+        sb.addPermanentWidget(self.coords)
+        self.canvas.cursorMoved.connect(self._show_coords)
+        self.canvas.cursorLeft.connect(lambda: self.coords.setText(""))
+        self.canvas.viewChanged.connect(self._show_scale)
+        self.canvas.frameRendered.connect(
+            lambda ms: self.render_label.setText(self.tr("render {ms:.0f} ms").format(ms=ms)))
+        self._build_menus()
+        self.resize(1400, 900)
+        self.resizeDocks([self.layer_dock, self.feature_dock], [250, 270], Qt.Horizontal)
+        self.resizeDocks([self.layer_dock, self.legend_dock], [300, 520], Qt.Vertical)
+        self._restore()
+        self.canvas.setFocus()
+
+    def _dock(self, name, title, widget, area) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock_{name}")
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _action(self, menu, text, slot, shortcut=None, tip=None) -> QAction:
+        act = QAction(text, self)
+        if shortcut is not None:
+            act.setShortcuts(shortcut if isinstance(shortcut, list) else [shortcut])
+        if tip:
+            act.setStatusTip(tip)
+        act.triggered.connect(slot)
+        menu.addAction(act)
+        return act
+
+    def _build_menus(self) -> None:
+        mb = self.menuBar()
+        file_menu = mb.addMenu(self.tr("&File"))
+        self.export_action = self._action(file_menu, self.tr("&Export Map Image…"), self.export_image,
+                                          QKeySequence(self.tr("Ctrl+E")), self.tr("Save the current view as PNG"))
+        file_menu.addSeparator()
+        self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.Quit)
+
+        view = mb.addMenu(self.tr("&View"))
+        self._action(view, self.tr("Zoom &In"), lambda: self.canvas.zoom_by(1.5),
+                     [QKeySequence.ZoomIn, QKeySequence(self.tr("Ctrl+="))])
+        self._action(view, self.tr("Zoom &Out"), lambda: self.canvas.zoom_by(1 / 1.5), QKeySequence.ZoomOut)
+        self._action(view, self.tr("&Full Extent"), self.canvas.zoom_home, QKeySequence(self.tr("Ctrl+Home")))
+        self._action(view, self.tr("Zoom to &Selection"), self.zoom_to_selection, QKeySequence(self.tr("Ctrl+J")))
+        view.addSeparator()
+        self.labels_action = QAction(self.tr("Show &Labels"), self, checkable=True, checked=True)
+        self.labels_action.toggled.connect(self._toggle_labels)
+        view.addAction(self.labels_action)
+        view.addSeparator()
+        for dock in (self.layer_dock, self.legend_dock, self.feature_dock):
+            view.addAction(dock.toggleViewAction())
+
+        help_menu = mb.addMenu(self.tr("&Help"))
+        self._action(help_menu, self.tr("&About Frontera Atlas"), self.about)
+
+    # --- actions -----------------------------------------------------------------------
+    def _toggle_labels(self, on: bool) -> None:
+        self.canvas.renderer.show_labels = on
+        self.canvas.set_view(self.canvas.view)
+
+    def zoom_to_hit(self, hit) -> None:
+        if hit is not None:
+            self.canvas.zoom_to_bounds(self.atlas.feature_bounds(hit))
+
+    def zoom_to_selection(self) -> None:
+        self.zoom_to_hit(self.atlas.selection.current)
+
+    def export_image(self) -> None:
+        start = str(Path(self.settings.value("export/dir", str(Path.home()))) / "frontera-map.png")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export Map Image"), start,
+                                              self.tr("PNG image (*.png);;JPEG image (*.jpg)"))
+        if not path:
+            return
+        view = self.canvas.view
+        try:
+            save_image(compose_map_image(self.atlas, view, self.canvas.renderer, dpr=2.0), Path(path))
+        except OSError as exc:
+            QMessageBox.critical(self, self.tr("Export failed"), str(exc))
+            return
+        self.settings.setValue("export/dir", str(Path(path).parent))
+        self.statusBar().showMessage(self.tr("Saved {path}").format(path=path), 5000)
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self, self.tr("About Frontera Atlas"),
+            self.tr("<h3>Frontera Atlas {version}</h3><p>Offline maps of US–Mexico supply chains: "
+                    "land ports of entry, seaports, industrial zones and trade flows.</p>"
+                    "<p><b>Data sources and attributions</b></p>").format(version=VERSION)
+            + "<p>" + bundled_sources().replace("\n", "<br/>") + "</p>"
+            + self.tr("<p>Frontera Atlas makes no network connection.</p>"),
+        )
+
+    # --- status bar -------------------------------------------------------------------
+    def _show_coords(self, lon: float, lat: float) -> None:
+        ns, ew = ("N" if lat >= 0 else "S"), ("E" if lon >= 0 else "W")
+        self.coords.setText(f"{abs(lat):.4f}° {ns}  {abs(lon):.4f}° {ew}")
+
+    def _show_scale(self, view) -> None:
+        km = view.scale * 100 / 1000
+        self.scale_label.setText(self.tr("100 px = {km:,.0f} km").format(km=km))
+
+    # --- settings ------------------------------------------------------------------------
+    def _restore(self) -> None:
+        geom = self.settings.value("window/geometry")
+        state = self.settings.value("window/state")
+        if geom is not None:
+            self.restoreGeometry(geom)
+        if state is not None:
+            self.restoreState(state)
+
+    def closeEvent(self, event):
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.sync()
+        super().closeEvent(event)

@@ -1,0 +1,214 @@
+"""The interactive map canvas.
+
+A full frame is rendered by MapRenderer into an image at the screen's pixel ratio. While
+the user drags or spins the wheel, frames are that image shifted or scaled (a blit, well
+under a few milliseconds); the full re-render happens when the gesture ends or pauses, as
+in QGIS. Hover and selection are painted as an overlay on every frame.
+"""
+from __future__ import annotations
+
+import time
+from collections import deque
+
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QImage, QPainter, QTransform
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+
+from desktop.map_renderer import MapRenderer
+from geo.atlas import WATER, Atlas
+from geo.hittest import Hit, HitTester
+from geo.projection import to_lonlat
+from geo.viewport import Viewport
+
+WHEEL_STEP = 1.25  # zoom factor per wheel notch
+KEY_ZOOM = 1.5
+SETTLE_MS = 140  # re-render once the wheel has been still this long
+DRAG_THRESHOLD_PX = 4
+
+
+class MapCanvas(QWidget):
+    cursorMoved = Signal(float, float)  # lon, lat
+    cursorLeft = Signal()
+    viewChanged = Signal(object)  # Viewport
+    featureClicked = Signal(object)  # Hit or None
+    frameRendered = Signal(float)  # ms of the last full render
+
+    def __init__(self, atlas: Atlas, parent=None):
+        super().__init__(parent)
+        self.atlas = atlas
+        self.renderer = MapRenderer(atlas)
+        self.hits = HitTester(atlas.layers)
+        self.view = Viewport.fit(atlas.home_bounds, 800, 600)
+        self._frame: QImage | None = None
+        self._frame_view: Viewport | None = None
+        self._press: QPointF | None = None
+        self._dragging = False
+        self.frame_ms: deque[float] = deque(maxlen=2000)  # every paintEvent, for benchmarks
+        self.last_render_ms = 0.0
+        self._settle = QTimer(self, singleShot=True, interval=SETTLE_MS, timeout=self._rerender)
+        self.setMouseTracking(True)
+        self.setFocusPolicy(Qt.StrongFocus)
+        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
+        self.setMinimumSize(320, 240)
+        self.setAttribute(Qt.WA_OpaquePaintEvent)
+        atlas.layers.changed.connect(self._model_changed)
+        atlas.layers.order_changed.connect(self._model_changed)
+        atlas.selection.changed.connect(lambda _hit: self.update())
+        atlas.selection.hovered.connect(lambda _hit: self.update())
+
+    # --- view control ----------------------------------------------------------------
+    def set_view(self, view: Viewport, settle: bool = False) -> None:
+        """Show `view`. With settle=True the old frame is transformed now and the full
+        render follows when interaction pauses."""
+        self.view = view
+        self.viewChanged.emit(view)
+        if settle:
+            self._settle.start()
+        else:
+            self._frame = None
+        self.update()
+
+    def zoom_home(self) -> None:
+        self.set_view(Viewport.fit(self.atlas.home_bounds, self.width(), self.height()))
+
+    def zoom_to_bounds(self, bounds) -> None:
+        self.set_view(Viewport.fit(bounds, self.width(), self.height(), margin=0.1))
+
+    def zoom_by(self, factor: float, anchor: QPointF | None = None, settle: bool = False) -> None:
+        a = (anchor.x(), anchor.y()) if anchor is not None else None
+        self.set_view(self.view.zoomed(factor, a), settle=settle)
+
+    def pan_by(self, dx: float, dy: float) -> None:
+        self.set_view(self.view.panned(dx, dy))
+
+    def _rerender(self) -> None:
+        self._frame = None
+        self.update()
+
+    def _model_changed(self, *_):
+        self.hits.invalidate()
+        self._rerender()
+
+    # --- painting --------------------------------------------------------------------
+    def render_frame(self) -> None:
+        dpr = self.devicePixelRatioF()
+        t = time.perf_counter()
+        self._frame = self.renderer.render_image(self.view, dpr)
+        self._frame_view = self.view
+        self.last_render_ms = (time.perf_counter() - t) * 1000
+        self.frameRendered.emit(self.last_render_ms)
+
+    def paintEvent(self, event):
+        t = time.perf_counter()
+        interacting = self._dragging or self._settle.isActive()
+        if self._frame is None or (not interacting and self._frame_view != self.view):
+            self.render_frame()
+        p = QPainter(self)
+        if self._frame_view == self.view:
+            p.drawImage(0, 0, self._frame)
+        else:
+            p.fillRect(self.rect(), QColor(WATER))
+            p.setRenderHint(QPainter.SmoothPixmapTransform, False)
+            p.setTransform(self._frame_to_view())
+            p.drawImage(QRectF(0, 0, self._frame_view.width, self._frame_view.height), self._frame)
+            p.setTransform(QTransform())
+        sel = self.atlas.selection
+        self.renderer.render_overlay(p, self.view, sel.hover, sel.current)
+        p.end()
+        self.frame_ms.append((time.perf_counter() - t) * 1000)
+
+    def _frame_to_view(self) -> QTransform:
+        """Where the last rendered frame sits in the current view (pan and zoom)."""
+        f, v = self._frame_view, self.view
+        k = f.scale / v.scale
+        x0, y0 = v.to_screen(*f.to_map(0, 0))
+        return QTransform(k, 0, 0, k, float(x0), float(y0))
+
+    def resizeEvent(self, event):
+        self.view = self.view.resized(max(self.width(), 1), max(self.height(), 1))
+        self._frame = None
+        self.viewChanged.emit(self.view)
+        super().resizeEvent(event)
+
+    # --- mouse and keys ----------------------------------------------------------------
+    def mousePressEvent(self, e):
+        if e.button() == Qt.LeftButton:
+            self._press = e.position()
+            self._press_view = self.view
+            self._dragging = False
+
+    def mouseMoveEvent(self, e):
+        pos = e.position()
+        lon, lat = to_lonlat(*self.view.to_map(pos.x(), pos.y()))
+        self.cursorMoved.emit(float(lon), float(lat))
+        if self._press is not None and e.buttons() & Qt.LeftButton:
+            d = pos - self._press
+            if self._dragging or abs(d.x()) + abs(d.y()) >= DRAG_THRESHOLD_PX:
+                if not self._dragging:
+                    self._dragging = True
+                    self.setCursor(Qt.ClosedHandCursor)
+                    self.atlas.selection.set_hover(None)
+                self.view = self._press_view.panned(d.x(), d.y())
+                self.update()
+            return
+        self._hover(pos, e.globalPosition().toPoint())
+
+    def mouseReleaseEvent(self, e):
+        if e.button() != Qt.LeftButton or self._press is None:
+            return
+        if self._dragging:
+            self._dragging = False
+            self.unsetCursor()
+            self.set_view(self.view)
+        else:
+            hit = self.hits.hit(self.view, e.position().x(), e.position().y())
+            self.atlas.selection.select(hit)
+            self.featureClicked.emit(hit)
+        self._press = None
+
+    def mouseDoubleClickEvent(self, e):
+        self.zoom_by(2.0, e.position())
+
+    def wheelEvent(self, e):
+        steps = e.angleDelta().y() / 120.0
+        if steps:
+            self.zoom_by(WHEEL_STEP ** steps, e.position(), settle=True)
+
+    def leaveEvent(self, e):
+        self.atlas.selection.set_hover(None)
+        self.cursorLeft.emit()
+
+    def keyPressEvent(self, e):
+        k = e.key()
+        step_x, step_y = self.width() / 6, self.height() / 6
+        if k == Qt.Key_Left:
+            self.pan_by(step_x, 0)
+        elif k == Qt.Key_Right:
+            self.pan_by(-step_x, 0)
+        elif k == Qt.Key_Up:
+            self.pan_by(0, step_y)
+        elif k == Qt.Key_Down:
+            self.pan_by(0, -step_y)
+        elif k in (Qt.Key_Plus, Qt.Key_Equal):
+            self.zoom_by(KEY_ZOOM)
+        elif k in (Qt.Key_Minus, Qt.Key_Underscore):
+            self.zoom_by(1 / KEY_ZOOM)
+        elif k == Qt.Key_Home:
+            self.zoom_home()
+        elif k == Qt.Key_Escape:
+            self.atlas.selection.select(None)
+        else:
+            super().keyPressEvent(e)
+
+    def _hover(self, pos: QPointF, global_pos) -> None:
+        hit = self.hits.hit(self.view, pos.x(), pos.y())
+        self.atlas.selection.set_hover(hit)
+        if hit is None:
+            QToolTip.hideText()
+            return
+        QToolTip.showText(global_pos, self.tooltip_for(hit), self)
+
+    def tooltip_for(self, hit: Hit) -> str:
+        layer = self.atlas.layers[hit.layer_id]
+        title = self.tr(layer.title)
+        return f"<b>{layer.feature_name(hit.index)}</b><br/><span style='color:#666'>{title}</span>"

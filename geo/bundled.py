@@ -1,0 +1,114 @@
+"""Read the data the app ships with (data/), with clear errors for missing or corrupt files.
+
+Every reader returns a GeoDataFrame in the map CRS. A file that is missing, unreadable or
+lacks the columns the app needs raises BundledDataError naming the file, so the UI can say
+which file is wrong instead of showing a traceback.
+"""
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+
+from geo.lod import LOD_TOLERANCES, layer_name
+from geo.projection import map_crs, to_map
+
+REPO_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+BASEMAP_FILE = "basemap.gpkg"
+POINT_TABLES = {
+    "ports_of_entry": ("ports_of_entry.csv", ("port_code", "name", "state", "state_code", "lon", "lat")),
+    "border_crossings": ("border_crossings.csv", ("crossing_id", "name", "port_code", "lon", "lat")),
+    "seaports": ("seaports.csv", ("name", "unlocode", "country", "coast", "harbor_size", "lon", "lat")),
+    "industrial_zones": ("industrial_zones.csv", ("zone_id", "name", "kind", "state", "n_facilities", "lon", "lat")),
+}
+BASEMAP_COLUMNS = {
+    "admin1": ("country", "code", "name", "label_x", "label_y"),
+    "borders": ("name",),
+    "context": ("name",),
+    "rivers": ("name", "scalerank"),
+    "railroads": ("scalerank",),
+    "cities": ("name", "country", "pop_max"),
+}
+# Codes are text: a port code like "0104" must keep its zero.
+TEXT_COLUMNS = {"port_code", "state_code", "crossing_id", "zone_id", "unlocode", "code"}
+
+
+class BundledDataError(Exception):
+    """A bundled data file is missing or unusable. str() names the file and the problem."""
+
+    def __init__(self, path: Path, problem: str):
+        self.path = Path(path)
+        self.problem = problem
+        super().__init__(f"Bundled data file {self.path} {problem}")
+
+
+def data_dir() -> Path:
+    """The bundled data folder; FRONTERA_DATA_DIR overrides it (tests use this)."""
+    return Path(os.environ.get("FRONTERA_DATA_DIR", REPO_DATA_DIR))
+
+
+def _check_columns(df, needed, path: Path, what: str) -> None:
+    missing = [c for c in needed if c not in df.columns]
+    if missing:
+        raise BundledDataError(path, f"is corrupt: {what} lacks column(s) {', '.join(missing)}")
+
+
+def read_basemap_level(base: str, level: int, folder: Path | None = None) -> gpd.GeoDataFrame:
+    """One layer of the basemap GeoPackage at one level of detail."""
+    import pyogrio
+
+    path = (folder or data_dir()) / BASEMAP_FILE
+    name = layer_name(base, level)
+    if not path.is_file():
+        raise BundledDataError(path, "is missing (rebuild it with: python data/build_all.py)")
+    try:
+        gdf = pyogrio.read_dataframe(path, layer=name)
+    except Exception as exc:  # pyogrio raises several types for unreadable files
+        raise BundledDataError(path, f"cannot be read (layer {name}): {exc}") from None
+    _check_columns(gdf, BASEMAP_COLUMNS.get(base, ()), path, f"layer {name}")
+    if gdf.crs is None or not gdf.crs.equals(map_crs()):
+        gdf = gdf.set_crs(map_crs(), allow_override=True) if gdf.crs is None else gdf.to_crs(map_crs())
+    return gdf
+
+
+def read_basemap_levels(base: str, folder: Path | None = None) -> dict[int, gpd.GeoDataFrame]:
+    if base == "cities":
+        return {0: read_basemap_level(base, 0, folder)}
+    return {lvl: read_basemap_level(base, lvl, folder) for lvl in LOD_TOLERANCES}
+
+
+def read_point_table(key: str, folder: Path | None = None) -> gpd.GeoDataFrame:
+    """A bundled point CSV (lon/lat in WGS84) as a GeoDataFrame in the map CRS."""
+    fname, needed = POINT_TABLES[key]
+    path = (folder or data_dir()) / fname
+    if not path.is_file():
+        raise BundledDataError(path, "is missing (rebuild it with: python data/build_all.py)")
+    try:
+        df = pd.read_csv(path, dtype={c: str for c in TEXT_COLUMNS}, keep_default_na=False,
+                         na_values={"lon": [""], "lat": [""]}, encoding="utf-8")
+    except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        raise BundledDataError(path, f"is corrupt: {exc}") from None
+    _check_columns(df, needed, path, "the table")
+    lon = pd.to_numeric(df["lon"], errors="coerce")
+    lat = pd.to_numeric(df["lat"], errors="coerce")
+    bad = df.index[lon.isna() | lat.isna() | ~lon.between(-180, 180) | ~lat.between(-90, 90)]
+    if len(bad):
+        raise BundledDataError(path, f"is corrupt: row {bad[0] + 2} has no valid lon/lat")
+    x, y = to_map(lon.values, lat.values)
+    return gpd.GeoDataFrame(df, geometry=gpd.points_from_xy(x, y), crs=map_crs())
+
+
+@lru_cache(maxsize=None)
+def bundled_sources() -> str:
+    """Attribution text for Help → About and exports."""
+    return (
+        "US, Mexican and Canadian states: Natural Earth 10m admin-1 (public domain), via Debian qgis-common.\n"
+        "Rivers, railroads, cities, context countries: Natural Earth (public domain).\n"
+        "Land ports of entry: BTS Border Crossing/Entry Data (CBP); crossings: BTS NTAD 2014 border_x.\n"
+        "Seaports: NGA World Port Index (Pub. 150). Industrial zones: SEMARNAT RETC 2022 (Mexico open data).\n"
+        "Trade figures: BTS North American TransBorder Freight Data."
+    )
