@@ -1,0 +1,586 @@
+"""The embedded DuckDB store (one file in the user's data directory, or ``--store PATH``).
+
+Schema (codes are dictionary-coded ENUMs over the whole code *pattern* space, so new codes
+never need a migration; validation against the BTS code tables happens at import):
+
+``freight``        one row per published TransBorder record: ``src`` (1 DOT1, 2 DOT2, 3 DOT3),
+                   ``year_month`` (202101), ``trade_type`` (1/2), ``country`` (1220/2010),
+                   ``mode``, ``us_state``, ``port``, ``mx_state``, ``can_prov``, ``commodity``
+                   (NULL where the table has no such column), ``df``, ``contcode``, ``value``,
+                   ``shipwt``, ``freight_charges``
+``crossings``      ``port_code, measure, year_month, value`` (Border Crossing/Entry counts)
+``crossing_ports`` ``port_code, port_name, state, border, latitude, longitude``
+``import_log``     one row per imported file
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import os
+import string
+import threading
+from pathlib import Path
+from typing import Callable, Iterable, Sequence
+
+import duckdb
+import pandas as pd
+
+from ..codes import COUNTRY_ISO, CodeTables, bundled_data_dir, code_tables
+from ..importers import run_import
+from ..importers.crossings import MEASURES
+from ..importers.report import CancelToken, ImportFailed, ImportReport
+from ..query import (SRC_ID, SRC_NAME, Caveat, FilterError, QueryPlan, Totals, TradeFilter,
+                     caveats as _caveats, format_ym, normalise_by, parse_period, plan as _plan)
+from .base import Store, StoreChange, StoreError, StoreLockedError
+
+__all__ = ["DuckDBStore", "default_store_path", "open_store", "SCHEMA_VERSION"]
+
+SCHEMA_VERSION = "1"
+APP_NAME = "frontera-atlas"
+
+_PORTS = [f"{i:04d}" for i in range(10000)] + [f"{i:02d}XX" for i in range(100)]
+_ST2 = [a + b for a in string.ascii_uppercase for b in string.ascii_uppercase]
+_HS2 = [f"{i:02d}" for i in range(100)]
+
+_SCHEMA = """
+CREATE TABLE meta (key VARCHAR, value VARCHAR);
+CREATE TABLE freight (
+    src UTINYINT NOT NULL, year_month INTEGER NOT NULL, trade_type UTINYINT NOT NULL,
+    country USMALLINT NOT NULL, mode UTINYINT NOT NULL,
+    us_state st2_t, port port_t, mx_state st2_t, can_prov st2_t, commodity hs2_t,
+    df UTINYINT, contcode cont_t,
+    value BIGINT NOT NULL, shipwt BIGINT, freight_charges BIGINT);
+CREATE TABLE crossings (port_code port_t NOT NULL, measure VARCHAR NOT NULL,
+    year_month INTEGER NOT NULL, value BIGINT NOT NULL);
+CREATE TABLE crossing_ports (port_code port_t, port_name VARCHAR, state VARCHAR, border VARCHAR,
+    latitude DOUBLE, longitude DOUBLE);
+CREATE TABLE import_log (imported_at TIMESTAMP, file VARCHAR, kind VARCHAR, rows_loaded BIGINT,
+    rows_rejected BIGINT, rows_replaced BIGINT, periods VARCHAR);
+"""
+
+_FREIGHT_COLS = ("src", "year_month", "trade_type", "country", "mode", "us_state", "port",
+                 "mx_state", "can_prov", "commodity", "df", "contcode", "value", "shipwt",
+                 "freight_charges")
+_ENUM_COLS = {"us_state": "st2_t", "port": "port_t", "mx_state": "st2_t", "can_prov": "st2_t",
+              "commodity": "hs2_t", "contcode": "cont_t"}
+_BY_COLUMN = {"month": "year_month", "year": "year_month // 100", "trade_type": "trade_type",
+              "country": "country", "mode": "mode", "port": "port", "us_state": "us_state",
+              "mx_state": "mx_state", "commodity": "commodity", "ca_prov": "can_prov"}
+_BY_DIM = {"trade_type": "trade_type", "country": "country", "mode": "mode", "port": "port",
+           "us_state": "us_state", "mx_state": "mx_state", "commodity": "commodity",
+           "ca_prov": "ca_prov"}
+_BORDERS = {"mexico": "US-Mexico Border", "mx": "US-Mexico Border", "us-mexico": "US-Mexico Border",
+            "canada": "US-Canada Border", "ca": "US-Canada Border", "us-canada": "US-Canada Border"}
+_AMOUNTS = ("value", "shipwt", "freight_charges", "records")
+
+
+def default_store_path() -> Path:
+    """``$FRONTERA_ATLAS_STORE`` or ``<user data dir>/frontera-atlas/store.duckdb``."""
+    env = os.environ.get("FRONTERA_ATLAS_STORE")
+    if env:
+        return Path(env)
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "store.duckdb"
+
+
+def open_store(path: str | Path | None = None, *, read_only: bool = False,
+               with_default_data: bool = True) -> "DuckDBStore":
+    """Open (creating on first use) the store at ``path`` or the user's default store.
+
+    A new store is filled from the bundled default tables (``data/store``) unless
+    ``with_default_data`` is False; creation happens under a temporary name and is renamed
+    into place, so an interrupted first run never leaves a half-built store.
+    """
+    path = Path(path) if path else default_store_path()
+    if not path.exists():
+        if read_only:
+            raise StoreError(f"No store at {path}.")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.building-{os.getpid()}")
+        for p in (tmp, Path(str(tmp) + ".wal")):
+            p.unlink(missing_ok=True)
+        bundle = bundled_data_dir() / "store"
+        s = DuckDBStore(tmp, bundle_dir=bundle if with_default_data and
+                        (bundle / "manifest.json").exists() else None)
+        s.checkpoint()
+        s.close()
+        os.replace(tmp, path)
+    return DuckDBStore(path, read_only=read_only)
+
+
+class DuckDBStore(Store):
+    """:class:`~geo.store.base.Store` on an embedded DuckDB database file.
+
+    Thread use: every thread gets its own DuckDB cursor, so the GUI may query while a worker
+    thread imports (queries see the previous state until the import commits).
+    """
+
+    def __init__(self, path: str | Path, *, read_only: bool = False,
+                 codes_dir: str | Path | None = None, bundle_dir: str | Path | None = None):
+        self.path = Path(path)
+        self.read_only = read_only
+        self.codes: CodeTables = code_tables(codes_dir)
+        fresh = not self.path.exists()
+        if fresh and read_only:
+            raise StoreError(f"No store at {self.path}.")
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._con = duckdb.connect(str(self.path), read_only=read_only)
+        except duckdb.Error as exc:
+            msg = str(exc)
+            if "lock" in msg.lower():
+                raise StoreLockedError(
+                    f"The store {self.path} is in use by another Frontera Atlas process; "
+                    f"close it and try again.") from None
+            raise StoreError(f"Cannot open the store {self.path}: {msg.splitlines()[0]}") from None
+        self._local = threading.local()
+        self._cursors: list = []
+        self._import_lock = threading.Lock()
+        self._avail: dict | None = None
+        self._closed = False
+        if fresh or not self._has_schema():
+            if read_only:
+                raise StoreError(f"{self.path} is not a Frontera Atlas store.")
+            self._create_schema()
+            if bundle_dir is not None:
+                self.load_bundle(Path(bundle_dir))
+        else:
+            v = self._con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+            if not v or v[0] != SCHEMA_VERSION:
+                raise StoreError(f"{self.path} was written by an incompatible version "
+                                 f"(schema {v[0] if v else '?'}, expected {SCHEMA_VERSION}).")
+
+    # -- lifecycle ------------------------------------------------------------------------
+    @property
+    def location(self) -> str:
+        return str(self.path)
+
+    def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        for c in self._cursors:
+            try:
+                c.close()
+            except Exception:
+                pass
+        self._con.close()
+
+    def checkpoint(self) -> None:
+        self._con.execute("CHECKPOINT")
+
+    def _cur(self):
+        if self._closed:
+            raise StoreError("The store is closed.")
+        c = getattr(self._local, "cur", None)
+        if c is None:
+            c = self._con.cursor()
+            self._local.cur = c
+            self._cursors.append(c)
+        return c
+
+    def _has_schema(self) -> bool:
+        return bool(self._con.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta'").fetchone()[0])
+
+    def _create_schema(self) -> None:
+        c = self._con
+        c.execute("BEGIN TRANSACTION")
+        c.execute("CREATE TYPE port_t AS ENUM (SELECT unnest(?::VARCHAR[]))", [_PORTS])
+        c.execute("CREATE TYPE st2_t AS ENUM (SELECT unnest(?::VARCHAR[]))", [_ST2])
+        c.execute("CREATE TYPE hs2_t AS ENUM (SELECT unnest(?::VARCHAR[]))", [_HS2])
+        c.execute("CREATE TYPE cont_t AS ENUM ('0', '1', 'X')")
+        for stmt in _SCHEMA.split(";"):
+            if stmt.strip():
+                c.execute(stmt)
+        c.execute("INSERT INTO meta VALUES ('schema_version', ?), ('created', ?)",
+                  [SCHEMA_VERSION, _dt.datetime.now().isoformat(timespec="seconds")])
+        c.execute("COMMIT")
+
+    # -- bundle ---------------------------------------------------------------------------
+    def load_bundle(self, bundle_dir: Path) -> dict:
+        """Fill the store from ``data/store`` Parquet files (one transaction)."""
+        bundle_dir = Path(bundle_dir)
+        manifest = json.loads((bundle_dir / "manifest.json").read_text())
+        c = self._con
+        sel = ", ".join(f"CAST({col} AS {_ENUM_COLS[col]})" if col in _ENUM_COLS else col
+                        for col in _FREIGHT_COLS)
+        c.execute("BEGIN TRANSACTION")
+        try:
+            c.execute(f"INSERT INTO freight SELECT {sel} FROM read_parquet(?)",
+                      [str(bundle_dir / "freight.parquet")])
+            c.execute("INSERT INTO crossings SELECT CAST(port_code AS port_t), measure, year_month, value "
+                      "FROM read_parquet(?)", [str(bundle_dir / "crossings.parquet")])
+            c.execute("INSERT INTO crossing_ports SELECT CAST(port_code AS port_t), port_name, state, "
+                      "border, latitude, longitude FROM read_parquet(?)",
+                      [str(bundle_dir / "crossing_ports.parquet")])
+            n = c.execute("SELECT count(*) FROM freight").fetchone()[0]
+            if n != manifest["tables"]["freight"]["rows"]:
+                raise StoreError(f"Bundled store in {bundle_dir} is damaged ({n} rows, "
+                                 f"expected {manifest['tables']['freight']['rows']}).")
+            c.execute("INSERT INTO import_log VALUES (current_timestamp, ?, 'BUNDLE', ?, 0, 0, '')",
+                      [str(bundle_dir), n])
+            c.execute("COMMIT")
+        except BaseException:
+            c.execute("ROLLBACK")
+            raise
+        self._avail = None
+        return manifest
+
+    def export_bundle(self, out_dir: Path, crossings_borders: Sequence[str] | None = None) -> dict:
+        """Write the store as sorted zstd Parquet + ``manifest.json`` (for ``data/store``)."""
+        out_dir = Path(out_dir)
+        out_dir.mkdir(parents=True, exist_ok=True)
+        c = self._cur()
+        opts = "(FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 19, ROW_GROUP_SIZE 200000)"
+        cols = ", ".join(f"CAST({col} AS VARCHAR) AS {col}" if col in _ENUM_COLS else col
+                         for col in _FREIGHT_COLS)
+        c.execute(f"COPY (SELECT {cols} FROM freight ORDER BY src, year_month, country, trade_type, "
+                  f"mode, port, us_state, commodity, mx_state, can_prov, df, contcode, value) "
+                  f"TO '{_q(out_dir / 'freight.parquet')}' {opts}")
+        where, params = "", []
+        if crossings_borders:
+            where = ("WHERE port_code IN (SELECT port_code FROM crossing_ports WHERE border IN ("
+                     + ", ".join("?" for _ in crossings_borders) + "))")
+            params = list(crossings_borders)
+        c.execute(f"COPY (SELECT CAST(port_code AS VARCHAR) AS port_code, measure, year_month, value "
+                  f"FROM crossings {where} ORDER BY port_code, measure, year_month) "
+                  f"TO '{_q(out_dir / 'crossings.parquet')}' {opts}", params)
+        c.execute(f"COPY (SELECT CAST(port_code AS VARCHAR) AS port_code, port_name, state, border, "
+                  f"latitude, longitude FROM crossing_ports {where} ORDER BY port_code) "
+                  f"TO '{_q(out_dir / 'crossing_ports.parquet')}' {opts}", params)
+        tables = {}
+        for src_name, src in SRC_ID.items():
+            r = c.execute("SELECT count(*), coalesce(sum(value), 0)::BIGINT, min(year_month), "
+                          "max(year_month), count(DISTINCT year_month) FROM freight WHERE src = ?",
+                          [src]).fetchone()
+            tables[src_name] = {"rows": r[0], "value_sum": r[1], "first": r[2], "last": r[3],
+                                "months": r[4]}
+        nf = c.execute("SELECT count(*) FROM freight").fetchone()[0]
+        r = c.execute(f"SELECT count(*), coalesce(sum(value),0)::BIGINT, min(year_month), max(year_month) "
+                      f"FROM crossings {where}", params).fetchone()
+        manifest = {
+            "schema_version": SCHEMA_VERSION,
+            "built": _dt.datetime.now().isoformat(timespec="seconds"),
+            "tables": {"freight": {"rows": nf, "by_source": tables},
+                       "crossings": {"rows": r[0], "value_sum": r[1], "first": r[2], "last": r[3],
+                                     "borders": list(crossings_borders) if crossings_borders else "all"}},
+            "sources": {
+                "transborder": "BTS North American TransBorder Freight raw monthly files "
+                               "(2015-01 DOT1/DOT2/DOT3; 2020-01..2021-12 DOT3)",
+                "crossings": "BTS Border Crossing/Entry Data (CBP), 1996-01..2025-02",
+            },
+        }
+        (out_dir / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n")
+        files = {p.name: p.stat().st_size for p in sorted(out_dir.iterdir()) if p.is_file()}
+        return {"files": files, "bytes": sum(files.values()), "manifest": manifest}
+
+    # -- import ---------------------------------------------------------------------------
+    def import_files(self, paths: Iterable[str | Path],
+                     progress: Callable[[int, int], bool] | None = None,
+                     cancel: CancelToken | None = None, write_report: bool = True) -> ImportReport:
+        if self.read_only:
+            raise StoreError(f"The store {self.path} is open read-only.")
+        with self._import_lock:
+            con = self._con.cursor()
+            try:
+                report = run_import(con, paths, self.codes, progress=progress, cancel=cancel)
+            except duckdb.Error as exc:  # pragma: no cover - defensive
+                raise ImportFailed(f"Import failed: {str(exc).splitlines()[0]}") from exc
+            finally:
+                con.close()
+            self._avail = None
+        if write_report and (report.issues or report.notices):
+            stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+            report.write_csv(self.path.parent / "import-reports" / f"{self.path.stem}-import-{stamp}.csv")
+        self.changed.emit(StoreChange("import", report))
+        return report
+
+    # -- metadata -------------------------------------------------------------------------
+    def _availability(self) -> dict[int, list[int]]:
+        av = self._avail
+        if av is None:
+            rows = self._cur().execute(
+                "SELECT DISTINCT src, year_month FROM freight ORDER BY 1, 2").fetchall()
+            av = {}
+            for src, ym in rows:
+                av.setdefault(src, []).append(ym)
+            self._avail = av
+        return av
+
+    def available_periods(self) -> dict[str, list[int]]:
+        av = self._availability()
+        out = {name: list(av.get(src, [])) for src, name in SRC_NAME.items()}
+        out["crossings"] = [r[0] for r in self._cur().execute(
+            "SELECT DISTINCT year_month FROM crossings ORDER BY 1").fetchall()]
+        return out
+
+    def period_bounds(self) -> tuple[int, int] | None:
+        months = sorted(set().union(*[set(v) for v in self._availability().values()] or [set()]))
+        return (months[0], months[-1]) if months else None
+
+    def dimension_values(self, dim: str) -> pd.DataFrame:
+        if dim in ("measure", "crossing_port"):
+            if dim == "measure":
+                rows = self._cur().execute("SELECT measure, count(*) FROM crossings GROUP BY 1 ORDER BY 1").fetchall()
+                return pd.DataFrame([(m, m, n) for m, n in rows], columns=["code", "name", "records"])
+            rows = self._cur().execute(
+                "SELECT CAST(port_code AS VARCHAR), port_name, state, border, latitude, longitude "
+                "FROM crossing_ports ORDER BY 1").fetchall()
+            return pd.DataFrame(rows, columns=["code", "name", "state", "border", "latitude", "longitude"])
+        by = normalise_by(dim)
+        if by not in _BY_DIM:
+            raise FilterError(f"No code list for {dim!r}.")
+        col = _BY_COLUMN[by]
+        rows = self._cur().execute(
+            f"SELECT CAST({col} AS VARCHAR), count(*) FROM freight WHERE {col} IS NOT NULL "
+            f"GROUP BY {col} ORDER BY 1").fetchall()
+        return pd.DataFrame([(c, self.codes.name(_BY_DIM[by], c), n) for c, n in rows],
+                            columns=["code", "name", "records"])
+
+    def stats(self) -> dict:
+        c = self._cur()
+        by_src = dict(c.execute("SELECT src, count(*) FROM freight GROUP BY 1").fetchall())
+        return {
+            "path": str(self.path),
+            "bytes": self.path.stat().st_size if self.path.exists() else 0,
+            "freight_rows": sum(by_src.values()),
+            "freight_rows_by_table": {SRC_NAME[k]: v for k, v in sorted(by_src.items())},
+            "crossing_rows": c.execute("SELECT count(*) FROM crossings").fetchone()[0],
+            "imports": c.execute("SELECT count(*) FROM import_log").fetchone()[0],
+        }
+
+    # -- trade queries --------------------------------------------------------------------
+    def plan(self, f: TradeFilter, by: str | None = None, flows: bool = False) -> QueryPlan:
+        extra = ("us_state", "port", "mx_state") if flows else ()
+        return _plan(f, by, self._availability(), extra_dims=extra)
+
+    def caveats(self, f: TradeFilter, by: str | None = None, flows: bool = False) -> list[Caveat]:
+        return _caveats(f, by, self.plan(f, by, flows=flows), flows=flows)
+
+    def _where(self, f: TradeFilter, qp: QueryPlan) -> tuple[str, list]:
+        params: list = []
+        rng = []
+        for src, lo, hi in qp.ranges:
+            if lo == hi:
+                rng.append("(src = ? AND year_month = ?)")
+                params += [src, lo]
+            else:
+                rng.append("(src = ? AND year_month BETWEEN ? AND ?)")
+                params += [src, lo, hi]
+        clauses = ["(" + " OR ".join(rng) + ")"]
+        if f.trade_type_code:
+            clauses.append("trade_type = ?")
+            params.append(f.trade_type_code)
+        country = f.country or qp.implicit_country
+        if country:
+            clauses.append("country = ?")
+            params.append(int(COUNTRY_ISO[country]))
+        if f.modes:
+            clauses.append("mode IN (" + ", ".join("?" for _ in f.modes) + ")")
+            params += [int(m) for m in f.modes]
+
+        def enum_in(col: str, values: Sequence[str]):
+            typ = _ENUM_COLS[col]
+            clauses.append(f"{col} IN (" + ", ".join(f"CAST(? AS {typ})" for _ in values) + ")")
+            params.extend(values)
+
+        if f.commodities:
+            enum_in("commodity", f.commodities)
+        if f.ports:
+            enum_in("port", f.ports)
+        if f.us_states:
+            enum_in("us_state", f.us_states)
+        if f.mx_states:
+            expanded = []
+            for s in f.mx_states:
+                expanded += [a for a in self.codes.mx_state_aliases(s) if a not in expanded] or [s]
+            enum_in("mx_state", expanded)
+        return " AND ".join(clauses), params
+
+    def totals(self, f: TradeFilter) -> Totals:
+        qp = self.plan(f, None)
+        t = Totals(plan=qp, caveats=_caveats(f, None, qp))
+        if qp.empty:
+            return t
+        where, params = self._where(f, qp)
+        r = self._cur().execute(
+            "SELECT coalesce(sum(value), 0)::BIGINT, coalesce(sum(shipwt), 0)::BIGINT, "
+            f"coalesce(sum(freight_charges), 0)::BIGINT, count(*) FROM freight WHERE {where}",
+            params).fetchone()
+        t.value, t.shipwt, t.freight_charges, t.records = (int(x) for x in r)
+        return t
+
+    def breakdown(self, f: TradeFilter, by: str) -> pd.DataFrame:
+        by = normalise_by(by)
+        if by is None:
+            raise FilterError("A breakdown needs a 'by' dimension.")
+        qp = self.plan(f, by)
+        cav = _caveats(f, by, qp)
+        rows: list = []
+        if not qp.empty:
+            where, params = self._where(f, qp)
+            col = _BY_COLUMN[by]
+            key = f"CAST({col} AS VARCHAR)" if by in _BY_DIM else col
+            rows = self._cur().execute(
+                f"SELECT {key} AS k, sum(value)::BIGINT, coalesce(sum(shipwt), 0)::BIGINT, "
+                f"coalesce(sum(freight_charges), 0)::BIGINT, count(*) FROM freight WHERE {where} "
+                f"GROUP BY {col}", params).fetchall()
+        df = self._frame(by, rows)
+        df.attrs.update({"by": by, "filter": f.describe(), "plan": qp.as_dict(),
+                         "caveats": cav, "source": qp.describe()})
+        return df
+
+    def _frame(self, by: str, rows: list) -> pd.DataFrame:
+        cols = ["code", "name", "value", "shipwt", "freight_charges", "records"]
+        if by == "mx_state":
+            merged: dict = {}
+            for k, *vals in rows:
+                k = self.codes.canonical_mx_state(k) if k is not None else None
+                acc = merged.setdefault(k, [0, 0, 0, 0])
+                for i, v in enumerate(vals):
+                    acc[i] += int(v)
+            rows = [(k, *v) for k, v in merged.items()]
+        out = []
+        for k, v, w, fc, n in rows:
+            if by == "month":
+                code, nm = int(k), format_ym(int(k))
+            elif by == "year":
+                code, nm = int(k), str(int(k))
+            elif by == "trade_type":
+                code, nm = str(k), self.codes.name("trade_type", str(k))
+            elif by == "country":
+                code = str(k)
+                nm = self.codes.name("country", code)
+            elif by == "mode":
+                code, nm = str(k), self.codes.name("mode", str(k))
+            else:
+                code = "" if k is None else str(k)
+                nm = self.codes.name(_BY_DIM[by], k)
+            out.append((code, nm, int(v), int(w), int(fc), int(n)))
+        df = pd.DataFrame(out, columns=cols)
+        if by in ("month", "year"):
+            df = df.sort_values("code", kind="stable")
+        else:
+            df = df.sort_values(["value", "code"], ascending=[False, True], kind="stable")
+        df = df.reset_index(drop=True)
+        total = df["value"].sum()
+        df["share"] = (df["value"] / total) if total else 0.0
+        for c in ("value", "shipwt", "freight_charges", "records"):
+            df[c] = df[c].astype("int64")
+        return df
+
+    def flow_triples(self, f: TradeFilter) -> pd.DataFrame:
+        qp = self.plan(f, None, flows=True)
+        cav = _caveats(f, None, qp, flows=True)
+        rows = []
+        if not qp.empty:
+            where, params = self._where(f, qp)
+            rows = self._cur().execute(
+                "SELECT CAST(us_state AS VARCHAR), CAST(port AS VARCHAR), CAST(mx_state AS VARCHAR), "
+                "mode, trade_type, sum(value)::BIGINT, coalesce(sum(shipwt),0)::BIGINT, "
+                "coalesce(sum(freight_charges),0)::BIGINT, count(*) "
+                f"FROM freight WHERE {where} GROUP BY us_state, port, mx_state, mode, trade_type",
+                params).fetchall()
+        ct = self.codes
+        merged: dict = {}
+        for us, port, mx, mode, tt, v, w, fc, n in rows:
+            key = (us or "", port or "", ct.canonical_mx_state(mx) if mx else "", str(mode), str(tt))
+            acc = merged.setdefault(key, [0, 0, 0, 0])
+            acc[0] += v
+            acc[1] += w
+            acc[2] += fc
+            acc[3] += n
+        recs = [(us, ct.name("us_state", us or None), port, ct.name("port", port or None),
+                 mx, ct.name("mx_state", mx or None), mode, ct.name("mode", mode),
+                 "export" if tt == "1" else "import", *acc)
+                for (us, port, mx, mode, tt), acc in merged.items()]
+        df = pd.DataFrame(recs, columns=["us_state", "us_state_name", "port", "port_name", "mx_state",
+                                         "mx_state_name", "mode", "mode_name", "trade_type", "value",
+                                         "shipwt", "freight_charges", "records"])
+        df = df.sort_values(["value", "us_state", "port", "mx_state", "mode", "trade_type"],
+                            ascending=[False, True, True, True, True, True], kind="stable")
+        df = df.reset_index(drop=True)
+        for c in ("value", "shipwt", "freight_charges", "records"):
+            df[c] = df[c].astype("int64")
+        df.attrs.update({"by": "flow", "filter": f.describe(), "plan": qp.as_dict(),
+                         "caveats": cav, "source": qp.describe()})
+        return df
+
+    # -- crossings ------------------------------------------------------------------------
+    def crossings(self, port_codes: Sequence[str] | None = None, measures: Sequence[str] | None = None,
+                  period: tuple | None = None, by: Sequence[str] | str = ("port",),
+                  border: str | None = None) -> pd.DataFrame:
+        by = [by] if isinstance(by, str) else list(by)
+        by = [b.strip().lower() for b in by]
+        bad = [b for b in by if b not in ("port", "measure", "month", "year")]
+        if bad:
+            raise FilterError(f"Unknown crossings breakdown {bad[0]!r}; use port, measure, month or year.")
+        clauses, params = ["TRUE"], []
+        if port_codes:
+            codes = [str(p).strip().zfill(4) for p in ([port_codes] if isinstance(port_codes, str) else port_codes)]
+            clauses.append("c.port_code IN (" + ", ".join("CAST(? AS port_t)" for _ in codes) + ")")
+            params += codes
+        if measures:
+            ms = [measures] if isinstance(measures, str) else list(measures)
+            lookup = {m.lower(): m for m in MEASURES}
+            resolved = []
+            for m in ms:
+                if m.strip().lower() not in lookup:
+                    raise FilterError(f"Unknown crossing measure {m!r}; one of: {', '.join(MEASURES)}.")
+                resolved.append(lookup[m.strip().lower()])
+            clauses.append("c.measure IN (" + ", ".join("?" for _ in resolved) + ")")
+            params += resolved
+        if period:
+            lo, hi = period
+            if lo is not None:
+                clauses.append("c.year_month >= ?")
+                params.append(parse_period(lo))
+            if hi is not None:
+                clauses.append("c.year_month <= ?")
+                params.append(parse_period(hi))
+        if border:
+            b = _BORDERS.get(str(border).strip().lower(), str(border))
+            if b not in _BORDERS.values():
+                raise FilterError(f"Unknown border {border!r}; use mexico or canada.")
+            clauses.append("p.border = ?")
+            params.append(b)
+        sel, grp, out_cols = [], [], []
+        if "port" in by:
+            sel += ["CAST(c.port_code AS VARCHAR)", "any_value(p.port_name)", "any_value(p.state)",
+                    "any_value(p.border)", "any_value(p.latitude)", "any_value(p.longitude)"]
+            grp.append("c.port_code")
+            out_cols += ["port_code", "port_name", "state", "border", "latitude", "longitude"]
+        if "measure" in by:
+            sel.append("c.measure")
+            grp.append("c.measure")
+            out_cols.append("measure")
+        if "month" in by:
+            sel.append("c.year_month")
+            grp.append("c.year_month")
+            out_cols.append("year_month")
+        if "year" in by:
+            sel.append("c.year_month // 100")
+            grp.append("c.year_month // 100")
+            out_cols.append("year")
+        sel.append("coalesce(sum(c.value), 0)::BIGINT")
+        out_cols.append("value")
+        sql = (f"SELECT {', '.join(sel)} FROM crossings c LEFT JOIN crossing_ports p "
+               f"ON p.port_code = c.port_code WHERE {' AND '.join(clauses)}")
+        if grp:
+            sql += " GROUP BY " + ", ".join(grp)
+        rows = self._cur().execute(sql, params).fetchall()
+        df = pd.DataFrame(rows, columns=out_cols)
+        order = [c for c in ("port_code", "measure", "year_month", "year") if c in df.columns]
+        if order:
+            df = df.sort_values(order, kind="stable").reset_index(drop=True)
+        if "year_month" in df.columns:
+            df["period"] = [format_ym(int(x)) for x in df["year_month"]]
+        df["value"] = df["value"].astype("int64")
+        return df
+
+
+def _q(p: Path) -> str:
+    return str(p).replace("'", "''")
