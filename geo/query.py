@@ -359,8 +359,13 @@ def caveats(f: TradeFilter, by: str | None, qplan: QueryPlan | None = None,
         if len(qplan.tables) > 1:
             out.append(Caveat("mixed_tables", "Figures come from " + qplan.describe() + "."))
         if f.period and qplan.store_months:
-            expected = len(ym_range(*f.period)) if f.period[1] - f.period[0] < 100 * 300 else None
-            if expected and len(qplan.store_months) < expected and f.period[0] >= 190001:
+            lo_, hi_ = f.period
+            if lo_ <= 190001:   # open start / end: count from / to the store's own months
+                lo_ = qplan.store_months[0]
+            if hi_ >= 220012:
+                hi_ = qplan.store_months[-1]
+            expected = len(ym_range(lo_, hi_)) if lo_ <= hi_ else 0
+            if expected and len(qplan.store_months) < expected:
                 have = len(qplan.store_months)
                 out.append(Caveat("missing_months",
                                   f"The store holds data for {have} of the {expected} months in the period.",

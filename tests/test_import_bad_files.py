@@ -1,0 +1,147 @@
+"""Malformed input: bad rows are reported (file, line, reason) and good rows still land;
+files that are not BTS files are refused with a clear message and change nothing."""
+
+from __future__ import annotations
+
+import csv
+import zipfile
+
+import pytest
+
+from geo.importers import NotBTSFileError
+from geo.query import TradeFilter
+
+from .conftest_store import DOT1_2015, empty_store, raw_rows, requires_shared, write_lines
+
+_fixtures = (empty_store,)
+
+DOT3_HEADER = "TRDTYPE,DEPE,COMMODITY2,DISAGMOT,COUNTRY,VALUE,SHIPWT,FREIGHT_CHARGES,DF,CONTCODE,MONTH,YEAR"
+GOOD = [
+    "1,2304,84,5,2010,1000,0,10,1,X,03,2019",
+    "2,2304,85,5,2010,2000,50,20,,0,03,2019",
+    "1,23XX,87,6,2010,4000,0,0,2,1,03,2019",
+]
+
+
+def _dot3(tmp_path, extra_lines, name="bad.csv", encoding="utf-8"):
+    return write_lines(tmp_path / name, [DOT3_HEADER, *GOOD, *extra_lines], encoding=encoding)
+
+
+def test_bad_rows_reported_good_rows_land(empty_store, tmp_path):
+    path = _dot3(tmp_path, [
+        "1,2304,84,5,2010,12x4,0,10,1,X,03,2019",      # line 5: non-numeric value
+        "1,2304,84,5,2010,-5,0,10,1,X,03,2019",        # line 6: negative value
+        "1,2304,84,5,9999,100,0,10,1,X,03,2019",       # line 7: unknown country
+        "1,2304,84,2,2010,100,0,10,1,X,03,2019",       # line 8: unknown mode code 2
+        "1,2304,84,5,2010,100,0,10,1,X,03",            # line 9: wrong column count
+        "1,2304,84,5,2010,100,0,10,1,X,03,2019,7",     # line 10: too many columns
+        "1,ABCD,84,5,2010,100,0,10,1,X,03,2019",       # line 11: malformed port code
+        "3,2304,84,5,2010,100,0,10,1,X,03,2019",       # line 12: unknown trade type
+        "1,2304,84,5,2010,,0,10,1,X,03,2019",          # line 13: empty value
+        "1,2304,84,5,2010,100,0,10,1,X,13,2019",       # line 14: month 13
+        "2,2304,85,5,2010,3000,0,0,,0,03,2019",        # line 15: good
+    ])
+    report = empty_store.import_files([path])
+    by_line = {i.line: i.reason for i in report.issues}
+    assert sorted(by_line) == list(range(5, 15))
+    assert "VALUE '12x4'" in by_line[5] and "number" in by_line[5]
+    assert "number" in by_line[6]
+    assert "country" in by_line[7] and "9999" in by_line[7]
+    assert "mode" in by_line[8]
+    assert "column count" in by_line[9] and "column count" in by_line[10]
+    assert "port code" in by_line[11]
+    assert "trade type" in by_line[12]
+    assert "VALUE is empty" in by_line[13]
+    assert "month" in by_line[14]
+    assert all(i.file == str(path) for i in report.issues)
+    assert report.rows_loaded == 4 and report.rows_rejected == 10
+    assert empty_store.totals(TradeFilter()).value == 1000 + 2000 + 4000 + 3000
+    # the report is written next to the store
+    assert report.report_path is not None and report.report_path.parent.parent == empty_store.path.parent
+    with open(report.report_path, newline="") as fh:
+        written = list(csv.DictReader(fh))
+    assert {int(r["line"]) for r in written if r["line"]} == set(range(5, 15))
+    assert "bad row" in report.summary() or "rejected" in report.summary()
+
+
+def test_latin1_line_reported_not_crash(empty_store, tmp_path):
+    path = tmp_path / "cross.csv"
+    path.write_bytes(
+        "Port Name,State,Port Code,Border,Date,Measure,Value\n"
+        "Laredo,Texas,2304,US-Mexico Border,Jan 2024,Trucks,100\n"
+        "Nogal\xe9s,Arizona,2604,US-Mexico Border,Jan 2024,Trucks,50\n"
+        "Laredo,Texas,2304,US-Mexico Border,Feb 2024,Trucks,70\n".encode("latin-1"))
+    report = empty_store.import_files([path])
+    assert [i.line for i in report.issues] == [3]
+    assert "UTF-8" in report.issues[0].reason
+    df = empty_store.crossings(by=["port"])
+    assert dict(zip(df["port_code"], df["value"])) == {"2304": 170}
+
+
+def test_unknown_state_codes_are_bad_rows(empty_store, tmp_path):
+    header = "TRDTYPE,USASTATE,DEPE,DISAGMOT,MEXSTATE,CANPROV,COUNTRY,VALUE,SHIPWT,FREIGHT_CHARGES,DF,CONTCODE,MONTH,YEAR"
+    path = write_lines(tmp_path / "d1.csv", [
+        header,
+        "1,TX,2304,5,NL,,2010,500,0,0,1,X,01,2019",
+        "1,ZZ,2304,5,NL,,2010,500,0,0,1,X,01,2019",     # unknown US state
+        "1,TX,2304,5,QQ,,2010,500,0,0,1,X,01,2019",     # unknown Mexican state
+        "1,TX,2304,5,NA,,2010,700,0,0,1,X,01,2019",     # NA = Nayarit, not missing
+        "1,TX,2304,5,BN,,2010,11,0,0,1,X,01,2019",      # legacy Baja California Norte
+        "1,TX,2304,5,BC,,2010,22,0,0,1,X,01,2019",
+    ])
+    report = empty_store.import_files([path], write_report=False)
+    assert [(i.line, "US state" in i.reason or "Mexican state" in i.reason) for i in report.issues] == [
+        (3, True), (4, True)]
+    mx = empty_store.breakdown(TradeFilter(country="MX"), "mx_state").set_index("code")
+    assert mx.loc["NA", "value"] == 700
+    assert mx.loc["BC", "value"] == 33                    # BN merged into BC
+    t = empty_store.totals(TradeFilter(mx_states=("BC",)))
+    assert t.value == 33
+
+
+def test_not_a_bts_file_changes_nothing(empty_store, tmp_path):
+    empty_store.import_files([_dot3(tmp_path, [])], write_report=False)
+    before = empty_store.stats()["freight_rows"]
+    other = write_lines(tmp_path / "people.csv", ["name,age", "ana,3"])
+    good = _dot3(tmp_path, ["1,2304,84,5,2010,1,0,10,1,X,04,2019"], name="good.csv")
+    with pytest.raises(NotBTSFileError) as ei:
+        empty_store.import_files([good, other])
+    msg = str(ei.value)
+    assert "people.csv" in msg and "not a BTS" in msg and "\n" not in msg
+    assert empty_store.stats()["freight_rows"] == before       # good.csv did not land either
+
+
+@pytest.mark.parametrize("content,needle", [
+    (b"\xff\xfeT\x00R\x00", "UTF-16"),
+    (b"", "not a BTS"),
+    (b"\x00\x01\x02\x03binary", "binary"),
+])
+def test_odd_files_get_clear_messages(empty_store, tmp_path, content, needle):
+    p = tmp_path / "odd.csv"
+    p.write_bytes(content)
+    with pytest.raises(NotBTSFileError, match=needle):
+        empty_store.import_files([p])
+
+
+def test_zip_without_csv_and_missing_path(empty_store, tmp_path):
+    z = tmp_path / "empty.zip"
+    with zipfile.ZipFile(z, "w") as zf:
+        zf.writestr("notes.txt", "hello")
+    with pytest.raises(NotBTSFileError, match="no CSV"):
+        empty_store.import_files([z])
+    with pytest.raises(NotBTSFileError, match="does not exist"):
+        empty_store.import_files([tmp_path / "nope.csv"])
+
+
+@requires_shared
+def test_real_file_with_injected_bad_rows(empty_store, tmp_path):
+    lines = DOT1_2015.read_text().splitlines()
+    lines[10] = lines[10].replace(",01,2015", ",01,20x5")            # line 11
+    lines[20] = ",".join(lines[20].split(",")[:-2])                   # line 21
+    p = write_lines(tmp_path / "dot1_bad.csv", lines)
+    report = empty_store.import_files([p], write_report=False)
+    assert [i.line for i in report.issues] == [11, 21]
+    rows = raw_rows(DOT1_2015)
+    assert report.rows_loaded == len(rows) - 2
+    want = sum(int(r["VALUE"]) for i, r in enumerate(rows) if i not in (9, 19))
+    assert empty_store.totals(TradeFilter()).value == want
