@@ -1,0 +1,175 @@
+"""Queries on the bundled default store answer correctly for every filter dimension and
+breakdown (checked against sums computed from the raw CSVs), never double-count across
+DOT1/DOT2/DOT3, and expose caveats."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.query import (FilterError, NotAnswerableError, TradeFilter, caveats, parse_period, plan)
+
+from .conftest_store import (DOT1_2015, DOT2_2015, DOT3_2015, bundled_store, files_2020, files_2021,
+                             raw_group, raw_rows, raw_sum, requires_shared)
+
+_fixtures = (bundled_store,)
+
+MX = lambda r: r["COUNTRY"] == "2010"  # noqa: E731
+Y2021 = TradeFilter(period=("2021-01", "2021-12"))
+
+
+def test_filter_normalises_names_and_rejects_unknowns():
+    f = TradeFilter(period=("2021-01", "2021-03"), trade_type="Exports", country="mexico",
+                    modes=("truck", "6"), commodities=("8", "85"), ports=("2304",), us_states="tx,ca",
+                    mx_states=("nl",))
+    assert f.period == (202101, 202103) and f.trade_type == "export" and f.country == "MX"
+    assert f.modes == ("5", "6") and f.commodities == ("08", "85") and f.us_states == ("TX", "CA")
+    assert f.mx_states == ("NL",)
+    for bad in (dict(modes=("boat",)), dict(country="FR"), dict(period=("2021-05", "2021-01")),
+                dict(trade_type="barter"), dict(us_states=("ZZ",)), dict(period=("2021-13", None))):
+        with pytest.raises(FilterError):
+            TradeFilter(**bad)
+    assert parse_period("2021/7") == 202107
+
+
+def test_plan_never_double_counts():
+    av = {1: [201501], 2: [201501], 3: [201501, 202001, 202002]}
+    p = plan(TradeFilter(), None, av)
+    assert p.ranges == ((3, 201501, 202002),)                 # one table per month
+    p = plan(TradeFilter(), "us_state", av)
+    assert p.months_by_table == {"DOT1": (201501,), "DOT2": ()} and p.uncovered_months == (202001, 202002)
+    p = plan(TradeFilter(commodities=("84",)), "us_state", av)
+    assert p.tables == ("DOT2",)
+    p = plan(TradeFilter(), "mx_state", av)
+    assert p.tables == ("DOT1",) and p.implicit_country == "MX"
+    with pytest.raises(NotAnswerableError, match="together"):
+        plan(TradeFilter(us_states=("TX",), commodities=("84",)), "port", av)
+    with pytest.raises(NotAnswerableError):
+        plan(TradeFilter(country="CA"), "mx_state", av)
+
+
+@requires_shared
+def test_totals_each_table_month(bundled_store):
+    # 2015-01 is in all three tables: the total is the DOT1 (= DOT2 = DOT3) figure, not 3x
+    t = bundled_store.totals(TradeFilter(period=(201501, 201501)))
+    assert t.value == raw_sum(DOT1_2015) == raw_sum(DOT2_2015) == raw_sum(DOT3_2015)
+    assert len(t.plan.tables) == 1
+    t = bundled_store.totals(TradeFilter(period=("2020-01", "2021-12"), country="MX"))
+    assert t.value == raw_sum(files_2020() + files_2021(), MX)
+    everything = bundled_store.totals(TradeFilter())
+    assert everything.value == raw_sum(files_2020() + files_2021() + [DOT3_2015])
+
+
+@requires_shared
+@pytest.mark.parametrize("kw,where", [
+    (dict(trade_type="import"), lambda r: r["TRDTYPE"] == "2"),
+    (dict(trade_type="export", country="CA"), lambda r: r["TRDTYPE"] == "1" and r["COUNTRY"] == "1220"),
+    (dict(modes=("truck", "rail")), lambda r: r["DISAGMOT"] in ("5", "6")),
+    (dict(commodities=("84", "85", "87")), lambda r: r["COMMODITY2"] in ("84", "85", "87")),
+    (dict(ports=("2304", "2506", "23XX")), lambda r: r["DEPE"] in ("2304", "2506", "23XX")),
+    (dict(country="MX", modes=("truck",), ports=("2304",), commodities=("87",)),
+     lambda r: r["COUNTRY"] == "2010" and r["DISAGMOT"] == "5" and r["DEPE"] == "2304"
+     and r["COMMODITY2"] == "87"),
+])
+def test_totals_by_filter_dimension_2021(bundled_store, kw, where):
+    t = bundled_store.totals(Y2021.replace(**kw))
+    assert t.value == raw_sum(files_2021(), where)
+    assert t.records == sum(1 for p in files_2021() for r in raw_rows(p) if where(r))
+
+
+@requires_shared
+@pytest.mark.parametrize("kw,where,path", [
+    (dict(us_states=("TX", "MI")), lambda r: r["USASTATE"] in ("TX", "MI"), DOT1_2015),
+    (dict(mx_states=("NL", "CH")), lambda r: r["MEXSTATE"] in ("NL", "CH"), DOT1_2015),
+    (dict(us_states=("TX",), commodities=("87",)), lambda r: r["USASTATE"] == "TX" and r["COMMODITY2"] == "87",
+     DOT2_2015),
+    (dict(mx_states=("CO",), commodities=("87",)), lambda r: r["MEXSTATE"] == "CO" and r["COMMODITY2"] == "87",
+     DOT2_2015),
+    (dict(us_states=("CA",), ports=("2506",)), lambda r: r["USASTATE"] == "CA" and r["DEPE"] == "2506",
+     DOT1_2015),
+])
+def test_state_filters_2015(bundled_store, kw, where, path):
+    t = bundled_store.totals(TradeFilter(period=(201501, 201501), **kw))
+    assert t.value == raw_sum(path, where)
+    assert t.plan.tables == ("DOT1" if path == DOT1_2015 else "DOT2",)
+
+
+@requires_shared
+@pytest.mark.parametrize("by,key,path", [
+    ("port", lambda r: r["DEPE"], "2021"),
+    ("commodity", lambda r: r["COMMODITY2"], "2021"),
+    ("mode", lambda r: r["DISAGMOT"], "2021"),
+    ("trade_type", lambda r: r["TRDTYPE"], "2021"),
+    ("country", lambda r: r["COUNTRY"], "2021"),
+    ("month", lambda r: int(r["YEAR"]) * 100 + int(r["MONTH"]), "2021"),
+    ("year", lambda r: int(r["YEAR"]), "2021"),
+    ("us_state", lambda r: r["USASTATE"], DOT1_2015),
+    ("mx_state", lambda r: {"BN": "BC"}.get(r["MEXSTATE"], r["MEXSTATE"]), DOT1_2015),
+    ("ca_prov", lambda r: r["CANPROV"], DOT1_2015),
+])
+def test_breakdowns_match_raw(bundled_store, by, key, path):
+    if path == "2021":
+        f, paths, where = Y2021, files_2021(), lambda r: True
+    else:
+        f, paths, where = TradeFilter(period=(201501, 201501)), [path], lambda r: True
+    if by == "mx_state":
+        where = MX
+    if by == "ca_prov":
+        f, where = f.replace(country="CA"), lambda r: r["COUNTRY"] == "1220"
+    df = bundled_store.breakdown(f, by)
+    assert {"code", "name", "value", "shipwt", "freight_charges", "records", "share"} <= set(df.columns)
+    assert df["name"].map(lambda s: isinstance(s, str) and s != "").all()
+    got = dict(zip(df["code"], df["value"]))
+    want = raw_group(paths, key, where)
+    assert got == {(str(k) if by not in ("month", "year") else k): v for k, v in want.items()}
+    assert abs(df["share"].sum() - 1) < 1e-9
+    assert df.attrs["plan"]["tables"] and df.attrs["source"]
+
+
+@requires_shared
+def test_names_for_every_code(bundled_store):
+    for dim in ("port", "us_state", "mx_state", "mode", "commodity", "country", "trade_type"):
+        vals = bundled_store.dimension_values(dim)
+        assert len(vals) and not vals["name"].str.contains("unknown code").any(), dim
+    ports = bundled_store.dimension_values("port").set_index("code")
+    assert ports.loc["2304", "name"] == "Laredo, TX" and "District" not in ports.loc["23XX", "name"]
+    assert "El Paso" in ports.loc["2401", "name"]
+
+
+@requires_shared
+def test_flow_triples_dot1(bundled_store):
+    f = TradeFilter(period=(201501, 201501), country="MX", trade_type="export")
+    df = bundled_store.flow_triples(f)
+    assert list(df.columns[:6]) == ["us_state", "us_state_name", "port", "port_name", "mx_state", "mx_state_name"]
+    assert int(df["value"].sum()) == raw_sum(DOT1_2015, lambda r: MX(r) and r["TRDTYPE"] == "1")
+    want = raw_group(DOT1_2015, lambda r: (r["USASTATE"], r["DEPE"], {"BN": "BC"}.get(r["MEXSTATE"], r["MEXSTATE"])),
+                     lambda r: MX(r) and r["TRDTYPE"] == "1")
+    got = df.groupby(["us_state", "port", "mx_state"])["value"].sum().to_dict()
+    assert got == want
+    assert df.attrs["plan"]["tables"] == ["DOT1"]
+    # 2021 has no DOT1 in the default store: empty, with a caveat saying so
+    empty = bundled_store.flow_triples(Y2021)
+    assert empty.empty and any(c.code == "no_data" for c in empty.attrs["caveats"])
+
+
+@requires_shared
+def test_caveats(bundled_store):
+    codes = lambda cs: {c.code for c in cs}  # noqa: E731
+    c = bundled_store.caveats(TradeFilter(period=(201501, 201501)), "mx_state")
+    assert {"mx_state_imports", "mx_only", "mx_legacy"} <= codes(c)
+    assert "us_state_importer" in codes(bundled_store.caveats(TradeFilter(), "us_state"))
+    assert "us_state_importer" not in codes(bundled_store.caveats(TradeFilter(trade_type="export"), "us_state"))
+    c = bundled_store.caveats(TradeFilter(period=("2005-01", "2021-12")), "commodity")
+    assert "dot3_start" in codes(c) and "missing_months" in codes(c)
+    c = bundled_store.caveats(TradeFilter(period=("2020-01", "2021-12")), "us_state")
+    assert "no_data" in codes(c)
+    c = bundled_store.caveats(TradeFilter(period=("2015-01", "2021-12")), "us_state")
+    assert "coverage" in codes(c)
+    assert "weights" not in codes(caveats(TradeFilter(trade_type="import"), None))
+    assert all(c.text.endswith(".") for c in bundled_store.caveats(TradeFilter(), "port"))
+
+
+@requires_shared
+def test_not_answerable_error_is_clear(bundled_store):
+    with pytest.raises(NotAnswerableError) as ei:
+        bundled_store.breakdown(TradeFilter(ports=("2304",), commodities=("87",)), "us_state")
+    assert "DOT1" in str(ei.value) and "\n" not in str(ei.value)
