@@ -54,10 +54,22 @@ def cmd_app(args) -> int:
     from desktop.main_window import MainWindow
 
     win = MainWindow(atlas)
+    if os.environ.get("FRONTERA_STARTUP_PROBE"):
+        _probe_first_frame(app, win)
     if args.screenshot:
         _screenshot_when_painted(app, win, Path(args.screenshot), t0)
     win.show()
     return app.exec()
+
+
+def _probe_first_frame(app, win) -> None:
+    """Benchmarks: print the wall-clock time of the first painted map, then quit."""
+    def on_frame(_ms):
+        win.canvas.frameRendered.disconnect(on_frame)
+        print(f"first-frame {time.time():.6f}", flush=True)
+        app.quit()
+
+    win.canvas.frameRendered.connect(on_frame)
 
 
 def _screenshot_when_painted(app, win, path: Path, t0: float) -> None:
@@ -115,16 +127,24 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--title", default=None, help="title printed on the map")
     r.add_argument("--no-legend", action="store_true", help="leave the legend out")
     r.set_defaults(func=cmd_render)
-    try:
-        from geo import cli_data
-    except ImportError:
-        cli_data = None
-    if cli_data is not None and hasattr(cli_data, "add_subcommands"):
-        cli_data.add_subcommands(sub)
+    for name, text in DATA_COMMANDS.items():
+        sub.add_parser(name, help=text, add_help=False)
     return ap
 
 
+# Store commands live in the model (geo.cli_data) and need no Qt: dispatched there whole.
+DATA_COMMANDS = {
+    "import": "import BTS TransBorder or Border Crossing files into the local store",
+    "query": "print trade figures from the local store (totals, breakdowns)",
+}
+
+
 def main(argv=None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] in DATA_COMMANDS:
+        from geo import cli_data
+
+        return int(cli_data.main(argv) or 0)
     args = build_parser().parse_args(argv)
     return int(args.func(args) or 0)
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+import numbers
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -23,11 +24,11 @@ FIELD_LABELS = {
 
 
 def format_value(value) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if value is None or (isinstance(value, numbers.Real) and math.isnan(value)):
         return "—"
     if isinstance(value, bool):
         return "yes" if value else "no"
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
+    if isinstance(value, numbers.Real):
         return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
     return str(value)
 

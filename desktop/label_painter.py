@@ -7,6 +7,7 @@ full redraw with hundreds of labels costs a few hundred image copies.
 from __future__ import annotations
 
 import numpy as np
+import shapely
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QImage, QPainter, QPainterPath
 
@@ -29,6 +30,29 @@ def label_font(spec: LabelSpec) -> QFont:
     f.setItalic(spec.italic)
     f.setHintingPreference(QFont.PreferNoHinting)
     return f
+
+
+def visible_anchors(layer: Layer, view: Viewport, ax: np.ndarray, ay: np.ndarray):
+    """Polygon label anchors, moved into view for polygons whose own anchor is off screen
+    but which fill a good part of it (zoomed in on Chihuahua, you still see CHIHUAHUA)."""
+    xmin, ymin, xmax, ymax = view.bounds
+    off = (ax < xmin) | (ax > xmax) | (ay < ymin) | (ay > ymax)
+    if not off.any():
+        return ax, ay
+    geoms = layer.geometry_at(view.scale).geometry.values
+    b = shapely.bounds(geoms)
+    touches = off & (b[:, 0] < xmax) & (b[:, 2] > xmin) & (b[:, 1] < ymax) & (b[:, 3] > ymin)
+    if not touches.any():
+        return ax, ay
+    ax, ay = ax.copy(), ay.copy()
+    pad_x, pad_y = (xmax - xmin) * 0.05, (ymax - ymin) * 0.05
+    for i in np.nonzero(touches)[0]:
+        part = shapely.clip_by_rect(geoms[i], xmin + pad_x, ymin + pad_y, xmax - pad_x, ymax - pad_y)
+        if part.is_empty or part.area < 0.04 * (xmax - xmin) * (ymax - ymin):
+            continue
+        pt = part.point_on_surface() if not part.contains(part.centroid) else part.centroid
+        ax[i], ay[i] = pt.x, pt.y
+    return ax, ay
 
 
 class LabelPainter:
@@ -98,6 +122,7 @@ class LabelPainter:
             elif layer.kind == "polygon":
                 ax = data[spec.anchor_x].to_numpy(float)
                 ay = data[spec.anchor_y].to_numpy(float)
+                ax, ay = visible_anchors(layer, view, ax, ay)
                 sx, sy = view.to_screen(ax, ay)
                 area_px = data["area_km2"].to_numpy(float) * 1e6 / view.scale ** 2 if "area_km2" in data else None
                 for i in np.nonzero(scale_ok & (sx > 0) & (sx < view.width) & (sy > 0) & (sy < view.height))[0]:
@@ -109,8 +134,9 @@ class LabelPainter:
         return cands, obstacles
 
     # --- drawing ---------------------------------------------------------------------
-    def draw(self, painter: QPainter, layers: list[Layer], view: Viewport) -> list[Placed]:
+    def draw(self, painter: QPainter, layers: list[Layer], view: Viewport, reserved=()) -> list[Placed]:
         cands, obstacles = self.candidates(layers, view)
+        obstacles.extend(reserved)
         placed = place_labels(cands, view.width, view.height, obstacles)
         by_id = {layer.id: layer for layer in layers}
         dpr = painter.device().devicePixelRatioF() if painter.device() else 1.0
@@ -119,7 +145,7 @@ class LabelPainter:
             layer = by_id[layer_id]
             text = self._labels_of(layer)[i]
             sprite = self._sprite(layer.label, text, dpr, layer.opacity)
-            painter.drawImage(QPointF(p.left - HALO, p.top - HALO), sprite)
+            painter.drawImage(round(p.left - HALO), round(p.top - HALO), sprite)
         self.last_placed = placed
         return placed
 

@@ -15,7 +15,7 @@ from desktop.symbols import brush, draw_symbol, pen
 from geo.hittest import point_radii
 from geo.layers import Layer, LayerStack
 
-ROW_H = 20.0
+ROW_H = 17.0
 SYMBOL_W = 26.0
 
 

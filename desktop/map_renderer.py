@@ -78,7 +78,10 @@ class MapRenderer:
         return c
 
     # --- the frame -----------------------------------------------------------------------
-    def render(self, painter: QPainter, view: Viewport, background: bool = True) -> RenderStats:
+    def render(self, painter: QPainter, view: Viewport, background: bool = True,
+               reserved: list[tuple[float, float, float, float]] = ()) -> RenderStats:
+        """Paint the map. `reserved` screen boxes (l, t, r, b) — a title band, a legend —
+        are kept free of labels."""
         t0 = time.perf_counter()
         stats = RenderStats()
         painter.save()
@@ -97,7 +100,7 @@ class MapRenderer:
                 stats.features += self._shapes(painter, layer, view)
         painter.setTransform(QTransform())
         if self.show_labels:
-            stats.labels = len(self.labels.draw(painter, [l for l in layers if l.label], view))
+            stats.labels = len(self.labels.draw(painter, [l for l in layers if l.label], view, reserved))
         painter.restore()
         stats.ms = (time.perf_counter() - t0) * 1000
         return stats
@@ -142,12 +145,14 @@ class MapRenderer:
         st, op = layer.style, layer.opacity
         dpr = painter.device().devicePixelRatioF() if painter.device() else 1.0
         order = on[np.argsort(-radii[on], kind="stable")]  # big symbols first, small ones on top
-        # Symbols are stamped from cached sprites at whole-pixel positions.
+        # Symbols are stamped from cached sprites at whole-pixel positions, one sprite
+        # lookup per distinct radius.
         rq = np.round(radii[order] * 2) / 2
-        xs, ys = np.round(sx[order]), np.round(sy[order])
-        for x, y, r in zip(xs.tolist(), ys.tolist(), rq.tolist()):
-            sprite, off = self.symbols.get(st, r, op, dpr)
-            painter.drawImage(QPointF(x - off, y - off), sprite)
+        sprites = {r: self.symbols.get(st, r, op, dpr) for r in np.unique(rq).tolist()}
+        draw = painter.drawImage
+        for x, y, r in zip(sx[order].tolist(), sy[order].tolist(), rq.tolist()):
+            sprite, off = sprites[r]
+            draw(round(x - off), round(y - off), sprite)
         return len(on)
 
     # --- overlay: hover and selection -------------------------------------------------

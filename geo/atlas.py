@@ -138,7 +138,7 @@ def build_layers(folder: Path | None = None) -> LayerStack:
     stack.add(Layer(
         "industrial_parks", "Industrial parks", "point", {0: parks},
         Style(fill="#8a4fa8", stroke="#ffffff", stroke_width=0.6, radius=2.6),
-        LabelSpec("name", priority="n_facilities", size=7.0, colour="#6b3a85", italic=True, max_scale=350.0),
+        LabelSpec("name", priority="n_facilities", size=7.0, colour="#6b3a85", italic=True, max_scale=650.0),
         description="Mexican industrial parks with RETC-registered facilities",
         source="SEMARNAT RETC 2022", fields=("name", "municipality", "state", "n_facilities", "top_sectors", "cluster"),
     ))
@@ -153,6 +153,9 @@ def build_layers(folder: Path | None = None) -> LayerStack:
     ))
 
     seaports = _points("seaports", folder)
+    # WPI lists some harbours twice (Progreso / Puerto Progreso): one symbol per UN/LOCODE.
+    coded = seaports["unlocode"].astype(str).str.len() > 0
+    seaports = seaports[~(coded & seaports["unlocode"].duplicated())].reset_index(drop=True)
     size = seaports["harbor_size"].astype(str).str.upper().map({"L": 3, "M": 2, "S": 1, "V": 0}).fillna(0)
     key = seaports["unlocode"].isin(PRINCIPAL_SEAPORTS)
     seaports["principal"] = key.astype(int)
@@ -174,7 +177,7 @@ def build_layers(folder: Path | None = None) -> LayerStack:
     stack.add(Layer(
         "crossings", "Border crossings", "point", {0: crossings},
         Style(fill="#e08a2c", stroke="#ffffff", stroke_width=0.6, radius=2.4, symbol="diamond"),
-        LabelSpec("name", size=7.0, colour="#8a4a0c", max_scale=250.0),
+        LabelSpec("name", size=7.0, colour="#8a4a0c", max_scale=600.0),
         description="Individual bridges and crossings (NTAD 2014)", source="BTS NTAD border_x",
         fields=("name", "port_name", "port_code"),
     ))

@@ -42,26 +42,27 @@ class Placed:
 class _Grid:
     """Uniform grid of rectangles for fast overlap tests."""
 
-    def __init__(self, cell: float = 64.0):
+    def __init__(self, cell: float = 96.0):
         self.cell = cell
         self.cells: dict[tuple[int, int], list[tuple[float, float, float, float]]] = {}
 
-    def _keys(self, l, t, r, b):
-        c = self.cell
+    def hits(self, l, t, r, b) -> bool:
+        c, cells = self.cell, self.cells
         for i in range(int(l // c), int(r // c) + 1):
             for j in range(int(t // c), int(b // c) + 1):
-                yield i, j
-
-    def hits(self, l, t, r, b) -> bool:
-        for k in self._keys(l, t, r, b):
-            for (L, T, R, B) in self.cells.get(k, ()):
-                if l < R and r > L and t < B and b > T:
-                    return True
+                rects = cells.get((i, j))
+                if rects:
+                    for (L, T, R, B) in rects:
+                        if l < R and r > L and t < B and b > T:
+                            return True
         return False
 
     def add(self, l, t, r, b) -> None:
-        for k in self._keys(l, t, r, b):
-            self.cells.setdefault(k, []).append((l, t, r, b))
+        c, cells = self.cell, self.cells
+        box = (l, t, r, b)
+        for i in range(int(l // c), int(r // c) + 1):
+            for j in range(int(t // c), int(b // c) + 1):
+                cells.setdefault((i, j), []).append(box)
 
 
 def place_labels(

@@ -1,0 +1,100 @@
+"""The window around the map: panels, status bar, menus, remembered geometry."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, QSettings, Qt
+
+from geo.projection import to_map
+
+
+@pytest.fixture
+def window(qtbot, atlas, tmp_path):
+    from desktop.main_window import MainWindow
+
+    settings = QSettings(str(tmp_path / "frontera.ini"), QSettings.IniFormat)
+    win = MainWindow(atlas, settings)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    win.canvas.zoom_home()
+    win.canvas.repaint()
+    return win
+
+
+def _at(win, lon, lat):
+    sx, sy = win.canvas.view.to_screen(*to_map(lon, lat))
+    return QPoint(round(float(sx)), round(float(sy)))
+
+
+def test_clicked_port_shows_its_attributes(qtbot, window, atlas):
+    ports = atlas.layers["ports"].data
+    laredo = ports[ports["port_code"] == "2304"].iloc[0]
+    qtbot.mouseClick(window.canvas, Qt.LeftButton, pos=_at(window, laredo["lon"], laredo["lat"]))
+    panel = window.feature_panel
+    assert "Laredo" in panel.title.text()
+    assert panel.value_of("port_code") == "2304"
+    assert panel.value_of("truck_2024") == f"{int(laredo['truck_2024']):,}"
+    assert panel.zoom.isEnabled()
+    panel.zoom.click()
+    x, y = to_map(laredo["lon"], laredo["lat"])
+    assert window.canvas.view.cx == pytest.approx(x, abs=1) and window.canvas.view.scale < 1000
+
+
+def test_status_bar_shows_lon_lat_under_cursor(qtbot, window):
+    import re
+
+    pos = _at(window, -103.25, 25.5)
+    qtbot.mouseMove(window.canvas, pos)
+    text = window.coords.text()
+    lat, lon = (float(v) for v in re.findall(r"([0-9.]+)°", text))
+    one_px_deg = window.canvas.view.scale / 111_000 * 1.5
+    assert abs(lat - 25.5) < one_px_deg and abs(lon - 103.25) < one_px_deg
+    assert "N" in text and "W" in text
+
+
+def test_layer_panel_toggles_and_reorders(qtbot, window, atlas):
+    panel = window.layer_panel
+    item = panel.item_for("railroads")
+    item.setCheckState(Qt.Unchecked)
+    assert not atlas.layers["railroads"].visible
+    atlas.layers.set_visible("railroads", True)
+    assert panel.item_for("railroads").checkState() == Qt.Checked
+    # Opacity slider edits the current layer
+    panel.list.setCurrentItem(panel.item_for("seaports"))
+    panel.opacity.setValue(40)
+    assert atlas.layers["seaports"].opacity == pytest.approx(0.4)
+    # Moving a layer in the stack re-lists it: top of the list is the top of the map
+    atlas.layers.move("states", len(atlas.layers) - 1)
+    assert panel.list.item(0).data(Qt.UserRole) == "states"
+
+
+def test_layer_panel_drag_reorder_updates_the_stack(window, atlas):
+    panel = window.layer_panel
+    model = panel.list.model()
+    # Simulate the view's internal move of the bottom row to the top.
+    last = panel.list.count() - 1
+    bottom_id = panel.list.item(last).data(Qt.UserRole)
+    model.moveRow(model.index(last, 0).parent(), last, model.index(0, 0).parent(), 0)
+    assert atlas.layers.ids()[-1] == bottom_id
+
+
+def test_window_geometry_is_remembered(qtbot, atlas, tmp_path):
+    from desktop.main_window import MainWindow
+
+    ini = str(tmp_path / "geom.ini")
+    win = MainWindow(atlas, QSettings(ini, QSettings.IniFormat))
+    qtbot.addWidget(win)
+    win.show()
+    win.resize(701, 533)  # the offscreen screen is 800×800: restore clamps to it
+    win.close()
+    again = MainWindow(atlas, QSettings(ini, QSettings.IniFormat))
+    qtbot.addWidget(again)
+    assert (again.width(), again.height()) == (701, 533)
+
+
+def test_every_menu_action_has_text_and_the_standard_shortcuts_exist(window):
+    texts = {a.text().replace("&", ""): a for a in window.findChildren(type(window.export_action)) if a.text()}
+    assert "Export Map Image…" in texts
+    assert any(a.shortcut().toString() for a in texts.values())
+    menus = [a.text().replace("&", "") for a in window.menuBar().actions()]
+    assert menus == ["File", "View", "Help"]
