@@ -57,6 +57,8 @@ def run_import(con, paths, codes: CodeTables, progress: ProgressCallback | None 
         tick(0)
         con.execute("BEGIN TRANSACTION")
         try:
+            con.execute("CREATE OR REPLACE TEMP TABLE _import_keys "
+                        "(src UTINYINT, year_month INTEGER, country USMALLINT)")
             for i, s in enumerate(sniffed):
                 if on_file:
                     on_file(s)
@@ -83,6 +85,10 @@ def run_import(con, paths, codes: CodeTables, progress: ProgressCallback | None 
                      ",".join(str(p) for p in result.periods[:400])])
                 done += s.data_lines
                 tick(done)
+            from ..store.rollups import refresh_keys
+
+            refresh_keys(con, "_import_keys")
+            con.execute("DROP TABLE _import_keys")
             con.execute("COMMIT")
         except BaseException as exc:
             try:

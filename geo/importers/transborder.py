@@ -104,6 +104,8 @@ def apply(con, s: Sniffed, table: str, result: FileResult, codes: CodeTables) ->
         DELETE FROM freight f USING (SELECT DISTINCT year_month, country FROM {table}_rows) k
         WHERE f.src = {src} AND f.year_month = k.year_month AND f.country = k.country""").fetchone()[0]
     con.execute(f"INSERT INTO freight SELECT * FROM {table}_rows")
+    # rollups are refreshed once per import for all touched keys (see run_import)
+    con.execute(f"INSERT INTO _import_keys SELECT DISTINCT {src}, year_month, country FROM {table}_rows")
     notices = []
     if "DEPE" in up:
         unlisted = con.execute(

@@ -32,11 +32,12 @@ from ..importers.crossings import MEASURES
 from ..importers.report import CancelToken, ImportFailed, ImportReport
 from ..query import (SRC_ID, SRC_NAME, Caveat, FilterError, QueryPlan, Totals, TradeFilter,
                      caveats as _caveats, format_ym, normalise_by, parse_period, plan as _plan)
+from . import rollups
 from .base import Store, StoreChange, StoreError, StoreLockedError
 
 __all__ = ["DuckDBStore", "default_store_path", "open_store", "SCHEMA_VERSION"]
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 APP_NAME = "frontera-atlas"
 
 _PORTS = [f"{i:04d}" for i in range(10000)] + [f"{i:02d}XX" for i in range(100)]
@@ -195,6 +196,8 @@ class DuckDBStore(Store):
         for stmt in _SCHEMA.split(";"):
             if stmt.strip():
                 c.execute(stmt)
+        for stmt in rollups.create_sql():
+            c.execute(stmt)
         c.execute("INSERT INTO meta VALUES ('schema_version', ?), ('created', ?)",
                   [SCHEMA_VERSION, _dt.datetime.now().isoformat(timespec="seconds")])
         c.execute("COMMIT")
@@ -216,6 +219,7 @@ class DuckDBStore(Store):
             c.execute("INSERT INTO crossing_ports SELECT CAST(port_code AS port_t), port_name, state, "
                       "border, latitude, longitude FROM read_parquet(?)",
                       [str(bundle_dir / "crossing_ports.parquet")])
+            rollups.rebuild(c)
             n = c.execute("SELECT count(*) FROM freight").fetchone()[0]
             if n != manifest["tables"]["freight"]["rows"]:
                 raise StoreError(f"Bundled store in {bundle_dir} is damaged ({n} rows, "
@@ -400,15 +404,33 @@ class DuckDBStore(Store):
             enum_in("mx_state", expanded)
         return " AND ".join(clauses), params
 
+    def _source(self, qp: QueryPlan) -> tuple[str, str]:
+        """(table, record-count expression): a rollup when one holds every needed dimension."""
+        name = rollups.choose(qp.needed_dims)
+        if name is not None:
+            return name, "sum(records)::BIGINT"
+        return "freight", "count(*)"
+
+    def rebuild_rollups(self) -> None:
+        """Recompute the rollups from ``freight`` (only needed after writing ``freight`` directly)."""
+        self._con.execute("BEGIN TRANSACTION")
+        try:
+            rollups.rebuild(self._con)
+            self._con.execute("COMMIT")
+        except BaseException:
+            self._con.execute("ROLLBACK")
+            raise
+
     def totals(self, f: TradeFilter) -> Totals:
         qp = self.plan(f, None)
         t = Totals(plan=qp, caveats=_caveats(f, None, qp))
         if qp.empty:
             return t
         where, params = self._where(f, qp)
+        table, count = self._source(qp)
         r = self._cur().execute(
             "SELECT coalesce(sum(value), 0)::BIGINT, coalesce(sum(shipwt), 0)::BIGINT, "
-            f"coalesce(sum(freight_charges), 0)::BIGINT, count(*) FROM freight WHERE {where}",
+            f"coalesce(sum(freight_charges), 0)::BIGINT, coalesce({count}, 0) FROM {table} WHERE {where}",
             params).fetchone()
         t.value, t.shipwt, t.freight_charges, t.records = (int(x) for x in r)
         return t
@@ -424,9 +446,10 @@ class DuckDBStore(Store):
             where, params = self._where(f, qp)
             col = _BY_COLUMN[by]
             key = f"CAST({col} AS VARCHAR)" if by in _BY_DIM else col
+            table, count = self._source(qp)
             rows = self._cur().execute(
                 f"SELECT {key} AS k, sum(value)::BIGINT, coalesce(sum(shipwt), 0)::BIGINT, "
-                f"coalesce(sum(freight_charges), 0)::BIGINT, count(*) FROM freight WHERE {where} "
+                f"coalesce(sum(freight_charges), 0)::BIGINT, {count} FROM {table} WHERE {where} "
                 f"GROUP BY {col}", params).fetchall()
         df = self._frame(by, rows)
         df.attrs.update({"by": by, "filter": f.describe(), "plan": qp.as_dict(),
