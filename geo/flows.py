@@ -872,7 +872,8 @@ def tooltip(flowset: FlowSet, i: int) -> str:
         lines.append(" · ".join(what))
     v = float(fs.value[i])
     lines.append(f"{format_usd(v) if fs.units == UNITS else f'{v:,.6g} {fs.units}'}"
-                 f" ({fs.units} {v:,.0f}) · {_pct(float(fs.share[i]))} of the filtered total"
+                 f" ({fs.units} {v:,.0f}) · {_pct(float(fs.share[i]))} of the "
+                 f"{'table' if fs.kind == 'od' else 'filtered'} total"
                  + (f", {fs.period}" if fs.period else ""))
     if fs.direction[i] == "import" and not fs.origin_recorded[i]:
         lines.append("BTS does not record the Mexican state of origin of imports; the US state "
