@@ -816,7 +816,7 @@ def _geometry(fs: FlowSet, scale: float) -> FlowGeometry:
 # -- interaction ----------------------------------------------------------------------------
 def hit_test(flowset: FlowSet, view, sx: float, sy: float, tolerance_px: float = 3.0) -> int | None:
     """Index of the shown flow under screen point (sx, sy), or None. ``view``: a
-    :class:`geo.viewport.Viewport`. A thin band wins over the wide bundle it lies on."""
+    :class:`geo.viewport.Viewport`."""
     g = flowset.geometry(view.scale)
     if not len(g.band_flow):
         return None
@@ -846,10 +846,9 @@ def hit_test(flowset: FlowSet, view, sx: float, sy: float, tolerance_px: float =
     if not ok.any():
         return None
     cand, best = cand[ok], best[ok]
-    width = g.half_px[cand].max(1)
-    # inside several bands (overlap): the narrowest wins; otherwise the nearest
-    pick = np.lexsort((width, np.maximum(best, 0.0)))[0]
-    return int(g.band_flow[cand[pick]])
+    # the band the point is deepest inside (bands of a leg are side by side, not on top of
+    # each other); outside every band: the nearest within the tolerance
+    return int(g.band_flow[cand[int(np.argmin(best))]])
 
 
 def tooltip(flowset: FlowSet, i: int) -> str:

@@ -1,0 +1,169 @@
+"""The flow model: proportional widths, port totals, direction of legs, tooltip, top-N."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from geo.flows import (FlowOptions, WidthScale, build_flows, format_usd, hit_test, load_anchors,
+                       tooltip)
+from geo.projection import to_map
+from geo.query import TradeFilter
+from geo.viewport import Viewport
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    from geo.store.duckdb_store import open_store
+
+    s = open_store(tmp_path_factory.mktemp("flows") / "s.duckdb")
+    yield s
+    s.close()
+
+
+@pytest.fixture(scope="module")
+def jan2015(store):
+    return TradeFilter(period=("2015-01", "2015-01"))
+
+
+def test_widths_are_proportional_to_values(store, jan2015):
+    fs = build_flows(store.flow_triples(jan2015), options=FlowOptions(top_n=200))
+    ws = fs.width_scale
+    v = fs.value[fs.shown]
+    px = ws.px(v)
+    assert np.allclose(px / v, ws.px_per_unit)
+    assert px.max() <= fs.options.max_width_px + 1e-9
+    # drawn widths: proportional wherever above the visibility floor
+    g = fs.geometry(3000.0)
+    band_w = g.half_px.max(1) * 2
+    above = band_w > ws.min_px + 1e-9
+    assert above.sum() > 20
+    assert np.allclose(band_w[above], fs.value[g.band_flow[above]] * ws.px_per_unit)
+    # legend steps are nice numbers drawn at their proportional width
+    for value, w in ws.legend_steps():
+        assert w == pytest.approx(value * ws.px_per_unit)
+        assert f"{value:.0e}"[0] in "125"
+    assert "US$" in ws.caption and "Jan 2015" in ws.caption
+
+
+def test_sum_of_flows_through_laredo_equals_laredo_total(store, jan2015):
+    for f in (jan2015, jan2015.replace(trade_type="export", modes=("truck",)),
+              jan2015.replace(trade_type="import")):
+        fs = build_flows(store.flow_triples(f), options=FlowOptions(top_n=50), country=f.country)
+        laredo = store.totals(f.replace(ports=("2304",))).value        # queried independently
+        assert laredo > 1e9
+        assert fs.value[fs.flows_through("2304")].sum() == pytest.approx(laredo, rel=0, abs=0.5)
+        lt = fs.location_totals()
+        row = lt[(lt.kind == "port") & (lt.code == "2304")].iloc[0]
+        assert row.through == pytest.approx(laredo, abs=0.5)
+
+
+def test_export_flows_run_from_us_state_to_mexican_state(store, jan2015):
+    fs = build_flows(store.flow_triples(jan2015.replace(trade_type="export")))
+    a = load_anchors()
+    tx, nl, laredo = a.get("us_state", "TX"), a.get("mx_state", "NL"), a.get("port", "2304")
+    i = next(i for i in range(len(fs)) if (fs.origin[i], fs.port[i], fs.dest[i], fs.mode[i]) == ("TX", "2304", "NL", "5"))
+    assert fs.direction[i] == "export"
+    assert (fs.ox[i], fs.oy[i]) == pytest.approx((tx.x, tx.y))
+    assert (fs.px[i], fs.py[i]) == pytest.approx((laredo.x, laredo.y))
+    assert (fs.dx[i], fs.dy[i]) == pytest.approx((nl.x, nl.y))
+    assert nl.anchor_city == "Monterrey" and tx.anchor_city in ("Houston", "Dallas")
+    # the drawn bands go origin -> port (leg 1) and port -> destination (leg 2, tapering to a point)
+    g = fs.geometry(3000.0)
+    legs = {int(l): b for b, l in zip(np.nonzero(g.band_flow == i)[0], g.band_leg[g.band_flow == i])}
+    c1, c2 = g.centres[legs[1]], g.centres[legs[2]]
+    tol = fs.options.max_width_px * 3000.0
+    assert np.hypot(*(c1[0] - (tx.x, tx.y))) < tol and np.hypot(*(c1[-1] - (laredo.x, laredo.y))) < tol
+    assert np.hypot(*(c2[0] - (laredo.x, laredo.y))) < tol
+    assert np.hypot(*(c2[-1] - (nl.x, nl.y))) < 1.0          # the tip closes on the destination
+    assert g.half_px[legs[2], -1] == 0.0
+
+
+def test_imports_come_from_mexico_to_the_importer_of_record(store, jan2015):
+    fs = build_flows(store.flow_triples(jan2015.replace(trade_type="import")))
+    assert (fs.direction == "import").all()
+    assert not fs.origin_recorded.any() and fs.dest_recorded.any()
+    assert all(n.startswith("Mexico (") for n in fs.origin_name)
+    i = next(i for i in range(len(fs)) if fs.port[i] == "2304" and fs.dest[i] == "TX")
+    text = tooltip(fs, i)
+    assert "importer of record" in text and "not record" in text
+
+
+def test_tooltip_reports_the_right_figures(store, jan2015):
+    df = store.flow_triples(jan2015)
+    fs = build_flows(df)
+    total = df["value"].sum()
+    i = next(i for i in range(len(fs)) if (fs.origin[i], fs.port[i], fs.dest[i]) == ("TX", "2402", "CH")
+             and fs.mode[i] == "5")
+    raw = df[(df.us_state == "TX") & (df.port == "2402") & (df.mx_state == "CH") & (df["mode"] == "5")
+             & (df.trade_type == "export")]["value"].sum()
+    assert fs.value[i] == raw
+    text = tooltip(fs, i)
+    lines = text.splitlines()
+    assert lines[0] == "Texas → El Paso, TX → Chihuahua"
+    assert "US export to Mexico" in lines[1] and "Truck" in lines[1]
+    assert f"US$ {raw:,}" in text and format_usd(raw) in text
+    assert f"{raw / total * 100:.1f}% of the filtered total" in text
+    assert "Jan 2015" in text
+    # hovering the middle of that flow's first leg finds it
+    view = Viewport.fit((-2.6e6, -2.2e6, 2.6e6, 1.8e6), 1600, 1000)
+    g = fs.geometry(view.scale)
+    b = np.nonzero((g.band_flow == i) & (g.band_leg == 1))[0][0]
+    sx, sy = view.to_screen(*g.centres[b, 7])
+    assert hit_test(fs, view, float(sx), float(sy)) == i
+    assert hit_test(fs, view, 5.0, 5.0) is None
+
+
+def test_top_n_keeps_the_n_largest_and_remainder_adds_up(store, jan2015):
+    df = store.flow_triples(jan2015)
+    full = build_flows(df, options=FlowOptions(top_n=None))
+    fs = build_flows(df, options=FlowOptions(top_n=25))
+    assert fs.shown.sum() == 25
+    kept = np.sort(fs.value[fs.shown])[::-1]
+    assert np.array_equal(kept, np.sort(full.value)[::-1][:25])
+    assert fs.value[fs.shown].min() >= fs.value[~fs.shown].max()
+    r = fs.remainder
+    assert r.hidden_count == len(fs) - 25
+    assert fs.shown_value + r.hidden_value + r.unlocated_value == pytest.approx(df["value"].sum())
+    assert r.unlocated_count > 0 and any("70XX" in k for k in r.unlocated_reasons)
+    assert sum(c for c, _ in r.unlocated_reasons.values()) == r.unlocated_count
+    s = r.summary()
+    assert f"{r.hidden_count:,} smaller flows" in s and "hidden" in s and "not drawn" in s
+    # minimum value
+    mv = build_flows(df, options=FlowOptions(top_n=None, min_value=1e8))
+    assert (mv.value[mv.shown] >= 1e8).all() and (mv.value[~mv.shown] < 1e8).all()
+    # re-filtering without a new query gives the same answer
+    again = full.with_options(FlowOptions(top_n=25))
+    assert np.array_equal(again.shown, fs.shown)
+
+
+def test_colour_palettes(store, jan2015):
+    df = store.flow_triples(jan2015)
+    by_mode = build_flows(df, options=FlowOptions(colour_by="mode"))
+    by_dir = build_flows(df, options=FlowOptions(colour_by="direction"))
+    truck = by_mode.mode == "5"
+    assert len(set(by_mode.colour[truck])) == 1
+    assert set(by_dir.colour) == {"#d5512a", "#2c6db3"}
+    assert all(len(c) == 7 and c.startswith("#") for c in by_mode.colour)
+    with pytest.raises(ValueError):
+        FlowOptions(colour_by="commodity")
+
+
+def test_unlocated_ports_are_not_drawn_but_counted():
+    df = pd.DataFrame({"us_state": ["TX", "TX", "DU"], "port": ["2304", "70XX", "2304"],
+                       "mx_state": ["NL", "OT", ""], "mode": ["5", "8", "5"],
+                       "trade_type": ["export", "export", "export"], "value": [100, 50, 10]})
+    fs = build_flows(df)
+    assert len(fs) == 2 and fs.remainder.unlocated_count == 1 and fs.remainder.unlocated_value == 50
+    assert fs.share.sum() == pytest.approx(110 / 160)
+    unknown = fs.origin_kind == "stub"
+    assert fs.origin_name[unknown][0].startswith("United States (")
+
+
+def test_flow_geometry_is_fast_enough_for_playback(store, jan2015):
+    import time
+
+    fs = build_flows(store.flow_triples(jan2015), options=FlowOptions(top_n=2000))
+    t = time.perf_counter()
+    fs.geometry(2900.0)
+    assert (time.perf_counter() - t) < 0.25      # generous: a regression guard, not the benchmark
