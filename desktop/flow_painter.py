@@ -52,6 +52,7 @@ class FlowPainter:
         self._buckets: list[tuple[str, object]] = []     # (colour, QPolygonF)
         self._subset_cache: dict = {}
         self._layer = None
+        self._painted_once = None
         self.faded_opacity = 0.16
         self.show_totals = True
         self.font = QFont()
@@ -153,7 +154,7 @@ class FlowPainter:
                 painter.drawPath(rim)
 
     # -- the cached flow layer ---------------------------------------------------------------
-    LAYER_MARGIN = 384     # px around the view kept in the cached layer, so pans reuse it
+    LAYER_MARGIN = 256     # px around the view kept in the cached layer, so pans reuse it
 
     def _blit_layer(self, painter: QPainter, view: Viewport, opacity: float, fade: float) -> None:
         """Draw the bands from a raster of this flow set at this scale, rendered once per
@@ -171,6 +172,16 @@ class FlowPainter:
             if (bk is not self._buckets or op != opacity or d != dpr or px > 0 or py > 0
                     or px + w < view.width or py + h < view.height):
                 lay = None
+        if lay is None and self._painted_once is not self._buckets:
+            # the first frame of a flow set (playback steps, filter changes) is drawn
+            # directly; the raster pays off from the second frame (hover, pans) on
+            self._painted_once = self._buckets
+            painter.save()
+            painter.setTransform(tx)
+            painter.setOpacity(painter.opacity() * fade)
+            self._draw(painter, self._buckets, opacity)
+            painter.restore()
+            return
         if lay is None:
             img = QImage(int((view.width + 2 * m) * dpr), int((view.height + 2 * m) * dpr),
                          QImage.Format_ARGB32_Premultiplied)
@@ -182,17 +193,18 @@ class FlowPainter:
             self._draw(p, self._buckets, opacity)
             p.end()
             lay = self._layer = (self._buckets, opacity, dpr, ox, oy, img)
-        self.layer_hits = getattr(self, "layer_hits", 0) + (lay is not None)
         painter.save()
         painter.setTransform(QTransform())
         painter.setOpacity(painter.opacity() * fade)
         painter.drawImage(QPointF(round(ox - lay[3]) - m, round(oy - lay[4]) - m), lay[5])
         painter.restore()
 
-    def invalidate(self) -> None:
-        """Forget the cached polygons and raster (e.g. after the basemap size changed)."""
-        self._fs = None
+    def invalidate(self, polygons: bool = False) -> None:
+        """Drop the cached flow raster (and with ``polygons`` the cached polygons too)."""
+        if polygons:
+            self._fs = None
         self._layer = None
+        self._painted_once = None
 
     # -- painting -------------------------------------------------------------------------
     def paint(self, painter: QPainter, view: Viewport, flowset: FlowSet | None, *, hover: int | None = None,

@@ -99,14 +99,18 @@ def test_pan_reuses_the_cached_layer_and_matches_a_fresh_render(qapp, flows, vie
 
     fp = FlowPainter()
     render(fp, view, flows)
+    assert fp._layer is None                                       # a first frame is drawn directly
+    render(fp, view, flows)
     layer = fp._layer
+    assert layer is not None
     panned = view.panned(37, -21)
     cached = arr(render(fp, panned, flows))
     assert fp._layer is layer                                      # no re-render on a pan
     fresh = arr(render(FlowPainter(), panned, flows))
-    assert np.abs(cached - fresh).max() <= 2
-    render(fp, view.zoomed(1.5), flows)
-    assert fp._layer is not layer                                  # a zoom rebuilds
+    assert np.abs(cached - fresh).max() <= 4           # premultiplied-layer rounding
+    assert np.abs(cached - fresh).mean() < 0.05
+    z = view.zoomed(1.5)                                           # a zoom does not reuse the raster
+    assert np.array_equal(arr(render(fp, z, flows)), arr(render(FlowPainter(), z, flows)))
 
 
 def test_value_labels_do_not_overlap_and_legend_draws(qapp, flows, view):
