@@ -350,13 +350,21 @@ class FlowPainter:
                              Qt.TextWordWrap | Qt.AlignLeft | Qt.AlignTop, text)
         painter.restore()
 
-    @staticmethod
-    def legend_height(flowset: FlowSet | None, width: float = 240.0) -> float:
-        """A rect height that fits :meth:`paint_width_legend` for this set."""
-        if flowset is None:
+    def legend_height(self, flowset: FlowSet | None, width: float = 250.0) -> float:
+        """The rect height that fits :meth:`paint_width_legend` for this set at ``width``."""
+        if flowset is None or not flowset.shown.any():
             return 0.0
+        f = QFont(self.font)
+        f.setBold(False)
+        fm = QFontMetricsF(f)
+        bold = QFontMetricsF(self.font)
         steps = flowset.width_scale.legend_steps(3)
-        return 34 + sum(max(px, 14) + 4 for _, px in steps) + 15 * min(6, len(flowset.legend_items())) + 48
+        h = 6 + bold.height() + 4 + sum(max(px, 0.8, fm.height()) + 4 for _, px in steps)
+        h += (fm.height() + 1) * min(6, len(flowset.legend_items()))
+        text = self.remainder_text(flowset)
+        if text:
+            h += 3 + fm.boundingRect(QRectF(0, 0, width - 16, 2000), Qt.TextWordWrap, text).height()
+        return h + 10
 
     @staticmethod
     def remainder_text(fs: FlowSet) -> str:

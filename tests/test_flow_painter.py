@@ -126,7 +126,7 @@ def test_value_labels_do_not_overlap_and_legend_draws(qapp, flows, view):
     img = QImage(300, 300, QImage.Format_ARGB32_Premultiplied)
     img.fill(BG)
     p = QPainter(img)
-    h = FlowPainter.legend_height(flows)
+    h = fp.legend_height(flows, 260)
     fp.paint_width_legend(p, QRectF(10, 10, 260, h), flows)
     p.end()
     a = np.frombuffer(img.constBits(), np.uint8).reshape(300, 300, 4)[..., :3].astype(int)
