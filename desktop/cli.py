@@ -53,7 +53,7 @@ def cmd_app(args) -> int:
         return 2
     from desktop.main_window import MainWindow
 
-    win = MainWindow(atlas)
+    win = MainWindow(atlas, store_path=args.store)
     if os.environ.get("FRONTERA_STARTUP_PROBE"):
         _probe_first_frame(app, win)
     if args.screenshot:
@@ -117,6 +117,8 @@ def cmd_render(args) -> int:
 def build_parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="frontera", description="Frontera Atlas: offline maps of US–Mexico supply chains.")
     ap.add_argument("--screenshot", metavar="PNG", help=argparse.SUPPRESS)
+    ap.add_argument("--store", metavar="PATH", type=Path, default=None,
+                    help="the trade store to use (default: the one in your user data folder)")
     ap.set_defaults(func=cmd_app)
     sub = ap.add_subparsers(dest="command")
     r = sub.add_parser("render", help="render the default map view to an image, without a window")

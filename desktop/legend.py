@@ -84,13 +84,29 @@ def legend_rows(stack: LayerStack) -> list[tuple[str, Layer, object]]:
     rows = []
     for layer in reversed(stack.visible_layers()):
         rows.append(("layer", layer, None))
-        if layer.kind == "polygon" and layer.style.palette:
+        if layer.legend_entries:
+            if layer.legend_title:
+                rows.append(("caption", layer, layer.legend_title))
+            for label, colour in layer.legend_entries:
+                rows.append(("class", layer, (label, colour)))
+        elif layer.kind == "polygon" and layer.style.palette:
             for key, colour in layer.style.palette:
-                rows.append(("class", layer, (key, colour)))
+                rows.append(("class", layer, (COUNTRY_NAMES.get(key, str(key)), colour)))
+        if layer.kind == "point" and layer.style.size_by and layer.legend_title and not layer.legend_entries:
+            rows.append(("caption", layer, layer.legend_title))
         if layer.kind == "point" and layer.style.size_by:
             for value, r in _size_steps(layer):
                 rows.append(("size", layer, (value, r)))
     return rows
+
+
+def size_label(layer: Layer, value: float) -> str:
+    from geo.thematic import format_count, format_usd
+
+    unit = layer.size_caption or layer.style.size_by or ""
+    if unit == "US$":
+        return format_usd(value)
+    return f"{format_count(value)} {_tr(unit)}"
 
 
 COUNTRY_NAMES = {"US": "United States", "MX": "Mexico", "CA": "Canada"}
@@ -99,6 +115,8 @@ COUNTRY_NAMES = {"US": "United States", "MX": "Mexico", "CA": "Canada"}
 def row_height(kind: str, extra) -> float:
     if kind == "size":
         return max(ROW_H, 2 * extra[1] + 4)
+    if kind == "caption":
+        return ROW_H * (1 + len(str(extra)) // 34)
     return ROW_H
 
 
@@ -126,7 +144,7 @@ def paint_legend(p: QPainter, stack: LayerStack, rect: QRectF, title: str | None
         sym = QRectF(rect.left() + 8, y, SYMBOL_W, rh)
         text = QRectF(rect.left() + 12 + SYMBOL_W, y, rect.width() - SYMBOL_W - 20, rh)
         if kind == "layer":
-            if not (layer.kind == "polygon" and layer.style.palette):
+            if not (layer.kind == "polygon" and (layer.style.palette or layer.legend_entries)):
                 draw_layer_symbol(p, layer, sym)
             p.setFont(body)
             p.setPen(QColor("#222222"))
@@ -138,14 +156,18 @@ def paint_legend(p: QPainter, stack: LayerStack, rect: QRectF, title: str | None
             p.drawRect(QRectF(sym.left() + 8, sym.top() + 4, SYMBOL_W - 12, ROW_H - 8))
             p.setFont(small)
             p.setPen(QColor("#444444"))
-            p.drawText(text, Qt.AlignLeft | Qt.AlignVCenter, _tr(COUNTRY_NAMES.get(key, str(key))))
+            p.drawText(text, Qt.AlignLeft | Qt.AlignVCenter, _tr(str(key)))
+        elif kind == "caption":
+            p.setFont(small)
+            p.setPen(QColor("#555555"))
+            p.drawText(QRectF(rect.left() + 12, y, rect.width() - 20, rh), Qt.AlignLeft | Qt.AlignVCenter | Qt.TextWordWrap,
+                       _tr(str(extra)))
         else:
             value, r = extra
             draw_symbol(p, layer.style, sym.left() + 12, sym.center().y(), r)
             p.setFont(small)
             p.setPen(QColor("#444444"))
-            unit = _tr("trucks (2024)") if layer.style.size_by == "truck_2024" else _tr("facilities")
-            p.drawText(text.adjusted(8, 0, 0, 0), Qt.AlignLeft | Qt.AlignVCenter, f"{value:,.0f} {unit}")
+            p.drawText(text.adjusted(8, 0, 0, 0), Qt.AlignLeft | Qt.AlignVCenter, size_label(layer, value))
         y += rh
     p.restore()
 
@@ -157,8 +179,10 @@ class LegendWidget(QWidget):
         self.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Minimum)
         stack.changed.connect(lambda *_: self._relayout())
         stack.order_changed.connect(self._relayout)
+        self.setMinimumHeight(legend_size(stack).height())
 
     def _relayout(self):
+        self.setMinimumHeight(legend_size(self.stack).height())
         self.updateGeometry()
         self.update()
 

@@ -5,13 +5,16 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QScrollArea
+from PySide6.QtWidgets import (
+    QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QScrollArea, QVBoxLayout, QWidget,
+)
 
 from desktop.export import compose_map_image, save_image
 from desktop.feature_panel import FeaturePanel
 from desktop.layer_panel import LayerPanel
 from desktop.legend import LegendWidget
 from desktop.map_canvas import MapCanvas
+from desktop.trade_controller import TradeController
 from geo.atlas import Atlas
 from geo.bundled import bundled_sources
 
@@ -20,13 +23,26 @@ VERSION = "0.1.0"
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, atlas: Atlas, settings: QSettings | None = None):
+    def __init__(self, atlas: Atlas, settings: QSettings | None = None, store_path: Path | None = None,
+                 open_store: bool = True):
         super().__init__()
         self.atlas = atlas
         self.settings = settings or QSettings()
         self.setWindowTitle(self.tr("Frontera Atlas — US–Mexico supply chains"))
+        self.setAcceptDrops(True)
         self.canvas = MapCanvas(atlas, self)
-        self.setCentralWidget(self.canvas)
+        self.trade = TradeController(self, store_path)
+        central = QWidget(self)
+        col = QVBoxLayout(central)
+        col.setContentsMargins(0, 0, 0, 0)
+        col.setSpacing(0)
+        col.addWidget(self.trade.notes)
+        col.addWidget(self.canvas, 1)
+        self.setCentralWidget(central)
+        self.addToolBar(Qt.TopToolBarArea, self.trade.filter_bar)
+        self.addToolBarBreak(Qt.TopToolBarArea)
+        self.addToolBar(Qt.TopToolBarArea, self.trade.style_bar)
+        self.trade.themeApplied.connect(lambda _t: self.legend._relayout())
 
         self.layer_panel = LayerPanel(atlas.layers, self)
         self.legend = LegendWidget(atlas.layers, self)
@@ -59,6 +75,8 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.layer_dock, self.legend_dock], [300, 520], Qt.Vertical)
         self._restore()
         self.canvas.setFocus()
+        if open_store:
+            self.trade.open_store_later()
 
     def _dock(self, name, title, widget, area) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -80,6 +98,9 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         mb = self.menuBar()
         file_menu = mb.addMenu(self.tr("&File"))
+        self.import_action = self._action(file_menu, self.tr("&Import BTS Files…"), self.trade.choose_and_import,
+                                          QKeySequence(self.tr("Ctrl+I")),
+                                          self.tr("Import TransBorder or Border Crossing files (CSV or zip)"))
         self.export_action = self._action(file_menu, self.tr("&Export Map Image…"), self.export_image,
                                           QKeySequence(self.tr("Ctrl+E")), self.tr("Save the current view as PNG"))
         file_menu.addSeparator()
@@ -139,6 +160,17 @@ class MainWindow(QMainWindow):
             + self.tr("<p>Frontera Atlas makes no network connection.</p>"),
         )
 
+    # --- drag and drop of BTS files -------------------------------------------------------
+    def dragEnterEvent(self, e):
+        if e.mimeData().hasUrls() and self.trade.importable(e.mimeData().urls()):
+            e.acceptProposedAction()
+
+    def dropEvent(self, e):
+        paths = self.trade.importable(e.mimeData().urls())
+        if paths:
+            e.acceptProposedAction()
+            self.trade.import_paths(paths)
+
     # --- status bar -------------------------------------------------------------------
     def _show_coords(self, lon: float, lat: float) -> None:
         ns, ew = ("N" if lat >= 0 else "S"), ("E" if lon >= 0 else "W")
@@ -158,6 +190,9 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
 
     def closeEvent(self, event):
+        store = self.trade.trade.store
+        if store is not None and self.trade.runner is None:
+            store.close()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         self.settings.sync()

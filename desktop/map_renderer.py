@@ -35,17 +35,15 @@ class RenderStats:
 
 
 class _LevelCache:
-    __slots__ = ("paths", "bounds", "fills")
+    """Geometry of one layer at one level of detail, as Qt paths. Styles are not cached
+    here: restyling (a thematic map) never rebuilds paths."""
+
+    __slots__ = ("paths", "bounds")
 
     def __init__(self, layer: Layer, level: int):
         gdf = layer.levels[level]
         self.paths = paths_for(gdf.geometry.values)
         self.bounds = bounds_array(gdf.geometry.values)
-        st = layer.style
-        if st.fill_by and st.fill_by in gdf.columns:
-            self.fills = [st.fill_for(v) for v in gdf[st.fill_by].tolist()]
-        else:
-            self.fills = [st.fill] * len(gdf)
 
 
 class MapRenderer:
@@ -55,9 +53,9 @@ class MapRenderer:
         self.symbols = SymbolSprites()
         self._cache: dict[tuple[str, int], _LevelCache] = {}
         self.show_labels = True
-        atlas.layers.changed.connect(self.invalidate)
 
     def invalidate(self, layer_id: str | None = None) -> None:
+        """Forget cached geometry (after a layer's geometry itself changed)."""
         if layer_id is None:
             self._cache.clear()
         else:
@@ -124,8 +122,9 @@ class MapRenderer:
             # stroke covers the fill's stair-steps, so the result reads as fully smoothed.
             painter.setRenderHint(QPainter.Antialiasing, False)
             painter.setPen(Qt.NoPen)
+            fills = st.fills(layer.levels[layer.level_for(view.scale)])
             for i in idx:
-                painter.setBrush(brush(cache.fills[i], op))
+                painter.setBrush(brush(fills[i], op))
                 painter.drawPath(cache.paths[i])
             painter.setRenderHint(QPainter.Antialiasing, True)
             if st.stroke and st.stroke_width > 0:

@@ -150,6 +150,7 @@ def build_layers(folder: Path | None = None) -> LayerStack:
                   max_scale_field="label_max_scale"),
         description="Major Mexican manufacturing clusters (Ciudad Juárez, Tijuana, Monterrey, the Bajío…)",
         source="SEMARNAT RETC 2022, grouped", fields=("name", "state", "n_facilities", "n_parks", "top_sectors"),
+        size_caption="facilities",
     ))
 
     seaports = _points("seaports", folder)
@@ -192,7 +193,7 @@ def build_layers(folder: Path | None = None) -> LayerStack:
         LabelSpec("name", priority="truck_2024", size=8.0, bold=True, colour="#7d1f12",
                   max_scale_field="label_max_scale"),
         description="US–Mexico land ports of entry, sized by 2024 incoming trucks",
-        source="BTS Border Crossing/Entry Data", name_field="name",
+        source="BTS Border Crossing/Entry Data", name_field="name", size_caption="trucks (2024)",
         fields=("name", "port_code", "state", "truck_2024", "first_month", "last_month"),
     ))
     return stack

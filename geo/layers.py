@@ -27,6 +27,7 @@ class Style:
     dash: bool = False
     radius: float = 4.0  # screen pixels, for points
     fill_by: str | None = None  # column whose value picks a fill from `palette`
+    fill_field: str | None = None  # column holding a colour per feature (thematic maps); None/"" falls back
     palette: tuple[tuple[str, str], ...] = ()
     size_by: str | None = None  # column scaling the point radius (square root)
     size_range: tuple[float, float] = (3.0, 11.0)
@@ -37,6 +38,16 @@ class Style:
             if key == value:
                 return colour
         return self.fill
+
+    def fills(self, table) -> list[str | None]:
+        """The fill colour of every feature of `table`, in row order."""
+        if self.fill_by and self.fill_by in table.columns:
+            base = [self.fill_for(v) for v in table[self.fill_by].tolist()]
+        else:
+            base = [self.fill] * len(table)
+        if self.fill_field and self.fill_field in table.columns:
+            return [c if isinstance(c, str) and c else b for c, b in zip(table[self.fill_field].tolist(), base)]
+        return base
 
 
 @dataclass(frozen=True)
@@ -79,6 +90,11 @@ class Layer:
     # A column holding, per feature, the largest metres-per-pixel at which the feature is
     # drawn (small seaports appear only when zoomed in). None: always drawn.
     show_scale_field: str | None = None
+    # Thematic legend: a title and (label, colour) entries replacing the palette entries;
+    # `size_caption` names the unit of size_by in the legend ("US$", "incoming trucks").
+    legend_title: str | None = None
+    legend_entries: tuple[tuple[str, str], ...] = ()
+    size_caption: str = ""
     _xy: tuple[np.ndarray, np.ndarray] | None = field(default=None, repr=False)
 
     @property

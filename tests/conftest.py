@@ -4,11 +4,13 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+REPO = Path(__file__).resolve().parent.parent
+# Headless, on a 1920×1200 virtual screen (the offscreen default, 800×800, clamps windows).
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={REPO / 'tests' / 'offscreen_screen.json'}"
 
 import pytest  # noqa: E402
 
-REPO = Path(__file__).resolve().parent.parent
 SHARED_DATA = REPO.parent / "shared" / "data"
 
 
@@ -29,6 +31,26 @@ def _isolated_settings(tmp_path_factory):
     QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(tmp_path_factory.mktemp("settings")))
     QCoreApplication.setOrganizationName("FronteraTest")
     QCoreApplication.setApplicationName("Frontera Atlas Tests")
+
+
+@pytest.fixture(autouse=True)
+def _close_stray_windows(request):
+    """After each Qt test: close popups (an open completer grabs every mouse event in the
+    app) and any dialog a test left open, so tests cannot steer each other."""
+    yield
+    if "qapp" not in request.fixturenames and "qtbot" not in request.fixturenames:
+        return
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        return
+    while (popup := QApplication.activePopupWidget()) is not None:
+        popup.close()
+    for w in QApplication.topLevelWidgets():
+        if w.isVisible():
+            w.close()
+    app.processEvents()
 
 
 @pytest.fixture

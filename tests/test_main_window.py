@@ -85,11 +85,11 @@ def test_window_geometry_is_remembered(qtbot, atlas, tmp_path):
     win = MainWindow(atlas, QSettings(ini, QSettings.IniFormat))
     qtbot.addWidget(win)
     win.show()
-    win.resize(701, 533)  # the offscreen screen is 800×800: restore clamps to it
+    win.resize(1311, 777)
     win.close()
     again = MainWindow(atlas, QSettings(ini, QSettings.IniFormat))
     qtbot.addWidget(again)
-    assert (again.width(), again.height()) == (701, 533)
+    assert (again.width(), again.height()) == (1311, 777)
 
 
 def test_every_menu_action_has_text_and_the_standard_shortcuts_exist(window):
