@@ -24,7 +24,10 @@ def default_title() -> str:
 
 
 def compose_map_image(atlas: Atlas, view: Viewport, renderer: MapRenderer | None = None,
-                      title: str | None = None, legend: bool = True, dpr: float = 1.0) -> QImage:
+                      title: str | None = None, legend: bool = True, dpr: float = 1.0,
+                      caption: str | None = None, overlay=None) -> QImage:
+    """The map as a report image. `overlay` (a FlowOverlay) draws flows over the map with
+    their width legend; `caption` (a month) is printed large at the top right."""
     renderer = renderer or MapRenderer(atlas)
     img = QImage(int(view.width * dpr), int(view.height * dpr), QImage.Format_ARGB32_Premultiplied)
     img.setDevicePixelRatio(dpr)
@@ -37,6 +40,15 @@ def compose_map_image(atlas: Atlas, view: Viewport, renderer: MapRenderer | None
     reserved = [band, strip] + ([legend_rect] if legend else [])
     renderer.render(p, view, reserved=[(r.left(), r.top(), r.right(), r.bottom()) for r in reserved])
     p.setRenderHint(QPainter.Antialiasing)
+    if overlay is not None and overlay.flowset is not None and len(overlay.flowset):
+        overlay.paint(p, view)
+        fs = overlay.flowset
+        h = overlay.painter.legend_height(fs, 250)
+        box = QRectF(view.width - 262, 44, 250, h + 12)
+        p.setPen(pen("#b0a899", 1.0))
+        p.setBrush(brush("#fffdf8f0"))
+        p.drawRoundedRect(box, 4, 4)
+        overlay.painter.paint_width_legend(p, box.adjusted(6, 6, -6, -6), fs)
     p.setRenderHint(QPainter.TextAntialiasing)
     f = QFont()
     f.setFamilies(FONT_FAMILIES)
@@ -49,6 +61,13 @@ def compose_map_image(atlas: Atlas, view: Viewport, renderer: MapRenderer | None
     p.drawText(band.adjusted(14, 0, -14, 0), Qt.AlignLeft | Qt.AlignVCenter, title or default_title())
     if legend:
         paint_legend(p, atlas.layers, legend_rect)
+    if caption:
+        f.setPointSizeF(22)
+        f.setBold(True)
+        p.setFont(f)
+        p.setPen(QColor(40, 40, 40, 200))
+        p.drawText(QRectF(0, 0, view.width - 16, 34), Qt.AlignRight | Qt.AlignVCenter, caption)
+        f.setBold(False)
     # Attribution line
     f.setPointSizeF(7.0)
     f.setBold(False)

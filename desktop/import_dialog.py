@@ -90,3 +90,26 @@ class ImportReportDialog(QDialog):
         buttons.rejected.connect(self.reject)
         buttons.accepted.connect(self.accept)
         lay.addWidget(buttons)
+
+
+class OdProblemsDialog(QDialog):
+    """Rows of a user's flow table that could not be drawn, one per line with the reason."""
+
+    def __init__(self, path: str, problems, loaded: int, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Flow table: rows not drawn"))
+        self.resize(720, 380)
+        lay = QVBoxLayout(self)
+        lay.addWidget(QLabel(self.tr("{name}: {ok:,} flows loaded, {bad:,} rows not drawn.").format(
+            name=Path(path).name, ok=loaded, bad=len(problems)), self))
+        self.table = QTableWidget(len(problems), 2, self)
+        self.table.setHorizontalHeaderLabels([self.tr("Line"), self.tr("Problem")])
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
+        self.table.verticalHeader().setVisible(False)
+        for r, pr in enumerate(problems):
+            self.table.setItem(r, 0, QTableWidgetItem("" if pr.line is None else str(pr.line)))
+            self.table.setItem(r, 1, QTableWidgetItem(pr.reason))
+        lay.addWidget(self.table, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.Close, self)
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)

@@ -6,14 +6,18 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QScrollArea, QVBoxLayout, QWidget,
+    QApplication, QDockWidget, QProgressDialog, QFileDialog, QLabel, QMainWindow, QMessageBox, QScrollArea, QVBoxLayout, QWidget,
 )
 
 from desktop.export import compose_map_image, save_image
 from desktop.feature_panel import FeaturePanel
 from desktop.layer_panel import LayerPanel
 from desktop.legend import LegendWidget
+from desktop.flow_overlay import FlowOverlay
+from desktop.flow_panel import FlowPanel
+from desktop.import_dialog import OdProblemsDialog
 from desktop.map_canvas import MapCanvas
+from desktop.time_bar import TimeBar
 from desktop.trade_controller import TradeController
 from geo.atlas import Atlas
 from geo.bundled import bundled_sources
@@ -31,6 +35,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Frontera Atlas — US–Mexico supply chains"))
         self.setAcceptDrops(True)
         self.canvas = MapCanvas(atlas, self)
+        self.flows = FlowOverlay(self)
+        self.canvas.set_flow_overlay(self.flows)
         self.trade = TradeController(self, store_path)
         central = QWidget(self)
         col = QVBoxLayout(central)
@@ -43,6 +49,11 @@ class MainWindow(QMainWindow):
         self.addToolBarBreak(Qt.TopToolBarArea)
         self.addToolBar(Qt.TopToolBarArea, self.trade.style_bar)
         self.trade.themeApplied.connect(lambda _t: self.legend._relayout())
+        self.time_bar = TimeBar(self.trade.trade, self)
+        self.addToolBar(Qt.BottomToolBarArea, self.time_bar)
+        self.time_bar.monthShown.connect(self._month_shown)
+        self.time_bar.exportRequested.connect(self.export_animation)
+        self.trade.filter_bar.period.rangeChanged.connect(lambda *_: self.time_bar.stop())
 
         self.layer_panel = LayerPanel(atlas.layers, self)
         self.legend = LegendWidget(atlas.layers, self)
@@ -55,6 +66,14 @@ class MainWindow(QMainWindow):
         self.feature_dock = self._dock("feature", self.tr("Selected feature"), self.feature_panel,
                                        Qt.RightDockWidgetArea)
         self.feature_panel.zoomRequested.connect(self.zoom_to_hit)
+        self.flow_panel = FlowPanel(self.flows, self)
+        self.flow_dock = self._dock("flows", self.tr("Trade flows"), self.flow_panel, Qt.RightDockWidgetArea)
+        self.splitDockWidget(self.feature_dock, self.flow_dock, Qt.Vertical)
+        self.flow_panel.show_box.toggled.connect(self.show_flows)
+        self.flow_panel.back_to_bts.clicked.connect(lambda: self.flows.use_bts(self.trade.trade.filter))
+        self.flow_panel.open_od.clicked.connect(self.open_od_table)
+        self.trade.storeReady.connect(self.flows.set_store)
+        self.trade.themeApplied.connect(lambda _t: self.flows.follow(self.trade.trade.filter))
 
         self.coords = QLabel(self)
         self.coords.setMinimumWidth(190)
@@ -103,6 +122,8 @@ class MainWindow(QMainWindow):
                                           self.tr("Import TransBorder or Border Crossing files (CSV or zip)"))
         self.export_action = self._action(file_menu, self.tr("&Export Map Image…"), self.export_image,
                                           QKeySequence(self.tr("Ctrl+E")), self.tr("Save the current view as PNG"))
+        self._action(file_menu, self.tr("Open &Flow Table (CSV)…"), self.open_od_table, None,
+                     self.tr("Draw your own origin–destination flows"))
         file_menu.addSeparator()
         self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.Quit)
 
@@ -116,12 +137,93 @@ class MainWindow(QMainWindow):
         self.labels_action = QAction(self.tr("Show &Labels"), self, checkable=True, checked=True)
         self.labels_action.toggled.connect(self._toggle_labels)
         view.addAction(self.labels_action)
+        self.flows_action = QAction(self.tr("Show Trade &Flows"), self, checkable=True, checked=False)
+        self.flows_action.setShortcut(QKeySequence(self.tr("Ctrl+F")))
+        self.flows_action.toggled.connect(self.show_flows)
+        view.addAction(self.flows_action)
         view.addSeparator()
-        for dock in (self.layer_dock, self.legend_dock, self.feature_dock):
+        for dock in (self.layer_dock, self.legend_dock, self.feature_dock, self.flow_dock):
             view.addAction(dock.toggleViewAction())
 
         help_menu = mb.addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("&About Frontera Atlas"), self.about)
+
+    # --- time ---------------------------------------------------------------------------------
+    def _month_shown(self, ym) -> None:
+        from desktop.filter_bar import month_label
+
+        self.canvas.set_caption(month_label(ym) if ym else "")
+        self.trade.filter_bar.show_filter()
+
+    def export_animation(self) -> None:
+        from desktop.animation_export import export_gif, export_png_sequence, render_frames
+
+        months = self.time_bar.period_months()
+        if not months:
+            QMessageBox.information(self, self.tr("Export Animation"), self.tr("No months to play in this period."))
+            return
+        start = str(Path(self.settings.value("export/dir", str(Path.home()))) / "frontera-playback.gif")
+        path, chosen = QFileDialog.getSaveFileName(
+            self, self.tr("Export Animation"), start,
+            self.tr("Animated GIF (*.gif);;PNG sequence (*.png)"))
+        if not path:
+            return
+        self.time_bar.stop()
+        progress = QProgressDialog(self.tr("Rendering frames…"), self.tr("Cancel"), 0, len(months), self)
+        progress.setWindowModality(Qt.WindowModal)
+        progress.setMinimumDuration(0)
+
+        def step(i, n):
+            progress.setValue(i)
+            QApplication.processEvents()
+            return not progress.wasCanceled()
+
+        frames = list(render_frames(self, months, self.canvas.view, step))
+        progress.close()
+        if len(frames) < len(months):
+            self.statusBar().showMessage(self.tr("Animation export cancelled; nothing written."), 6000)
+            return
+        try:
+            if path.lower().endswith(".gif"):
+                n = export_gif(frames, Path(path), fps=self.time_bar.speed.currentData())
+            else:
+                n = len(export_png_sequence(frames, Path(path)))
+        except OSError as exc:
+            QMessageBox.critical(self, self.tr("Export failed"), str(exc))
+            return
+        self.statusBar().showMessage(self.tr("Wrote {n} frames to {path}").format(n=n, path=path), 8000)
+
+    # --- flows ------------------------------------------------------------------------------
+    def show_flows(self, on: bool) -> None:
+        if on == self.flows.visible:
+            return
+        self.flows.set_visible(on, self.trade.trade.filter)
+        self.flows_action.setChecked(on)  # re-entry returns above
+        if on:
+            self.flow_dock.show()
+            self.flow_dock.raise_()
+
+    def open_od_table(self, path: str | None = None) -> None:
+        from geo.od_import import ODImportError, read_od_csv
+
+        if not path:
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("Open Flow Table"), str(Path.home()),
+                                                  self.tr("CSV tables (*.csv *.txt);;All files (*)"))
+        if not path:
+            return
+        try:
+            result = read_od_csv(path)
+        except (ODImportError, OSError) as exc:
+            QMessageBox.warning(self, self.tr("Flow table not loaded"), str(exc))
+            return
+        if result.problems:
+            self.od_report = OdProblemsDialog(path, result.problems, len(result.flowset), self)
+            self.od_report.show()
+        if len(result.flowset):
+            self.flows.show_od(result.flowset, Path(path).name)
+            self.flows_action.setChecked(True)
+            self.flow_dock.show()
+            self.flow_dock.raise_()
 
     # --- actions -----------------------------------------------------------------------
     def _toggle_labels(self, on: bool) -> None:
@@ -143,7 +245,9 @@ class MainWindow(QMainWindow):
             return
         view = self.canvas.view
         try:
-            save_image(compose_map_image(self.atlas, view, self.canvas.renderer, dpr=2.0), Path(path))
+            save_image(compose_map_image(self.atlas, view, self.canvas.renderer, dpr=2.0,
+                                         caption=self.canvas.caption or None,
+                                         overlay=self.flows if self.flows.visible else None), Path(path))
         except OSError as exc:
             QMessageBox.critical(self, self.tr("Export failed"), str(exc))
             return

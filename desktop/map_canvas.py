@@ -39,8 +39,12 @@ class MapCanvas(QWidget):
         self.renderer = MapRenderer(atlas)
         self.hits = HitTester(atlas.layers)
         self.view = Viewport.fit(atlas.home_bounds, 800, 600)
-        self._frame: QImage | None = None
+        self._frame: QImage | None = None  # basemap + flows, what is shown
+        self._base: QImage | None = None  # basemap alone, to recompose flows over
         self._frame_view: Viewport | None = None
+        self._flows_dirty = False
+        self.flows = None  # desktop.flow_overlay.FlowOverlay, when the window adds one
+        self.caption = ""  # e.g. the month during playback, drawn large on the map
         self._press: QPointF | None = None
         self._dragging = False
         self.frame_ms: deque[float] = deque(maxlen=2000)  # every paintEvent, for benchmarks
@@ -55,6 +59,14 @@ class MapCanvas(QWidget):
         atlas.layers.order_changed.connect(self._model_changed)
         atlas.selection.changed.connect(lambda _hit: self.update())
         atlas.selection.hovered.connect(lambda _hit: self.update())
+
+    def set_flow_overlay(self, overlay) -> None:
+        self.flows = overlay
+        overlay.changed.connect(self._flows_changed)
+
+    def _flows_changed(self) -> None:
+        self._flows_dirty = True
+        self.update()
 
     # --- view control ----------------------------------------------------------------
     def set_view(self, view: Viewport, settle: bool = False) -> None:
@@ -93,16 +105,32 @@ class MapCanvas(QWidget):
     def render_frame(self) -> None:
         dpr = self.devicePixelRatioF()
         t = time.perf_counter()
-        self._frame = self.renderer.render_image(self.view, dpr)
+        self._base = self.renderer.render_image(self.view, dpr)
         self._frame_view = self.view
+        self._compose()
         self.last_render_ms = (time.perf_counter() - t) * 1000
         self.frameRendered.emit(self.last_render_ms)
+
+    def _compose(self) -> None:
+        """The shown frame: the basemap with the flows over it."""
+        self._flows_dirty = False
+        if self.flows is None or self.flows.flowset is None:
+            self._frame = self._base
+            return
+        frame = self._base.copy()
+        p = QPainter(frame)
+        p.setRenderHint(QPainter.Antialiasing)
+        self.flows.paint(p, self._frame_view)
+        p.end()
+        self._frame = frame
 
     def paintEvent(self, event):
         t = time.perf_counter()
         interacting = self._dragging or self._settle.isActive()
         if self._frame is None or (not interacting and self._frame_view != self.view):
             self.render_frame()
+        elif self._flows_dirty and self._frame_view == self.view:
+            self._compose()
         p = QPainter(self)
         if self._frame_view == self.view:
             p.drawImage(0, 0, self._frame)
@@ -114,8 +142,24 @@ class MapCanvas(QWidget):
             p.setTransform(QTransform())
         sel = self.atlas.selection
         self.renderer.render_overlay(p, self.view, sel.hover, sel.current)
+        if self.caption:
+            self._paint_caption(p)
         p.end()
         self.frame_ms.append((time.perf_counter() - t) * 1000)
+
+    def set_caption(self, text: str) -> None:
+        self.caption = text
+        self.update()
+
+    def _paint_caption(self, p: QPainter) -> None:
+        f = p.font()
+        f.setPointSizeF(20)
+        f.setBold(True)
+        p.setFont(f)
+        rect = QRectF(self.width() - 260, 10, 246, 40)
+        p.fillRect(rect, QColor(255, 253, 248, 210))
+        p.setPen(QColor("#222222"))
+        p.drawText(rect, Qt.AlignCenter, self.caption)
 
     def _frame_to_view(self) -> QTransform:
         """Where the last rendered frame sits in the current view (pan and zoom)."""
@@ -163,6 +207,11 @@ class MapCanvas(QWidget):
         else:
             hit = self.hits.hit(self.view, e.position().x(), e.position().y())
             self.atlas.selection.select(hit)
+            if self.flows is not None:
+                port = None
+                if hit is not None and hit.layer_id == "ports":
+                    port = str(self.atlas.layers["ports"].data.iloc[hit.index]["port_code"])
+                self.flows.model.select_port(port)
             self.featureClicked.emit(hit)
         self._press = None
 
@@ -201,12 +250,23 @@ class MapCanvas(QWidget):
             super().keyPressEvent(e)
 
     def _hover(self, pos: QPointF, global_pos) -> None:
-        hit = self.hits.hit(self.view, pos.x(), pos.y())
+        """Points win over flows, flows over polygons: the smaller target is the one aimed at."""
+        x, y = pos.x(), pos.y()
+        hit = self.hits.hit(self.view, x, y, kinds=("point",))
+        flow = None
+        if hit is None and self.flows is not None:
+            flow = self.flows.hit(self.view, x, y)
+        if hit is None and flow is None:
+            hit = self.hits.hit(self.view, x, y, kinds=("polygon",))
+        if self.flows is not None:
+            self.flows.model.set_hover(flow)
         self.atlas.selection.set_hover(hit)
-        if hit is None:
+        if flow is not None:
+            QToolTip.showText(global_pos, self.flows.tooltip(flow).replace("\n", "<br/>"), self)
+        elif hit is not None:
+            QToolTip.showText(global_pos, self.tooltip_for(hit), self)
+        else:
             QToolTip.hideText()
-            return
-        QToolTip.showText(global_pos, self.tooltip_for(hit), self)
 
     def tooltip_for(self, hit: Hit) -> str:
         layer = self.atlas.layers[hit.layer_id]

@@ -49,10 +49,11 @@ class HitTester:
             self._trees.pop(layer_id, None)
             self._radii.pop(layer_id, None)
 
-    def hit(self, view: Viewport, sx: float, sy: float) -> Hit | None:
+    def hit(self, view: Viewport, sx: float, sy: float, kinds=("point", "polygon")) -> Hit | None:
+        """The topmost selectable feature at screen (sx, sy), among layers of `kinds`."""
         mx, my = view.to_map(sx, sy)
         for layer in reversed(self.stack.visible_layers()):
-            if not layer.selectable:
+            if not layer.selectable or layer.kind not in kinds:
                 continue
             if layer.kind == "point":
                 found = self._hit_point(layer, view, sx, sy)

@@ -165,9 +165,6 @@ def compute_theme(store, f: TradeFilter, settings: ThemeSettings) -> Theme:
                 f"No {side} figures for {theme.period_label}: state-level trade comes from the BTS "
                 "DOT1/DOT2 tables, which the store holds only for some months. Pick a period with "
                 "DOT1/DOT2 data, or import those files.")
-        if by == "us_state" and f.trade_type != "export" and theme.state_values:
-            theme.notes.append("For US imports, the US state is the importer of record, not "
-                               "necessarily where the goods are used.")
         if by == "mx_state" and f.trade_type != "export" and theme.state_values:
             theme.notes.append("BTS records no Mexican state of origin for US imports: Mexican state "
                                "figures cover US exports (destination state) only.")

@@ -1,0 +1,128 @@
+"""Flows in the app: toggled, hovered, selected through a port, played month by month,
+exported as an animation, and drawn from the user's own OD table."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtGui import QImage
+
+from geo.projection import to_map
+
+
+@pytest.fixture
+def window(qtbot, atlas, tmp_path):
+    from desktop.main_window import MainWindow
+
+    win = MainWindow(atlas, QSettings(str(tmp_path / "w.ini"), QSettings.IniFormat),
+                     store_path=tmp_path / "store.duckdb")
+    qtbot.addWidget(win)
+    with qtbot.waitSignal(win.trade.storeReady, timeout=30000):
+        win.show()
+        qtbot.waitExposed(win)
+    win.resize(1500, 950)
+    win.trade.filter_bar.period.set_range(0, 0, emit=True)  # Jan 2015: DOT1 flows exist
+    win.show_flows(True)
+    win.canvas.zoom_home()
+    win.canvas.repaint()
+    return win
+
+
+def _screen(win, x, y):
+    sx, sy = win.canvas.view.to_screen(x, y)
+    return QPoint(round(float(sx)), round(float(sy)))
+
+
+def test_flows_follow_the_filter_and_draw(window):
+    fs = window.flows.flowset
+    assert fs is not None and len(fs) > 1000
+    before = window.canvas.grab().toImage()
+    window.show_flows(False)
+    window.canvas.repaint()
+    assert window.canvas.grab().toImage() != before
+    window.show_flows(True)
+    window.trade.filter_bar.direction.setCurrentIndex(window.trade.filter_bar.direction.findData("export"))
+    assert window.flows.model.filter.trade_type == "export"
+    assert "drawn" in window.flow_panel.summary.text()
+
+
+def test_hovering_a_flow_shows_its_figures(qtbot, window):
+    from geo.flows import hit_test
+
+    fs = window.flows.flowset
+    view = window.canvas.view
+    found = None
+    for sx in range(200, window.canvas.width() - 200, 6):
+        for sy in range(150, window.canvas.height() - 150, 6):
+            j = hit_test(fs, view, sx, sy, 3.0)
+            if j is not None:
+                found = (sx, sy, j)
+                break
+        if found:
+            break
+    assert found, "no flow found on screen"
+    sx, sy, j = found
+    qtbot.mouseMove(window.canvas, QPoint(sx, sy))
+    assert window.flows.model.hover == j
+    tip = window.flows.tooltip(j)
+    assert "$" in tip and "%" in tip
+
+
+def test_clicking_laredo_selects_its_flows(qtbot, window, atlas):
+    ports = atlas.layers["ports"].data
+    row = ports[ports["port_code"] == "2304"].iloc[0]
+    qtbot.mouseClick(window.canvas, Qt.LeftButton, pos=_screen(window, *to_map(row["lon"], row["lat"])))
+    assert window.flows.model.selected_port == "2304"
+    through = window.flows.flowset.flows_through("2304")
+    assert len(through) > 10
+
+
+def test_time_bar_steps_months_and_restores_the_period(qtbot, window):
+    bar = window.trade.filter_bar
+    bar.period.set_range(1, len(bar.months) - 1, emit=True)  # 2020-01 .. 2021-12 (DOT3)
+    tb = window.time_bar
+    assert tb.period_months()[0] == 202001 and len(tb.period_months()) == 21
+    tb.step(1)
+    assert window.trade.trade.filter.period == (202001, 202001)
+    assert window.canvas.caption == "Jan 2020"
+    laredo_jan = window.atlas.layers["ports"].data.set_index("port_code")["theme_value"]["2304"]
+    tb.step(1)
+    assert window.trade.trade.filter.period == (202002, 202002)
+    assert window.atlas.layers["ports"].data.set_index("port_code")["theme_value"]["2304"] != laredo_jan
+    tb.play()
+    assert tb.playing
+    qtbot.waitUntil(lambda: tb.index >= 4, timeout=10000)
+    tb.stop()
+    assert not tb.playing and window.trade.trade.filter.period == (202001, 202112)
+    assert window.canvas.caption == ""
+
+
+def test_export_animation_writes_gif_and_png_frames(qtbot, window, tmp_path):
+    from PIL import Image
+
+    from desktop.animation_export import export_gif, export_png_sequence, render_frames
+
+    months = [202001, 202002, 202003]
+    frames = list(render_frames(window, months, window.canvas.view))
+    assert [m for m, _ in frames] == months
+    gif = tmp_path / "play.gif"
+    assert export_gif(frames, gif, fps=2) == 3
+    with Image.open(gif) as im:
+        assert im.n_frames == 3 and im.size == (window.canvas.view.width, window.canvas.view.height)
+    pngs = export_png_sequence(frames, tmp_path / "seq.png")
+    assert [p.name for p in pngs] == ["seq_001.png", "seq_002.png", "seq_003.png"]
+    assert QImage(str(pngs[0])) != QImage(str(pngs[1]))  # the month changes the picture
+    assert window.trade.trade.filter.period == (201501, 201501)  # the view is restored
+
+
+def test_own_od_table_with_unknown_places_is_reported_row_by_row(qtbot, window, tmp_path):
+    csv = tmp_path / "suppliers.csv"
+    csv.write_text("origin,destination,value\nNuevo Leon,Texas,1200000\nAtlantis,Texas,50\n"
+                   "Jalisco,California,300000\n", encoding="utf-8")
+    window.open_od_table(str(csv))
+    assert window.flows.source == "od" and len(window.flows.flowset) == 2
+    dialog = window.od_report
+    assert dialog.table.rowCount() == 1 and dialog.table.item(0, 0).text() == "3"
+    assert "Atlantis" in dialog.table.item(0, 1).text()
+    assert "suppliers.csv" in window.flow_panel.source.text()
+    window.flow_panel.back_to_bts.click()
+    assert window.flows.source == "bts" and len(window.flows.flowset) > 1000
