@@ -2,21 +2,29 @@
 by the set's :class:`~geo.flows.WidthScale`, location-total circles, value labels, and the
 proportional width legend.
 
-Speed: the geometry comes from ``FlowSet.geometry(scale)`` (numpy, cached per scale): the
-bands of one leg and colour are merged into runs, so 2,000 flows make ~1,500 runs. Runs at
-least 1.2 px wide are filled outlines (fill without antialiasing + a 1 px antialiased rim);
-thinner runs are cosmetic 1 px hairlines whose alpha stands in for their sub-pixel width
-(antialiased hairlines are far cheaper than filling sub-pixel polygons). Coordinates go
-from numpy into QPolygonF memory without per-vertex Python; each colour is one or a few
-QPainterPaths painted under the world transform, so pans reuse them and only a new scale
-rebuilds them.
+Speed (2,000 flows at 1600×1000 in a few ms):
+
+- the geometry comes from ``FlowSet.geometry(scale)`` (numpy, cached per scale): the bands of
+  one leg and colour are merged into runs, so 2,000 flows make ~1,500 runs;
+- the runs are bucketed once per (flow set, scale) into a handful of Qt objects, built from
+  numpy in one go (a QPainterPath is deserialised from a byte buffer numpy writes, no
+  per-vertex Python), in pixel units up to a translation, so pans only translate;
+- the bands are drawn OPAQUE into a transparent layer image and the layer is composited
+  with the overlay's opacity. Qt's raster engine fills opaque spans several times faster
+  than translucent ones (memfill vs blend), and one composite of the layer is cheap. As a
+  bonus crossings do not darken (group opacity). Runs at least ``WIDE_PX`` wide are
+  polygons filled without antialiasing plus a 1 px antialiased rim; thinner runs are 1 px
+  cosmetic hairlines whose colour is pre-mixed with white in proportion to their sub-pixel
+  width (an opaque stand-in for alpha); the thinnest are not antialiased;
+- the layer covers the view plus a margin, so pans and hover blits reuse it.
 """
 from __future__ import annotations
 
 import math
+from collections import OrderedDict
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtCore import QByteArray, QCoreApplication, QDataStream, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPainterPath, QPen, QTransform
 
 from desktop.qt_geometry import qpolygonf
@@ -33,26 +41,56 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("FlowPainter", text)
 
 
-def _halves(polys: np.ndarray) -> list[np.ndarray]:
-    """Split band outlines (B, 2n, 2: left edge then right edge reversed) into two shorter
-    outlines each, sharing the middle cross-section (non-antialiased fills leave no seam)."""
-    n = polys.shape[1] // 2
-    left, right = polys[:, :n], polys[:, n:][:, ::-1]
-    m = n // 2
-    return [np.concatenate([left[:, :m + 1], right[:, :m + 1][:, ::-1]], axis=1),
-            np.concatenate([left[:, m:], right[:, m:][:, ::-1]], axis=1)]
+_PATH_REC = np.dtype([("t", ">i4"), ("x", ">f8"), ("y", ">f8")])
+
+
+def polylines_path(coords: np.ndarray, close: bool = False) -> QPainterPath:
+    """One QPainterPath holding the polylines ``coords`` (R, n, 2) as R subpaths (closed
+    outlines with ``close``), built in one go: numpy writes QPainterPath's QDataStream form
+    (element count, then per element type/x/y, then the current-subpath start and the fill
+    rule) and Qt reads it, so there is no per-vertex or per-polyline Python."""
+    coords = np.asarray(coords, float)
+    if coords.ndim != 3 or not coords.shape[0] or not coords.shape[1]:
+        return QPainterPath()
+    if close:
+        coords = np.concatenate([coords, coords[:, :1]], axis=1)
+    R, n = coords.shape[:2]
+    rec = np.empty((R, n), _PATH_REC)
+    rec["t"] = 1                       # LineToElement
+    rec["t"][:, 0] = 0                 # MoveToElement
+    rec["x"] = coords[..., 0]
+    rec["y"] = coords[..., 1]
+    buf = (np.array([R * n], ">i4").tobytes() + rec.tobytes()
+           + np.array([(R - 1) * n, int(Qt.WindingFill.value)], ">i4").tobytes())
+    path = QPainterPath()
+    QDataStream(QByteArray(buf)) >> path
+    return path
+
+
+def _mix_white(spec: str, a: float) -> QColor:
+    """The opaque colour that ``spec`` at alpha ``a`` makes over white."""
+    c = QColor(spec)
+    return QColor(round(255 - a * (255 - c.red())), round(255 - a * (255 - c.green())),
+                  round(255 - a * (255 - c.blue())))
 
 
 class FlowPainter:
-    """Draws flows; keep one per canvas (it caches polygons for the last flow set and scale)."""
+    """Draws flows; keep one per canvas (it caches polygons for the last flow set and scale,
+    and a raster of them for pans and hover)."""
+
+    WIDE_PX = 1.2      # runs at least this wide are filled outlines; thinner ones are hairlines
+    AA_HAIRLINE_PX = 0.75   # hairlines at least this wide are antialiased, thinner ones not
+    LAYER_MARGIN = 256     # px around the view kept in the cached layers, so pans reuse them
+    FOCUS_CACHE = 3        # hover/port layers kept
 
     def __init__(self):
         self._fs: FlowSet | None = None
         self._scale: float | None = None
-        self._buckets: list[tuple[str, object]] = []     # (colour, QPolygonF)
+        self._buckets: list = []
         self._subset_cache: dict = {}
+        self._focus_layers: OrderedDict = OrderedDict()
         self._layer = None
-        self._painted_once = None
+        self._labels_cache: dict = {}
         self.faded_opacity = 0.16
         self.show_totals = True
         self.font = QFont()
@@ -61,13 +99,12 @@ class FlowPainter:
         self.last_labels: list[QRectF] = []
 
     # -- caches ---------------------------------------------------------------------------
-    WIDE_PX = 1.2     # runs at least this wide are filled outlines; thinner ones are hairlines
-
     def _prepare(self, fs: FlowSet, scale: float) -> None:
         if fs is self._fs and self._scale == scale:
             return
         self._fs, self._scale = fs, scale
         self._subset_cache = {}
+        self._focus_layers.clear()
         g = fs.geometry(scale)
         self._buckets = self._build(self._px(g.run_polys), self._px(g.run_centres), g.run_width_px,
                                     g.run_colour, g.run_value)
@@ -84,10 +121,12 @@ class FlowPainter:
     def _translation(self, view: Viewport) -> QTransform:
         return QTransform.fromTranslate(view.width / 2 - view.cx / view.scale, view.height / 2 + view.cy / view.scale)
 
-    def _build(self, polys, centres, width_px, colours, values):
-        """[(kind, colour, alpha, QPainterPath)], drawn in order: the biggest colour first
-        (bottom); per colour the hairlines, then the filled runs."""
-        out = []
+    def _build(self, polys, centres, width_px, colours, values) -> list:
+        """[(kind, QColor, antialiased, payload)] drawn in order, all opaque: first the
+        hairlines (``"line"``, a QPainterPath per colour and strength), then the filled runs
+        (``"fill"``, ([QPolygonF], rim QPainterPath)) on top, so wide bands are never striped
+        by thin flows; within each, the colour carrying the most value first (bottom)."""
+        out, fills = [], []
         if not len(width_px):
             return out
         colours = np.asarray(colours).astype(str)
@@ -95,28 +134,25 @@ class FlowPainter:
         inv = inv.ravel()
         totals = np.bincount(inv, weights=values)
         wide = width_px >= self.WIDE_PX
-        # hairline alpha stands in for sub-pixel width: 4 levels
+        # a hairline's sub-pixel width shows as its colour's strength: 4 levels
         level = np.clip(np.ceil(width_px / self.WIDE_PX * 4), 1, 4).astype(int)
+        aa = width_px >= self.AA_HAIRLINE_PX
         for k in np.argsort(-totals, kind="stable"):
             sel = inv == k
+            spec = str(uniq[k])
             for lv in (1, 2, 3, 4):
-                m = np.nonzero(sel & ~wide & (level == lv))[0]
-                if len(m):
-                    path = QPainterPath()
-                    for j in m:
-                        path.addPolygon(qpolygonf(centres[j]))
-                    out.append(("line", str(uniq[k]), 0.25 + 0.75 * lv / 4, path))
+                for smooth in (False, True):
+                    m = sel & ~wide & (level == lv) & (aa == smooth)
+                    if m.any():
+                        out.append(("line", _mix_white(spec, 0.25 + 0.75 * lv / 4), smooth,
+                                    polylines_path(centres[m])))
             m = np.nonzero(sel & wide)[0]
             if len(m):
-                rim = QPainterPath()
-                for j in m:
-                    rim.addPolygon(qpolygonf(polys[j]))
-                    rim.closeSubpath()
-                # fill in two halves: Qt's rasterizer is several times faster on shorter
-                # outlines than on one long one
-                pieces = [qpolygonf(x) for half in _halves(polys[m]) for x in half]
-                out.append(("fill", str(uniq[k]), 1.0, (pieces, rim)))
-        return out
+                # one polygon per run: Qt fills many small polygons much faster than one
+                # path holding them all; the rim is one path
+                pieces = [qpolygonf(x) for x in polys[m]]
+                fills.append(("fill", QColor(spec), True, (pieces, polylines_path(polys[m], close=True))))
+        return out + fills
 
     def _subset(self, fs: FlowSet, key, flows: np.ndarray):
         hit = self._subset_cache.get(key)
@@ -128,83 +164,77 @@ class FlowPainter:
                                                         fs.colour[g.band_flow[m]], fs.value[g.band_flow[m]])
         return hit
 
-    def _draw(self, painter: QPainter, buckets, opacity: float, outline: str | None = None) -> None:
-        for kind, colour, alpha, path in buckets:
+    @staticmethod
+    def _draw(painter: QPainter, buckets, outline: QColor | None = None) -> None:
+        """Draw ``buckets`` opaque (into a layer: the layer carries the opacity)."""
+        painter.setBrush(Qt.NoBrush)
+        for kind, colour, smooth, payload in buckets:
             if kind == "line":
-                pen = QPen(qcolor(colour, opacity * alpha), 1.0)
+                pen = QPen(colour, 1.0)
                 pen.setCosmetic(True)
+                painter.setRenderHint(QPainter.Antialiasing, smooth)
                 painter.setPen(pen)
                 painter.setBrush(Qt.NoBrush)
-                painter.drawPath(path)
+                painter.drawPath(payload)
             else:
                 # fill without antialiasing (several times cheaper), then a 1 px antialiased
-                # rim in the same colour smooths the edges
-                pieces, rim = path
+                # rim smooths the edges
+                pieces, rim = payload
                 painter.setRenderHint(QPainter.Antialiasing, False)
                 painter.setPen(Qt.NoPen)
-                painter.setBrush(qcolor(colour, opacity))
+                painter.setBrush(colour)
                 draw = painter.drawPolygon
                 for poly in pieces:
                     draw(poly)
                 painter.setRenderHint(QPainter.Antialiasing, True)
-                pen = QPen(qcolor(outline or colour, opacity if outline is None else 1.0), 1.0)
+                pen = QPen(outline if outline is not None else colour, 1.0)
                 pen.setCosmetic(True)
                 painter.setPen(pen)
                 painter.setBrush(Qt.NoBrush)
                 painter.drawPath(rim)
 
-    # -- the cached flow layer ---------------------------------------------------------------
-    LAYER_MARGIN = 256     # px around the view kept in the cached layer, so pans reuse it
-
-    def _blit_layer(self, painter: QPainter, view: Viewport, opacity: float, fade: float) -> None:
-        """Draw the bands from a raster of this flow set at this scale, rendered once per
-        (flow set, scale, opacity) and reused while the view stays within its margin (pans);
-        ``fade`` multiplies its opacity (hover/selection fading costs nothing)."""
+    # -- the cached layers -------------------------------------------------------------------
+    def _layer_for(self, cached, buckets, painter: QPainter, view: Viewport, outline=None):
+        """A raster of ``buckets`` covering the view plus ``LAYER_MARGIN``: ``cached`` when it
+        is for these buckets and still covers the view, else a new one.
+        Returns ``(buckets, dpr, ox, oy, image)``."""
         tx = self._translation(view)
         ox, oy = tx.dx(), tx.dy()
         m = self.LAYER_MARGIN
-        dpr = painter.device().devicePixelRatioF() if painter.device() else 1.0
-        lay = self._layer
-        if lay is not None:
-            bk, op, d, lx, ly, img = lay
+        dev = painter.device()
+        dpr = dev.devicePixelRatioF() if dev is not None else 1.0
+        if cached is not None:
+            bk, d, lx, ly, img = cached
             px, py = round(ox - lx) - m, round(oy - ly) - m
             w, h = img.width() / d, img.height() / d
-            if (bk is not self._buckets or op != opacity or d != dpr or px > 0 or py > 0
-                    or px + w < view.width or py + h < view.height):
-                lay = None
-        if lay is None and self._painted_once is not self._buckets:
-            # the first frame of a flow set (playback steps, filter changes) is drawn
-            # directly; the raster pays off from the second frame (hover, pans) on
-            self._painted_once = self._buckets
-            painter.save()
-            painter.setTransform(tx)
-            painter.setOpacity(painter.opacity() * fade)
-            self._draw(painter, self._buckets, opacity)
-            painter.restore()
-            return
-        if lay is None:
-            img = QImage(int((view.width + 2 * m) * dpr), int((view.height + 2 * m) * dpr),
-                         QImage.Format_ARGB32_Premultiplied)
-            img.setDevicePixelRatio(dpr)
-            img.fill(Qt.transparent)
-            p = QPainter(img)
-            p.setRenderHint(QPainter.Antialiasing, True)
-            p.setTransform(QTransform.fromTranslate(ox + m, oy + m))
-            self._draw(p, self._buckets, opacity)
-            p.end()
-            lay = self._layer = (self._buckets, opacity, dpr, ox, oy, img)
+            if bk is buckets and d == dpr and px <= 0 and py <= 0 and px + w >= view.width \
+                    and py + h >= view.height:
+                return cached
+        img = QImage(int((view.width + 2 * m) * dpr), int((view.height + 2 * m) * dpr),
+                     QImage.Format_ARGB32_Premultiplied)
+        img.setDevicePixelRatio(dpr)
+        img.fill(Qt.transparent)
+        p = QPainter(img)
+        p.setTransform(QTransform.fromTranslate(ox + m, oy + m))
+        self._draw(p, buckets, outline)
+        p.end()
+        return (buckets, dpr, ox, oy, img)
+
+    def _blit(self, painter: QPainter, view: Viewport, layer, opacity: float) -> None:
+        tx = self._translation(view)
+        m = self.LAYER_MARGIN
         painter.save()
         painter.setTransform(QTransform())
-        painter.setOpacity(painter.opacity() * fade)
-        painter.drawImage(QPointF(round(ox - lay[3]) - m, round(oy - lay[4]) - m), lay[5])
+        painter.setOpacity(painter.opacity() * opacity)
+        painter.drawImage(QPointF(round(tx.dx() - layer[2]) - m, round(tx.dy() - layer[3]) - m), layer[4])
         painter.restore()
 
     def invalidate(self, polygons: bool = False) -> None:
-        """Drop the cached flow raster (and with ``polygons`` the cached polygons too)."""
+        """Drop the cached flow rasters (and with ``polygons`` the cached polygons too)."""
         if polygons:
             self._fs = None
         self._layer = None
-        self._painted_once = None
+        self._focus_layers.clear()
 
     # -- painting -------------------------------------------------------------------------
     def paint(self, painter: QPainter, view: Viewport, flowset: FlowSet | None, *, hover: int | None = None,
@@ -216,18 +246,24 @@ class FlowPainter:
             return
         self._prepare(fs, view.scale)
         painter.save()
-        painter.setRenderHint(QPainter.Antialiasing, True)
-        painter.setTransform(self._translation(view))
         focus = None
         if hover is not None and 0 <= hover < len(fs) and fs.shown[hover]:
             focus = ("hover", int(hover)), np.array([hover])
         elif selected_port:
             idx = fs.flows_through(selected_port, shown_only=True)
             focus = ("port", str(selected_port)), idx
-        self._blit_layer(painter, view, opacity, self.faded_opacity / opacity if focus is not None else 1.0)
+        self._layer = self._layer_for(self._layer, self._buckets, painter, view)
+        self._blit(painter, view, self._layer, self.faded_opacity if focus is not None else opacity)
         if focus is not None and len(focus[1]):
-            self._draw(painter, self._subset(fs, focus[0], focus[1]), min(1.0, opacity + 0.12),
-                       HOVER_OUTLINE if focus[0][0] == "hover" else None)
+            key = focus[0]
+            buckets = self._subset(fs, key, focus[1])
+            lay = self._focus_layers.pop(key, None)
+            lay = self._layer_for(lay, buckets, painter, view,
+                                  QColor(HOVER_OUTLINE) if key[0] == "hover" else None)
+            self._focus_layers[key] = lay
+            while len(self._focus_layers) > self.FOCUS_CACHE:
+                self._focus_layers.popitem(last=False)
+            self._blit(painter, view, lay, min(1.0, opacity + 0.12))
         painter.setTransform(QTransform())
         painter.setRenderHint(QPainter.Antialiasing, True)
         if self.show_totals:
@@ -243,56 +279,82 @@ class FlowPainter:
         tot = self._subset_cache.get(key)
         if tot is None:
             df = fs.location_totals()
-            shown_places = set()
-            for i in fs.shown_index:
-                shown_places.update({("port", fs.port[i]), (fs.origin_kind[i], fs.origin[i]),
-                                     (fs.dest_kind[i], fs.dest[i])})
-            keep = np.array([(k, c) in shown_places for k, c in zip(df["kind"], df["code"])], bool) \
+            shown = fs.shown
+            places = set(zip(["port"] * int(shown.sum()), fs.port[shown].tolist()))
+            places.update(zip(fs.origin_kind[shown].tolist(), fs.origin[shown].tolist()))
+            places.update(zip(fs.dest_kind[shown].tolist(), fs.dest[shown].tolist()))
+            keep = np.array([(k, c) in places for k, c in zip(df["kind"], df["code"])], bool) \
                 if len(df) else np.zeros(0, bool)
-            tot = self._subset_cache[key] = df[keep].reset_index(drop=True)
-        if not len(tot):
+            df = df[keep].reset_index(drop=True)
+            vmax = float(df["total"].max()) if len(df) else 1.0
+            r = 2.5 + 9.5 * np.sqrt(df["total"].to_numpy() / (vmax or 1.0))
+            order = np.argsort(-r, kind="stable")
+            tot = self._subset_cache[key] = (df["x"].to_numpy()[order], df["y"].to_numpy()[order], r[order],
+                                             (df["kind"] == "port").to_numpy()[order])
+        x, y, r, ports = tot
+        if not len(r):
             return
-        vmax = float(tot["total"].max()) or 1.0
-        sx, sy = view.to_screen(tot["x"].to_numpy(), tot["y"].to_numpy())
-        r = 2.5 + 9.5 * np.sqrt(tot["total"].to_numpy() / vmax)
-        ports = (tot["kind"] == "port").to_numpy()
+        sx, sy = view.to_screen(x, y)
         on = (sx > -20) & (sx < view.width + 20) & (sy > -20) & (sy < view.height + 20)
-        for j in np.argsort(-r):
-            if not on[j]:
-                continue
-            pen = QPen(qcolor(PORT_RING if ports[j] else STATE_RING), 1.4 if ports[j] else 1.0)
-            painter.setPen(pen)
-            painter.setBrush(qcolor("#ffffff", 0.72))
-            painter.drawEllipse(QPointF(float(sx[j]), float(sy[j])), float(r[j]), float(r[j]))
+        pens = {True: QPen(qcolor(PORT_RING), 1.4), False: QPen(qcolor(STATE_RING), 1.0)}
+        painter.setBrush(qcolor("#ffffff", 0.72))
+        current = None
+        ellipse = painter.drawEllipse
+        for j in np.nonzero(on)[0].tolist():
+            pt = bool(ports[j])
+            if pt is not current:
+                painter.setPen(pens[pt])
+                current = pt
+            ellipse(QPointF(float(sx[j]), float(sy[j])), float(r[j]), float(r[j]))
+
+    def _label_sprite(self, text: str, dpr: float):
+        """(image, width, height) of a value label with its white halo, drawn once per text."""
+        key = (text, dpr, self.font.toString())
+        hit = self._labels_cache.get(key)
+        if hit is None:
+            fm = QFontMetricsF(self.font)
+            w, h = fm.horizontalAdvance(text) + 2, fm.height()
+            pad = 3
+            img = QImage(int(math.ceil((w + 2 * pad) * dpr)), int(math.ceil((h + 2 * pad) * dpr)),
+                         QImage.Format_ARGB32_Premultiplied)
+            img.setDevicePixelRatio(dpr)
+            img.fill(Qt.transparent)
+            p = QPainter(img)
+            p.setRenderHint(QPainter.Antialiasing, True)
+            path = QPainterPath()
+            path.addText(QPointF(pad + 1, pad + fm.ascent()), self.font, text)
+            halo = QPen(QColor(255, 255, 255, 235), 3.2)
+            halo.setJoinStyle(Qt.RoundJoin)
+            p.strokePath(path, halo)
+            p.fillPath(path, qcolor("#202020"))
+            p.end()
+            if len(self._labels_cache) > 256:
+                self._labels_cache.clear()
+            hit = self._labels_cache[key] = (img, w, h, pad)
+        return hit
 
     def _labels(self, painter: QPainter, view: Viewport, fs: FlowSet, focus) -> None:
         """Value labels on the K largest shown flows (or the focused ones), never overlapping."""
         g = fs.geometry(view.scale)
         cand = fs.shown_index if focus is None else np.asarray(focus)
         cand = cand[: fs.options.show_labels_top_k] if focus is None else cand[:max(fs.options.show_labels_top_k, 1)]
-        painter.setFont(self.font)
-        fm = QFontMetricsF(self.font)
+        dev = painter.device()
+        dpr = dev.devicePixelRatioF() if dev is not None else 1.0
         placed: list[QRectF] = []
-        halo = QPen(QColor(255, 255, 255, 235), 3.2)
-        halo.setJoinStyle(Qt.RoundJoin)
+        frame = QRectF(0, 0, view.width, view.height)
         for i in cand:
             x, y = g.label_xy[i]
             if not np.isfinite(x):
                 continue
             sx, sy = view.to_screen(x, y)
-            sx, sy = float(sx), float(sy)
-            text = format_usd(fs.value[i])
-            w, h = fm.horizontalAdvance(text) + 2, fm.height()
-            rect = QRectF(sx - w / 2, sy - h / 2, w, h)
-            if not QRectF(0, 0, view.width, view.height).contains(rect):
+            img, w, h, pad = self._label_sprite(format_usd(fs.value[i]), dpr)
+            rect = QRectF(round(float(sx) - w / 2), round(float(sy) - h / 2), w, h)
+            if not frame.contains(rect):
                 continue
             if any(rect.intersects(o) for o in placed):
                 continue
             placed.append(rect)
-            path = QPainterPath()
-            path.addText(QPointF(rect.left() + 1, rect.top() + fm.ascent()), self.font, text)
-            painter.strokePath(path, halo)
-            painter.fillPath(path, qcolor("#202020"))
+            painter.drawImage(QPointF(rect.left() - pad, rect.top() - pad), img)
         self.last_labels = placed
 
     # -- legend ---------------------------------------------------------------------------
