@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
 import duckdb
+import numpy as np
 import pandas as pd
 
 from ..codes import COUNTRY_ISO, CodeTables, bundled_data_dir, code_tables
@@ -495,42 +496,68 @@ class DuckDBStore(Store):
             df[c] = df[c].astype("int64")
         return df
 
-    def flow_triples(self, f: TradeFilter) -> pd.DataFrame:
+    _FLOW_COLUMNS = ["us_state", "us_state_name", "port", "port_name", "mx_state", "mx_state_name",
+                     "mode", "mode_name", "trade_type", "value", "shipwt", "freight_charges", "records"]
+
+    def flow_triples(self, f: TradeFilter, *, by_month: bool = False) -> pd.DataFrame:
+        """DOT1 flows: one row per (US state, port, Mexican state, mode, trade type), largest
+        value first (ties by the codes). ``by_month``: one row per month as well, with a leading
+        ``year_month`` column, ordered by month then as above (one query for a played period).
+
+        Vectorised: DuckDB aggregates and folds Mexican state aliases to their canonical code
+        (a CASE over the small alias table) in one query; names come from a dict lookup per
+        distinct code, mapped over the columns (no per-row Python)."""
         qp = self.plan(f, None, flows=True)
         cav = _caveats(f, None, qp, flows=True)
-        rows = []
-        if not qp.empty:
+        cols = (["year_month"] if by_month else []) + self._FLOW_COLUMNS
+        if qp.empty:
+            df = pd.DataFrame({c: pd.Series(dtype="int64" if c in _AMOUNTS or c == "year_month" else object)
+                               for c in cols})
+        else:
             where, params = self._where(f, qp)
-            rows = self._cur().execute(
-                "SELECT CAST(us_state AS VARCHAR), CAST(port AS VARCHAR), CAST(mx_state AS VARCHAR), "
-                "mode, trade_type, sum(value)::BIGINT, coalesce(sum(shipwt),0)::BIGINT, "
-                "coalesce(sum(freight_charges),0)::BIGINT, count(*) "
-                f"FROM freight WHERE {where} GROUP BY us_state, port, mx_state, mode, trade_type",
-                params).fetchall()
-        ct = self.codes
-        merged: dict = {}
-        for us, port, mx, mode, tt, v, w, fc, n in rows:
-            key = (us or "", port or "", ct.canonical_mx_state(mx) if mx else "", str(mode), str(tt))
-            acc = merged.setdefault(key, [0, 0, 0, 0])
-            acc[0] += v
-            acc[1] += w
-            acc[2] += fc
-            acc[3] += n
-        recs = [(us, ct.name("us_state", us or None), port, ct.name("port", port or None),
-                 mx, ct.name("mx_state", mx or None), mode, ct.name("mode", mode),
-                 "export" if tt == "1" else "import", *acc)
-                for (us, port, mx, mode, tt), acc in merged.items()]
-        df = pd.DataFrame(recs, columns=["us_state", "us_state_name", "port", "port_name", "mx_state",
-                                         "mx_state_name", "mode", "mode_name", "trade_type", "value",
-                                         "shipwt", "freight_charges", "records"])
-        df = df.sort_values(["value", "us_state", "port", "mx_state", "mode", "trade_type"],
-                            ascending=[False, True, True, True, True, True], kind="stable")
-        df = df.reset_index(drop=True)
-        for c in ("value", "shipwt", "freight_charges", "records"):
-            df[c] = df[c].astype("int64")
+            ym = "year_month, " if by_month else ""
+            raw = self._cur().execute(
+                f"WITH g AS (SELECT {ym}us_state, port, mx_state, mode, trade_type, sum(value) AS v, "
+                "sum(shipwt) AS w, sum(freight_charges) AS fc, count(*) AS n "
+                f"FROM freight WHERE {where} GROUP BY ALL) "
+                f"SELECT {ym}coalesce(CAST(us_state AS VARCHAR), '') AS us_state, "
+                "coalesce(CAST(port AS VARCHAR), '') AS port, "
+                f"coalesce({self._mx_canonical_sql('CAST(mx_state AS VARCHAR)')}, '') AS mx_state, "
+                "CAST(mode AS VARCHAR) AS mode, "
+                "CASE WHEN trade_type = 1 THEN 'export' ELSE 'import' END AS trade_type, "
+                "sum(v)::BIGINT AS value, coalesce(sum(w), 0)::BIGINT AS shipwt, "
+                "coalesce(sum(fc), 0)::BIGINT AS freight_charges, sum(n)::BIGINT AS records "
+                # the codes make each row's key unique, so this order is total
+                f"FROM g GROUP BY ALL ORDER BY {ym}value DESC, us_state, port, mx_state, mode, trade_type",
+                params).fetchnumpy()
+            df = self._name_flow_columns(raw)[cols]
+            for c in ("value", "shipwt", "freight_charges", "records") + (("year_month",) if by_month else ()):
+                df[c] = df[c].astype("int64")
         df.attrs.update({"by": "flow", "filter": f.describe(), "plan": qp.as_dict(),
                          "caveats": cav, "source": qp.describe()})
         return df
+
+    def _mx_canonical_sql(self, expr: str) -> str:
+        """SQL mapping Mexican state codes to their canonical code (``BN`` -> ``BC``)."""
+        pairs = []
+        for code in self.codes.codes("mx_state"):
+            canon = self.codes.canonical_mx_state(code)
+            if canon != code:
+                pairs.append((code, canon))
+        if not pairs:
+            return expr
+        lit = lambda t: "'" + str(t).replace("'", "''") + "'"  # noqa: E731
+        return f"CASE {expr} " + " ".join(f"WHEN {lit(a)} THEN {lit(b)}" for a, b in pairs) + f" ELSE {expr} END"
+
+    def _name_flow_columns(self, raw: dict) -> pd.DataFrame:
+        """Add the ``*_name`` columns: one name lookup per distinct code, mapped vectorised."""
+        ct = self.codes
+        out = {c: np.asarray(v) for c, v in raw.items()}
+        for col, dim in (("us_state", "us_state"), ("port", "port"), ("mx_state", "mx_state"), ("mode", "mode")):
+            inv, codes = pd.factorize(out[col])
+            names = np.array([ct.name(dim, c or None) for c in codes], dtype=object)
+            out[col + "_name"] = names[inv] if len(inv) else np.zeros(0, object)
+        return pd.DataFrame(out)
 
     # -- crossings ------------------------------------------------------------------------
     def crossings(self, port_codes: Sequence[str] | None = None, measures: Sequence[str] | None = None,
