@@ -25,6 +25,7 @@ import os
 import sys
 import tempfile
 import unicodedata
+import zipfile
 from pathlib import Path
 
 import geopandas as gpd
@@ -264,7 +265,7 @@ def build(shared: Path, out: Path, qgis_gpkg: Path = QGIS_GPKG) -> dict[str, int
     layers["cities"] = cities(shared).to_crs(crs)
 
     out.mkdir(parents=True, exist_ok=True)
-    target = out / "basemap.gpkg"
+    target = out / "basemap.gpkg.zip"
     fd, tmp = tempfile.mkstemp(suffix=".gpkg", dir=out)
     os.close(fd)
     os.unlink(tmp)
@@ -275,10 +276,17 @@ def build(shared: Path, out: Path, qgis_gpkg: Path = QGIS_GPKG) -> dict[str, int
             g["geometry"] = shapely.set_precision(g.geometry.values, 1.0)  # 1 m grid
             pyogrio.write_dataframe(g, tmp, layer=name, driver="GPKG", layer_options={"SPATIAL_INDEX": "NO"})
             counts[name] = len(g)
-        os.replace(tmp, target)
+        # Zipped with a fixed timestamp: the same data gives the same bytes.
+        ztmp = tmp + ".zip"
+        info = zipfile.ZipInfo("basemap.gpkg", date_time=(2026, 1, 1, 0, 0, 0))
+        info.compress_type = zipfile.ZIP_DEFLATED
+        with zipfile.ZipFile(ztmp, "w") as zf, open(tmp, "rb") as src:
+            zf.writestr(info, src.read(), compresslevel=9)
+        os.replace(ztmp, target)
     finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+        for leftover in (tmp, tmp + ".zip"):
+            if os.path.exists(leftover):
+                os.unlink(leftover)
     return counts
 
 
@@ -291,7 +299,7 @@ def main(argv=None) -> int:
     counts = build(args.shared, args.out, args.qgis_gpkg)
     for name, n in counts.items():
         print(f"{name:24s} {n:6d}")
-    print(f"wrote {args.out / 'basemap.gpkg'} ({(args.out / 'basemap.gpkg').stat().st_size / 1e6:.2f} MB)")
+    print(f"wrote {args.out / 'basemap.gpkg.zip'} ({(args.out / 'basemap.gpkg.zip').stat().st_size / 1e6:.2f} MB)")
     return 0
 
 

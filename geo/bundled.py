@@ -19,6 +19,7 @@ from geo.projection import map_crs, to_map
 REPO_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 BASEMAP_FILE = "basemap.gpkg"
+BASEMAP_ZIP = "basemap.gpkg.zip"  # shipped zipped (1.5 MB instead of 4.2), unpacked once to the cache
 POINT_TABLES = {
     "ports_of_entry": ("ports_of_entry.csv", ("port_code", "name", "state", "state_code", "lon", "lat")),
     "border_crossings": ("border_crossings.csv", ("crossing_id", "name", "port_code", "lon", "lat")),
@@ -51,6 +52,56 @@ def data_dir() -> Path:
     return Path(os.environ.get("FRONTERA_DATA_DIR", REPO_DATA_DIR))
 
 
+def cache_dir() -> Path:
+    """Where unpacked bundled files live; FRONTERA_CACHE_DIR overrides it (tests)."""
+    env = os.environ.get("FRONTERA_CACHE_DIR")
+    if env:
+        return Path(env)
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("frontera-atlas", appauthor=False))
+
+
+@lru_cache(maxsize=8)
+def _unpacked(zip_path: str, size: int, mtime_ns: int) -> Path:
+    import hashlib
+    import tempfile
+    import zipfile
+
+    zpath = Path(zip_path)
+    try:
+        digest = hashlib.sha1(zpath.read_bytes()).hexdigest()[:16]
+        target = cache_dir() / f"basemap-{digest}.gpkg"
+        if target.is_file():
+            return target
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with zipfile.ZipFile(zpath) as zf:
+            member = zf.getinfo(BASEMAP_FILE)
+            fd, tmp = tempfile.mkstemp(suffix=".part", dir=target.parent)
+            try:
+                with os.fdopen(fd, "wb") as out, zf.open(member) as src:
+                    while chunk := src.read(1 << 20):
+                        out.write(chunk)
+                os.replace(tmp, target)
+            finally:
+                if os.path.exists(tmp):
+                    os.unlink(tmp)
+    except (zipfile.BadZipFile, KeyError, EOFError, zipfile.LargeZipFile) as exc:
+        raise BundledDataError(zpath, f"is corrupt: {exc}") from None
+    except OSError as exc:
+        raise BundledDataError(zpath, f"cannot be unpacked: {exc}") from None
+    return target
+
+
+def basemap_path(folder: Path | None = None) -> Path:
+    """The basemap GeoPackage, unpacked from the bundled zip into the cache on first use."""
+    z = (folder or data_dir()) / BASEMAP_ZIP
+    if not z.is_file():
+        raise BundledDataError(z, "is missing (rebuild it with: python data/build_all.py)")
+    st = z.stat()
+    return _unpacked(str(z), st.st_size, st.st_mtime_ns)
+
+
 def _check_columns(df, needed, path: Path, what: str) -> None:
     missing = [c for c in needed if c not in df.columns]
     if missing:
@@ -61,14 +112,13 @@ def read_basemap_level(base: str, level: int, folder: Path | None = None) -> gpd
     """One layer of the basemap GeoPackage at one level of detail."""
     import pyogrio
 
-    path = (folder or data_dir()) / BASEMAP_FILE
+    path = basemap_path(folder)
     name = layer_name(base, level)
-    if not path.is_file():
-        raise BundledDataError(path, "is missing (rebuild it with: python data/build_all.py)")
     try:
         gdf = pyogrio.read_dataframe(path, layer=name)
     except Exception as exc:  # pyogrio raises several types for unreadable files
-        raise BundledDataError(path, f"cannot be read (layer {name}): {exc}") from None
+        shown = (folder or data_dir()) / BASEMAP_ZIP
+        raise BundledDataError(shown, f"cannot be read (layer {name}): {exc}") from None
     _check_columns(gdf, BASEMAP_COLUMNS.get(base, ()), path, f"layer {name}")
     if gdf.crs is None or not gdf.crs.equals(map_crs()):
         gdf = gdf.set_crs(map_crs(), allow_override=True) if gdf.crs is None else gdf.to_crs(map_crs())

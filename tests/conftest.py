@@ -9,6 +9,10 @@ REPO = Path(__file__).resolve().parent.parent
 if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={REPO / 'tests' / 'offscreen_screen.json'}"
 
+# Unpacked bundled files go to a per-run cache, never the user's.
+os.environ.setdefault("FRONTERA_CACHE_DIR", os.path.join(
+    os.environ.get("TMPDIR", "/tmp"), "frontera-test-cache"))
+
 import pytest  # noqa: E402
 
 SHARED_DATA = REPO.parent / "shared" / "data"

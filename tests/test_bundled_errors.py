@@ -55,12 +55,13 @@ def test_wrong_encoding_is_named(data_copy):
 
 @pytest.mark.parametrize("damage", ["delete", "truncate"])
 def test_app_commands_report_a_broken_basemap_without_traceback(data_copy, damage):
-    gpkg = data_copy / "basemap.gpkg"
+    gpkg = data_copy / "basemap.gpkg.zip"
     if damage == "delete":
         gpkg.unlink()
     else:
         gpkg.write_bytes(gpkg.read_bytes()[:5000])
-    env = dict(os.environ, FRONTERA_DATA_DIR=str(data_copy), QT_QPA_PLATFORM="offscreen")
+    env = dict(os.environ, FRONTERA_DATA_DIR=str(data_copy), QT_QPA_PLATFORM="offscreen",
+               FRONTERA_CACHE_DIR=str(data_copy / "cache"))
     r = subprocess.run([sys.executable, "-m", "desktop", "render", "--out", str(data_copy / "x.png")],
                        capture_output=True, text=True, cwd=REPO, env=env, timeout=120)
     assert r.returncode == 2
