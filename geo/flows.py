@@ -483,22 +483,35 @@ class FlowSet:
         import pandas as pd
 
         m = self.shown if shown_only else np.ones(len(self), bool)
-        rows: dict[tuple[str, str], list] = {}
-
-        def add(kind, code, name, x, y, col, v):
-            r = rows.setdefault((kind, code), [code, kind, name, x, y, 0.0, 0.0, 0.0])
-            r[col] += v
-
-        for i in np.nonzero(m)[0]:
-            v = float(self.value[i])
-            if self.origin_recorded[i]:
-                add(self.origin_kind[i], self.origin[i], self.origin_name[i], self.ox[i], self.oy[i], 6, v)
-            if self.dest_recorded[i]:
-                add(self.dest_kind[i], self.dest[i], self.dest_name[i], self.dx[i], self.dy[i], 5, v)
-            if self.has_port[i]:
-                add("port", self.port[i], self.port_name[i], self.px[i], self.py[i], 7, v)
-        df = pd.DataFrame(list(rows.values()),
-                          columns=["code", "kind", "name", "x", "y", "inbound", "outbound", "through"])
+        idx = np.nonzero(m)[0]
+        K = len(idx)
+        # every (flow, end) entry in the order the places are met: origin, destination, port
+        kind = np.empty(3 * K, object)
+        code = np.empty(3 * K, object)
+        name = np.empty(3 * K, object)
+        x, y = np.empty(3 * K), np.empty(3 * K)
+        col = np.tile(np.array([6, 5, 7]), K)
+        keep = np.empty(3 * K, bool)
+        for j, (k, c, nm, xx, yy, ok) in enumerate((
+                (self.origin_kind, self.origin, self.origin_name, self.ox, self.oy, self.origin_recorded),
+                (self.dest_kind, self.dest, self.dest_name, self.dx, self.dy, self.dest_recorded),
+                (np.full(len(self), "port", object), self.port, self.port_name, self.px, self.py, self.has_port))):
+            kind[j::3], code[j::3], name[j::3] = k[idx], c[idx], nm[idx]
+            x[j::3], y[j::3], keep[j::3] = xx[idx], yy[idx], ok[idx]
+        val = np.repeat(self.value[idx].astype(float), 3)
+        kind, code, name, x, y, col, val = (a[keep] for a in (kind, code, name, x, y, col, val))
+        # place ids: (kind, code) pairs in first-appearance order
+        ki, kc = pd.factorize(kind)[0], pd.factorize(code)[0]
+        pid = pd.factorize(ki.astype(np.int64) * (int(kc.max(initial=0)) + 1) + kc)[0]
+        P = int(pid.max()) + 1 if len(pid) else 0
+        first = np.full(P, 0, np.int64)
+        if P:
+            first[pid[::-1]] = np.arange(len(pid) - 1, -1, -1)
+        sums = {c: np.bincount(pid[col == c], weights=val[col == c], minlength=P).astype(float)
+                for c in (5, 6, 7)}
+        df = pd.DataFrame(columns=["code", "kind", "name", "x", "y", "inbound", "outbound", "through"]) \
+            if not P else pd.DataFrame({"code": code[first], "kind": kind[first], "name": name[first], "x": x[first],
+                           "y": y[first], "inbound": sums[5], "outbound": sums[6], "through": sums[7]})
         df["total"] = np.where(df["kind"] == "port", df["through"], df["inbound"] + df["outbound"])
         return df.sort_values("total", ascending=False, kind="stable").reset_index(drop=True)
 
@@ -556,10 +569,8 @@ def _finish(fs: FlowSet, options: FlowOptions) -> FlowSet:
         idx = np.nonzero(shown)[0][: options.top_n]   # arrays are sorted largest first
         shown = np.zeros(n, bool)
         shown[idx] = True
-    if options.colour_by == "mode":
-        colour = np.array([MODE_COLOURS.get(m, OTHER_COLOUR) for m in fs.mode], dtype=object)
-    else:
-        colour = np.array([DIRECTION_COLOURS.get(d, OTHER_COLOUR) for d in fs.direction], dtype=object)
+    palette, key = (MODE_COLOURS, fs.mode) if options.colour_by == "mode" else (DIRECTION_COLOURS, fs.direction)
+    colour = _map_values(key, lambda k: palette.get(k, OTHER_COLOUR))
     hidden = ~shown
     rem = replace(fs.remainder, hidden_count=int(hidden.sum()), hidden_value=float(fs.value[hidden].sum()))
     legs = _leg_totals(fs, shown)
@@ -568,6 +579,17 @@ def _finish(fs: FlowSet, options: FlowOptions) -> FlowSet:
     out = replace(fs, shown=shown, colour=colour if n else _empty_str(), options=options,
                   remainder=rem, width_scale=ws, _geom={})
     return out
+
+
+def _map_values(arr: np.ndarray, fn) -> np.ndarray:
+    """``fn`` applied per distinct value of ``arr`` (object array out)."""
+    import pandas as pd
+
+    if not len(arr):
+        return _empty_str()
+    codes, uniq = pd.factorize(np.asarray(arr, dtype=object))
+    out = np.array([fn(u) for u in uniq] + [fn(None)], dtype=object)
+    return out[codes]
 
 
 def _leg_keys(fs: FlowSet) -> tuple[np.ndarray, np.ndarray]:
@@ -601,115 +623,195 @@ def build_flows(triples, anchors: Anchors | None = None, options: FlowOptions | 
     ``country``: the filter's partner country (``'MX'``, ``'CA'`` or None = Mexico, as the
     store answers flow queries for Mexico unless Canada is asked for). ``period``: caption
     text; by default taken from ``triples.attrs['plan']``.
-    """
-    import pandas as pd
 
+    Vectorised: every code column is factorised once; anchors, stubs and names are looked up
+    per distinct code and mapped back with integer indexing (see :class:`FlowCatalog`).
+    """
     anchors = anchors or load_anchors()
     options = options or FlowOptions()
-    partner = "CA" if str(country or "").upper() in ("CA", "1220", "CANADA") else "MX"
-    partner_kind = "ca_prov" if partner == "CA" else "mx_state"
-    partner_name = _COUNTRY_ANCHOR[partner][2]
-    ct = code_tables()
     attrs = getattr(triples, "attrs", {}) or {}
     if period is None:
         period = period_label_from_plan(attrs.get("plan"))
-    source = str(attrs.get("source", ""))
-    caveats = list(attrs.get("caveats", []))
-    n = len(triples)
-    total = float(triples["value"].sum()) if n else 0.0
-    cols: dict[str, object] = {k: [] for k in _STR_FIELDS + _NUM_FIELDS + _BOOL_FIELDS + _INT_FIELDS}
-    if n == 0:
-        return _make_flowset(cols, options, 0.0, (0, 0.0, {}), period, UNITS, source, caveats,
-                             "trade", partner)
+    cat = FlowCatalog(triples, anchors, country=country)
+    return cat.flowset(None, options, period=period, source=str(attrs.get("source", "")),
+                       caveats=list(attrs.get("caveats", [])))
 
-    # plain numpy from here: pandas would deep-copy the frame's attrs at every step
-    def col(c):
-        arr = triples[c].to_numpy()
-        if arr.dtype != object:
-            return arr.astype(str).astype(object)
-        na = pd.isna(arr)
-        return np.where(na, "", arr) if na.any() else arr
 
-    port = col("port")
-    value_all = triples["value"].to_numpy(dtype=float)
-    pinv, uports = pd.factorize(port)
-    port_pl = {q: anchors.get("port", q) for q in uports}
-    located = np.array([port_pl[q] is not None for q in uports], bool)[pinv]
-    # not located: counted with the reason
-    reasons: dict[str, tuple[int, float]] = {}
-    if (~located).any():
-        bad_cnt = np.bincount(pinv[~located], minlength=len(uports))
-        bad_val = np.bincount(pinv[~located], weights=value_all[~located], minlength=len(uports))
-        for j in np.argsort(-bad_val, kind="stable"):
-            if bad_cnt[j]:
-                q = uports[j]
-                reasons[f"port not located: {q} {ct.name('port', q or None)}"] = (int(bad_cnt[j]), float(bad_val[j]))
-    ucount, uvalue = int((~located).sum()), float(value_all[~located].sum())
+def _factorised(triples, c) -> tuple[np.ndarray, list]:
+    """(codes, uniques as str) of a column; missing values become ``""``."""
+    import pandas as pd
 
-    tt = col("trade_type")[located]
-    export = (tt == "export") | (tt == "1")
-    us = col("us_state")[located]
-    us = np.where(np.isin(us, _UNKNOWN_STATES), "", us)
-    mx = col("mx_state")[located] if (partner == "MX" and "mx_state" in triples) \
-        else np.full(int(located.sum()), "", object)
-    mx = np.where(np.isin(mx, _UNKNOWN_STATES) | ~export, "", mx)
-    g = pd.DataFrame({"u": us, "p": port[located], "m": mx, "md": col("mode")[located],
-                      "exp": export, "v": value_all[located]})
-    g = g.groupby(["u", "p", "m", "md", "exp"], sort=False, as_index=False)["v"].sum()
-    u, p, m, md, exp, v = (g[c].to_numpy() for c in ("u", "p", "m", "md", "exp", "v"))
-    exp = exp.astype(bool)
-    v = v.astype(float)
-    G = len(g)
+    arr = triples[c].to_numpy()
+    if arr.dtype != object:
+        arr = arr.astype(str).astype(object)
+    codes, uniq = pd.factorize(arr)
+    uniq = [str(u) for u in uniq]
+    if (codes < 0).any():
+        codes = np.where(codes < 0, len(uniq), codes)
+        uniq.append("")
+    return codes.astype(np.int64), uniq
 
-    cxy = anchors.country_xy
-    upi, up = pd.factorize(p)
-    up = np.asarray(up, dtype=str)
-    pl_of = [port_pl[q] for q in up]
-    px = np.array([a.x for a in pl_of])[upi]
-    py = np.array([a.y for a in pl_of])[upi]
 
-    def ends(codes, kind, toward, stub_code, stub_name):
-        """Per flow end: (known, x, y, code, name, node key, kind) - an anchor or a stub."""
-        ci, uc = pd.factorize(codes)
-        uc = np.asarray(uc, dtype=str)
-        pls = [anchors.get(kind, c) if c else None for c in uc]
-        kn = np.array([a is not None for a in pls], bool)
-        known = kn[ci]
-        sx, sy = (np.array(z) for z in zip(*[_stub(a, toward) for a in pl_of]))
-        x = np.where(known, np.array([a.x if a else 0.0 for a in pls])[ci], sx[upi])
-        y = np.where(known, np.array([a.y if a else 0.0 for a in pls])[ci], sy[upi])
-        code = np.where(known, uc.astype(object)[ci], stub_code)
-        name = np.where(known, np.array([a.name if a else "" for a in pls], object)[ci], stub_name)
-        node = np.where(known, np.char.add(f"{kind}:", uc)[ci].astype(object),
-                        np.char.add(f"stub:{stub_code}:", up)[upi].astype(object))
-        kinds = np.where(known, kind, "stub").astype(object)
-        return known, x, y, code, name, node, kinds
+def _first_index(ids: np.ndarray, n: int) -> np.ndarray:
+    """Index of the first occurrence of each id ``0..n-1`` in ``ids``."""
+    first = np.empty(n, np.int64)
+    first[ids[::-1]] = np.arange(len(ids) - 1, -1, -1)
+    return first
 
-    us_end = ends(u, "us_state", cxy["US"], "US?", "United States (state not recorded)")
-    far_end = ends(np.where(exp, m, ""), partner_kind, cxy[partner], partner + "?",
-                   f"{partner_name} (state not recorded)")
-    imp_name = f"{partner_name} (state of origin not recorded)"
-    far_name = np.where(exp, far_end[4], imp_name)
-    far_end = far_end[:4] + (far_name,) + far_end[5:]
-    # export: US state -> port -> partner state; import: partner stub -> port -> US state
-    o = [np.where(exp, a, b) for a, b in zip(us_end, far_end)]
-    d = [np.where(exp, b, a) for a, b in zip(us_end, far_end)]
-    inv, _nodes = pd.factorize(np.concatenate([o[5], d[5], np.char.add("port:", up)[upi].astype(object)]))
-    mode_names = {c: ct.name("mode", c) for c in set(md)}
-    cols.update({
-        "origin": o[3], "origin_name": o[4], "origin_kind": o[6], "ox": o[1], "oy": o[2],
-        "origin_recorded": o[0].astype(bool),
-        "dest": d[3], "dest_name": d[4], "dest_kind": d[6], "dx": d[1], "dy": d[2],
-        "dest_recorded": d[0].astype(bool),
-        "port": p, "port_name": np.array([a.name for a in pl_of], object)[upi], "px": px, "py": py,
-        "has_port": np.ones(G, bool), "mode": md,
-        "mode_name": np.array([mode_names[c] for c in md], object) if G else np.zeros(0, object),
-        "direction": np.where(exp, "export", "import").astype(object),
-        "label": np.where(exp, "", "importer of record").astype(object), "value": v,
-        "o_node": inv[:G], "d_node": inv[G:2 * G], "p_node": inv[2 * G:],
-    })
-    return _make_flowset(cols, options, total, (ucount, uvalue, reasons), period, UNITS, source,
-                         caveats, "trade", partner)
+
+class FlowCatalog:
+    """The month-independent part of :func:`build_flows` for a triples frame: each row's flow
+    (rows that differ only in unknown-state spelling share one), and per flow its ends,
+    anchors, stubs, names and place ids. :meth:`flowset` turns any subset of the rows (e.g.
+    one month of a played period, see :meth:`FlowModel.prefetch`) into the same FlowSet
+    :func:`build_flows` makes from those rows alone."""
+
+    def __init__(self, triples, anchors: Anchors | None = None, *, country: str | None = None):
+        import pandas as pd
+
+        anchors = anchors or load_anchors()
+        partner = "CA" if str(country or "").upper() in ("CA", "1220", "CANADA") else "MX"
+        self.partner = partner
+        partner_kind = "ca_prov" if partner == "CA" else "mx_state"
+        partner_name = _COUNTRY_ANCHOR[partner][2]
+        ct = code_tables()
+        n = self.n_rows = len(triples)
+        self.row_value = triples["value"].to_numpy(dtype=float) if n else np.zeros(0)
+        self.cols: dict[str, np.ndarray] = {}
+        if n == 0:
+            self.row_flow = np.zeros(0, np.int64)
+            self.row_port = np.zeros(0, np.int64)
+            self.port_label: list[str] = []
+            return
+        # -- per row: codes
+        pc, P = _factorised(triples, "port")
+        port_pl = [anchors.get("port", q) for q in P]
+        port_ok = np.array([a is not None for a in port_pl], bool)
+        self.row_port = pc
+        self.port_label = [f"port not located: {q} {ct.name('port', q or None)}" for q in P]
+        tc, TT = _factorised(triples, "trade_type")
+        exp_u = np.array([t in ("export", "1") for t in TT], bool)
+        uc, U = _factorised(triples, "us_state")
+        us_norm = ["" if u in _UNKNOWN_STATES else u for u in U]
+        if partner == "MX" and "mx_state" in triples:
+            mc, M = _factorised(triples, "mx_state")
+            mx_norm = ["" if m in _UNKNOWN_STATES else m for m in M]
+        else:
+            mc, mx_norm = np.zeros(n, np.int64), [""]
+        dc, MD = _factorised(triples, "mode")
+        # normalised codes -> ids (spellings of "unknown" collapse to "")
+        us_id_u, US = pd.factorize(np.array(us_norm, object))
+        mx_id_u, MX = pd.factorize(np.array(mx_norm + [""], object))
+        blank_mx = int(mx_id_u[-1])
+        exp = exp_u[tc]
+        located = port_ok[pc]
+        us_id = us_id_u[uc]
+        mx_id = np.where(exp, mx_id_u[mc], blank_mx)
+        key = (((us_id * len(P) + pc) * len(MX) + mx_id) * len(MD) + dc) * 2 + exp
+        gi, _ = pd.factorize(key[located])
+        G = int(gi.max()) + 1 if len(gi) else 0
+        row_flow = np.full(n, -1, np.int64)
+        row_flow[located] = gi
+        self.row_flow = row_flow
+        first = np.nonzero(located)[0][_first_index(gi, G)] if G else np.zeros(0, np.int64)
+        f_us, f_port, f_mx, f_md, f_exp = us_id[first], pc[first], mx_id[first], dc[first], exp[first]
+        US, MX = [str(x) for x in US], [str(x) for x in MX]
+
+        # -- per distinct place: anchors and stubs
+        cxy = anchors.country_xy
+
+        def stub_xy(toward):
+            xy = np.zeros((len(P), 2))
+            for j, pl in enumerate(port_pl):
+                if pl is not None:
+                    xy[j] = _stub(pl, toward)
+            return xy
+
+        px_u = np.array([a.x if a else np.nan for a in port_pl])
+        py_u = np.array([a.y if a else np.nan for a in port_pl])
+        pname_u = np.array([a.name if a else "" for a in port_pl], object)
+
+        def place_table(codes, kind):
+            pls = [anchors.get(kind, c) if c else None for c in codes]
+            return (np.array([a is not None for a in pls], bool),
+                    np.array([a.x if a else 0.0 for a in pls]), np.array([a.y if a else 0.0 for a in pls]),
+                    np.array(codes, object), np.array([a.name if a else "" for a in pls], object))
+
+        def ends(ids, table, toward, stub_code, stub_name, kind, kind_no):
+            """Per flow end: (known, x, y, code, name, place key, kind)."""
+            kn_u, x_u, y_u, code_u, name_u = table
+            known = kn_u[ids]
+            sxy = stub_xy(toward)
+            x = np.where(known, x_u[ids], sxy[f_port, 0])
+            y = np.where(known, y_u[ids], sxy[f_port, 1])
+            code = np.where(known, code_u[ids], stub_code)
+            name = np.where(known, name_u[ids], stub_name)
+            # place keys: (what, id) packed in an int; a stub is per port
+            node = np.where(known, kind_no * 1_000_000 + ids, (kind_no + 1) * 1_000_000 + f_port)
+            kinds = np.where(known, kind, "stub").astype(object)
+            return known, x, y, code, name, node, kinds
+
+        us_end = ends(f_us, place_table(US, "us_state"), cxy["US"], "US?", "United States (state not recorded)",
+                      "us_state", 1)
+        far_end = ends(f_mx, place_table(MX, partner_kind), cxy[partner], partner + "?",
+                       f"{partner_name} (state not recorded)", partner_kind, 3)
+        imp_name = f"{partner_name} (state of origin not recorded)"
+        far_end = far_end[:4] + (np.where(f_exp, far_end[4], imp_name),) + far_end[5:]
+        o = [np.where(f_exp, a, b) for a, b in zip(us_end, far_end)]
+        d = [np.where(f_exp, b, a) for a, b in zip(us_end, far_end)]
+        mode_u = np.array(MD, object)
+        mode_name_u = np.array([ct.name("mode", c) for c in MD], object)
+        self.cols = {
+            "origin": o[3], "origin_name": o[4], "origin_kind": o[6], "ox": o[1], "oy": o[2],
+            "origin_recorded": o[0].astype(bool),
+            "dest": d[3], "dest_name": d[4], "dest_kind": d[6], "dx": d[1], "dy": d[2],
+            "dest_recorded": d[0].astype(bool),
+            "port": np.array(P, object)[f_port], "port_name": pname_u[f_port], "px": px_u[f_port],
+            "py": py_u[f_port], "has_port": np.ones(G, bool), "mode": mode_u[f_md],
+            "mode_name": mode_name_u[f_md],
+            "direction": np.where(f_exp, "export", "import").astype(object),
+            "label": np.where(f_exp, "", "importer of record").astype(object),
+            "_o": o[5].astype(np.int64), "_d": d[5].astype(np.int64), "_p": 5_000_000 + f_port,
+        }
+
+    def __len__(self) -> int:
+        return len(self.cols.get("origin", ()))
+
+    def flowset(self, rows, options: FlowOptions | None = None, *, period: str = "", source: str = "",
+                caveats: list | None = None) -> FlowSet:
+        """The FlowSet of ``rows`` (indices into the triples, in their order; None: all)."""
+        import pandas as pd
+
+        options = options or FlowOptions()
+        caveats = list(caveats or [])
+        rows = np.arange(self.n_rows) if rows is None else np.asarray(rows, np.int64)
+        if not len(rows):
+            cols = {k: [] for k in _STR_FIELDS + _NUM_FIELDS + _BOOL_FIELDS + _INT_FIELDS}
+            return _make_flowset(cols, options, 0.0, (0, 0.0, {}), period, UNITS, source, caveats,
+                                 "trade", self.partner)
+        v = self.row_value[rows]
+        total = float(v.sum())
+        rf = self.row_flow[rows]
+        bad = rf < 0
+        reasons: dict[str, tuple[int, float]] = {}
+        if bad.any():
+            pinv, up = pd.factorize(self.row_port[rows])      # first appearance, as build_flows did
+            cnt = np.bincount(pinv[bad], minlength=len(up))
+            val = np.bincount(pinv[bad], weights=v[bad], minlength=len(up))
+            for j in np.argsort(-val, kind="stable"):
+                if cnt[j]:
+                    reasons[self.port_label[up[j]]] = (int(cnt[j]), float(val[j]))
+        unlocated = (int(bad.sum()), float(v[bad].sum()), reasons)
+        g_rows = rf[~bad]
+        ids, local = pd.factorize(g_rows)[::-1]               # flows in first-appearance order
+        value = np.bincount(local, weights=v[~bad], minlength=len(ids)) if len(ids) else np.zeros(0)
+        cols = {k: a[ids] for k, a in self.cols.items() if not k.startswith("_")}
+        cols["value"] = value
+        G = len(ids)
+        inv, _ = pd.factorize(np.concatenate([self.cols["_o"][ids], self.cols["_d"][ids], self.cols["_p"][ids]]))
+        cols.update({"o_node": inv[:G], "d_node": inv[G:2 * G], "p_node": inv[2 * G:]})
+        return _make_flowset(cols, options, total, unlocated, period, UNITS, source, caveats, "trade",
+                             self.partner)
 
 
 def _stub(port: Place, toward: tuple[float, float]) -> tuple[float, float]:
