@@ -51,8 +51,13 @@ def cmd_app(args) -> int:
         QMessageBox.critical(None, app.translate("cli", "Frontera Atlas cannot start"), error)
         print(f"frontera: {error}", file=sys.stderr)
         return 2
+    from PySide6.QtGui import QIcon
+
     from desktop.main_window import MainWindow
 
+    icon = Path(__file__).resolve().parent.parent / "packaging" / "frontera-atlas.svg"
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
     win = MainWindow(atlas, store_path=args.store)
     if os.environ.get("FRONTERA_STARTUP_PROBE"):
         _probe_first_frame(app, win)

@@ -43,6 +43,7 @@ class MapCanvas(QWidget):
         self._base: QImage | None = None  # basemap alone, to recompose flows over
         self._frame_view: Viewport | None = None
         self._flows_dirty = False
+        self.navigated = False  # until the user pans or zooms, resizing keeps the full extent
         self.flows = None  # desktop.flow_overlay.FlowOverlay, when the window adds one
         self.caption = ""  # e.g. the month during playback, drawn large on the map
         self._press: QPointF | None = None
@@ -72,6 +73,7 @@ class MapCanvas(QWidget):
     def set_view(self, view: Viewport, settle: bool = False) -> None:
         """Show `view`. With settle=True the old frame is transformed now and the full
         render follows when interaction pauses."""
+        self.navigated = True
         self.view = view
         self.viewChanged.emit(view)
         if settle:
@@ -82,6 +84,7 @@ class MapCanvas(QWidget):
 
     def zoom_home(self) -> None:
         self.set_view(Viewport.fit(self.atlas.home_bounds, self.width(), self.height()))
+        self.navigated = False
 
     def zoom_to_bounds(self, bounds) -> None:
         self.set_view(Viewport.fit(bounds, self.width(), self.height(), margin=0.1))
@@ -169,7 +172,8 @@ class MapCanvas(QWidget):
         return QTransform(k, 0, 0, k, float(x0), float(y0))
 
     def resizeEvent(self, event):
-        self.view = self.view.resized(max(self.width(), 1), max(self.height(), 1))
+        w, h = max(self.width(), 1), max(self.height(), 1)
+        self.view = self.view.resized(w, h) if self.navigated else Viewport.fit(self.atlas.home_bounds, w, h)
         self._frame = None
         self.viewChanged.emit(self.view)
         super().resizeEvent(event)
@@ -193,6 +197,7 @@ class MapCanvas(QWidget):
                     self.setCursor(Qt.ClosedHandCursor)
                     self.atlas.selection.set_hover(None)
                 self.view = self._press_view.panned(d.x(), d.y())
+                self.navigated = True
                 self.update()
             return
         self._hover(pos, e.globalPosition().toPoint())

@@ -142,7 +142,8 @@ class TimeBar(QToolBar):
     def _show(self) -> None:
         if self.full_period is None or self.index < 0:
             n = len(self.period_months()) if self.trade.store is not None else 0
-            self.label.setText(self.tr("{n} months in the period").format(n=n) if n else "")
+            text = self.tr("1 month in the period") if n == 1 else self.tr("{n} months in the period").format(n=n)
+            self.label.setText(text if n else "")
         else:
             self.label.setText(self.tr("{month}  ({i} of {n})").format(
                 month=month_label(self.months[self.index]), i=self.index + 1, n=len(self.months)))

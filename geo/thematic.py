@@ -127,7 +127,9 @@ def classify(values: np.ndarray, scheme: str, k: int) -> tuple[np.ndarray, list[
 
 
 def _palette(k: int) -> list[str]:
-    idx = np.round(np.linspace(0, len(SEQUENTIAL) - 1, k)).astype(int)
+    # Up to the second-darkest blue: labels with halos stay readable on the top class.
+    top = len(SEQUENTIAL) - 2 if k <= len(SEQUENTIAL) - 1 else len(SEQUENTIAL) - 1
+    idx = np.round(np.linspace(0, top, k)).astype(int)
     return [SEQUENTIAL[i] for i in idx]
 
 
