@@ -120,7 +120,11 @@ def classify(values: np.ndarray, scheme: str, k: int) -> tuple[np.ndarray, list[
     if scheme == "quantiles":
         c = mapclassify.Quantiles(values, k=k)
     elif scheme == "natural_breaks":
-        c = mapclassify.FisherJenks(values, k=k)
+        import warnings
+
+        with warnings.catch_warnings():  # "Numba not installed": pure Python is instant for ≤ 100 states
+            warnings.simplefilter("ignore", UserWarning)
+            c = mapclassify.FisherJenks(values, k=k)
     else:
         c = mapclassify.EqualInterval(values, k=k)
     return np.asarray(c.yb, int), [float(b) for b in c.bins]
