@@ -1,4 +1,4 @@
-"""The benchmark command: `python -m benchmarks.run [--quick] [--only map|store] [--json PATH]`.
+"""The benchmark command: `python -m benchmarks.run [--quick] [--only map|store|flows] [--json PATH]`.
 
 Prints a table (median, p95, target, baseline measured in the same run, ratio) and writes
 the figures as JSON (default benchmarks/results/latest.json).
@@ -18,7 +18,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-SUITES = ("map", "store")
+SUITES = ("map", "store", "flows")
 
 
 def _suite(name: str):
@@ -26,6 +26,10 @@ def _suite(name: str):
         from benchmarks import bench_map
 
         return bench_map
+    if name == "flows":
+        from benchmarks import bench_flows
+
+        return bench_flows
     from benchmarks import bench_store
 
     return bench_store
