@@ -1001,6 +1001,7 @@ class FlowModel:
         self.flowset: FlowSet | None = None
         self.hover: int | None = None
         self.selected_port: str | None = None
+        self._playback: dict | None = None
 
     def set_filter(self, f) -> FlowSet:
         """Query the store for ``f`` (a :class:`geo.query.TradeFilter`) and rebuild."""
@@ -1010,6 +1011,53 @@ class FlowModel:
         self.hover = None
         self.changed.emit(self.flowset)
         return self.flowset
+
+    # -- playback ----------------------------------------------------------------------
+    def prefetch(self, f, months: Iterable[int] | None = None) -> list[int]:
+        """Get ready to play ``months`` (default: every month of ``f.period``) of filter ``f``:
+        ONE store query grouped by month (``flow_triples(..., by_month=True)``) and the
+        month-independent part of :func:`build_flows` (a :class:`FlowCatalog`: each row's
+        flow, anchors, stubs, names) are done here, so :meth:`set_month` only slices and
+        re-sums. Returns the months that hold flow rows. Nothing is emitted."""
+        from .query import ym_range
+
+        if months is None:
+            if f.period is None:
+                raise ValueError("prefetch needs a period (or a list of months)")
+            months = ym_range(*f.period)
+        months = sorted({int(m) for m in months})
+        if not months:
+            self._playback = None
+            return []
+        df = self.store.flow_triples(f.replace(period=(months[0], months[-1])), by_month=True)
+        ym = df["year_month"].to_numpy(dtype=np.int64) if len(df) else np.zeros(0, np.int64)
+        # the store orders rows by month, then as a one-month query would: each month is a slice
+        if len(ym) and (np.diff(ym) < 0).any():
+            raise ValueError("flow_triples(by_month=True) must order rows by month")
+        cat = FlowCatalog(df, self.anchors, country=getattr(f, "country", None))
+        self._playback = {"filter": f, "catalog": cat, "ym": ym, "months": set(months), "rows": len(df)}
+        present = np.unique(ym)
+        return [int(m) for m in present if int(m) in self._playback["months"]]
+
+    def set_month(self, ym: int) -> FlowSet:
+        """Show month ``ym`` of the prefetched filter: the same FlowSet :meth:`set_filter` gives
+        for that one month, without a store query. Outside what was prefetched (or without
+        :meth:`prefetch`) this is ``set_filter`` on the filter's one-month version."""
+        ym = int(ym)
+        pb = getattr(self, "_playback", None)
+        base = pb["filter"] if pb is not None else self.filter
+        f = base.replace(period=(ym, ym))
+        if pb is None or ym not in pb["months"]:
+            return self.set_filter(f)
+        lo, hi = np.searchsorted(pb["ym"], [ym, ym + 1])
+        qp = self.store.plan(f, None, flows=True)
+        fs = pb["catalog"].flowset(np.arange(lo, hi), self.options, period=period_label_from_plan(qp.as_dict()),
+                                   source=qp.describe(), caveats=self.store.caveats(f, None, flows=True))
+        self.filter = f
+        self.flowset = fs
+        self.hover = None
+        self.changed.emit(fs)
+        return fs
 
     def set_flowset(self, fs: FlowSet) -> None:
         """Show an already built set (e.g. an imported OD table)."""
