@@ -46,6 +46,10 @@ class MapCanvas(QWidget):
         self.navigated = False  # until the user pans or zooms, resizing keeps the full extent
         self.flows = None  # desktop.flow_overlay.FlowOverlay, when the window adds one
         self.caption = ""  # e.g. the month during playback, drawn large on the map
+        self._fade_from: QImage | None = None  # the previous picture, fading out (playback)
+        self._fade_t0 = 0.0
+        self._fade_ms = 0.0
+        self._fade_timer = QTimer(self, interval=16, timeout=self.update)
         self._press: QPointF | None = None
         self._dragging = False
         self.frame_ms: deque[float] = deque(maxlen=2000)  # every paintEvent, for benchmarks
@@ -143,12 +147,31 @@ class MapCanvas(QWidget):
             p.setTransform(self._frame_to_view())
             p.drawImage(QRectF(0, 0, self._frame_view.width, self._frame_view.height), self._frame)
             p.setTransform(QTransform())
+        if self._fade_from is not None:
+            k = (time.perf_counter() - self._fade_t0) * 1000 / self._fade_ms
+            if k >= 1 or self._frame_view != self.view:
+                self._fade_from = None
+                self._fade_timer.stop()
+            else:
+                p.setOpacity(1.0 - k)
+                p.drawImage(0, 0, self._fade_from)
+                p.setOpacity(1.0)
         sel = self.atlas.selection
         self.renderer.render_overlay(p, self.view, sel.hover, sel.current)
         if self.caption:
             self._paint_caption(p)
         p.end()
         self.frame_ms.append((time.perf_counter() - t) * 1000)
+
+    def crossfade(self, ms: float) -> None:
+        """Fade from the picture shown now to whatever is drawn next, over `ms` (playback:
+        one month's flows and port sizes blend into the next instead of jumping)."""
+        if self._frame is None or ms <= 0:
+            return
+        self._fade_from = self._frame
+        self._fade_t0 = time.perf_counter()
+        self._fade_ms = ms
+        self._fade_timer.start()
 
     def set_caption(self, text: str) -> None:
         self.caption = text

@@ -18,6 +18,7 @@ SPEEDS = (1, 2, 4, 8, 15, 30)  # months per second
 
 class TimeBar(QToolBar):
     monthShown = Signal(object)  # the month (YYYYMM) being shown, or None when not playing
+    aboutToStep = Signal(float)  # ms the change may blend over (the view cross-fades)
     exportRequested = Signal()
 
     def __init__(self, trade: TradeView, parent=None):
@@ -83,6 +84,8 @@ class TimeBar(QToolBar):
             return
         self.index = max(0, min(index, len(self.months) - 1))
         m = self.months[self.index]
+        interval = 1000 / self.speed.currentData() if self.playing else 400
+        self.aboutToStep.emit(min(350.0, 0.6 * interval))
         self.trade.update_filter(period=(m, m))
         self.monthShown.emit(m)
         self._show()

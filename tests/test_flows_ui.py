@@ -126,3 +126,20 @@ def test_own_od_table_with_unknown_places_is_reported_row_by_row(qtbot, window, 
     assert "suppliers.csv" in window.flow_panel.source.text()
     window.flow_panel.back_to_bts.click()
     assert window.flows.source == "bts" and len(window.flows.flowset) > 1000
+
+
+def test_month_steps_cross_fade_instead_of_jumping(qtbot, window):
+    bar = window.trade.filter_bar
+    bar.period.set_range(1, len(bar.months) - 1, emit=True)
+    tb = window.time_bar
+    tb.step(1)
+    window.canvas.repaint()
+    before = window.canvas.grab().toImage()
+    tb.step(1)  # Feb 2020: ports change size
+    assert window.canvas._fade_from is not None
+    window.canvas.repaint()
+    mid = window.canvas.grab().toImage()
+    qtbot.waitUntil(lambda: window.canvas._fade_from is None, timeout=3000)
+    window.canvas.repaint()
+    after = window.canvas.grab().toImage()
+    assert mid != before and mid != after  # a blend of the two months, not either one
