@@ -25,6 +25,7 @@ class FlowOverlay(QObject):
         self.source = "bts"  # "bts": from the store and filter; "od": a user's OD table
         self.od_name = ""
         self.note = ""
+        self._playback = None  # (full-period filter, months) prefetched for the time bar
         self.model.changed.connect(lambda _fs: self.changed.emit())
         self.model.hover_changed.connect(lambda _i: self.changed.emit())
         self.model.selected_port_changed.connect(lambda _c: self.changed.emit())
@@ -42,12 +43,36 @@ class FlowOverlay(QObject):
             self.follow(trade_filter)
         self.changed.emit()
 
+    def prepare_playback(self, full_filter, months) -> None:
+        """Before the time bar plays `months`: one query for all of them, so each step only
+        slices (FlowModel.prefetch)."""
+        self._playback = None
+        if self.visible and self.source == "bts" and self.model.store is not None and months:
+            try:
+                self.model.prefetch(full_filter, months)
+                self._playback = (full_filter, frozenset(months))
+            except (NotAnswerableError, FilterError):
+                pass
+
+    def end_playback(self) -> None:
+        self._playback = None
+
+    def _playback_month(self, trade_filter):
+        if self._playback is None or trade_filter.period is None:
+            return None
+        full, months = self._playback
+        lo, hi = trade_filter.period
+        if lo == hi and lo in months and trade_filter.replace(period=full.period) == full:
+            return lo
+        return None
+
     def follow(self, trade_filter) -> None:
         """Rebuild the BTS flows for the global filter (when they are shown)."""
         if not self.visible or self.source != "bts" or self.model.store is None:
             return
         try:
-            fs = self.model.set_filter(trade_filter)
+            month = self._playback_month(trade_filter)
+            fs = self.model.set_month(month) if month is not None else self.model.set_filter(trade_filter)
         except (NotAnswerableError, FilterError) as exc:
             self.model.flowset = None
             self._set_note(self.tr("No flows for this filter: {why}").format(why=exc))

@@ -53,6 +53,8 @@ class MainWindow(QMainWindow):
         self.addToolBar(Qt.BottomToolBarArea, self.time_bar)
         self.time_bar.monthShown.connect(self._month_shown)
         self.time_bar.aboutToStep.connect(self.canvas.crossfade)
+        self.time_bar.playbackStarted.connect(self.flows.prepare_playback)
+        self.time_bar.playbackEnded.connect(self.flows.end_playback)
         self.time_bar.exportRequested.connect(self.export_animation)
         self.trade.filter_bar.period.rangeChanged.connect(lambda *_: self.time_bar.stop())
 

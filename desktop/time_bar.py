@@ -19,6 +19,8 @@ SPEEDS = (1, 2, 4, 8, 15, 30)  # months per second
 class TimeBar(QToolBar):
     monthShown = Signal(object)  # the month (YYYYMM) being shown, or None when not playing
     aboutToStep = Signal(float)  # ms the change may blend over (the view cross-fades)
+    playbackStarted = Signal(object, object)  # the whole period's filter, the months to play
+    playbackEnded = Signal()
     exportRequested = Signal()
 
     def __init__(self, trade: TradeView, parent=None):
@@ -77,6 +79,8 @@ class TimeBar(QToolBar):
         if self.full_period is None:
             self.full_period = self.trade.filter.period
             self.months = self.period_months()
+            if self.months:
+                self.playbackStarted.emit(self.trade.filter, list(self.months))
         return bool(self.months)
 
     def show_month(self, index: int) -> None:
@@ -128,6 +132,7 @@ class TimeBar(QToolBar):
         if self.full_period is not None:
             period, self.full_period = self.full_period, None
             self.index = -1
+            self.playbackEnded.emit()
             self.trade.update_filter(period=period)
         self.monthShown.emit(None)
         self._show()

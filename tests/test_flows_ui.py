@@ -143,3 +143,22 @@ def test_month_steps_cross_fade_instead_of_jumping(qtbot, window):
     window.canvas.repaint()
     after = window.canvas.grab().toImage()
     assert mid != before and mid != after  # a blend of the two months, not either one
+
+
+def test_playback_uses_one_prefetch_and_gives_the_same_flows(qtbot, window, monkeypatch):
+    bar = window.trade.filter_bar
+    bar.period.set_range(0, len(bar.months) - 1, emit=True)  # 2015-01 .. 2021-12
+    store = window.flows.model.store
+    calls = []
+    real = store.flow_triples
+    monkeypatch.setattr(store, "flow_triples", lambda *a, **k: calls.append(k) or real(*a, **k))
+    tb = window.time_bar
+    tb.step(1)  # Jan 2015, through the prefetched catalogue
+    assert window.flows._playback is not None
+    assert [c.get("by_month") for c in calls] == [True]  # one grouped query, no per-month query
+    played = window.flows.flowset
+    direct = window.flows.model.set_filter(window.trade.trade.filter)  # the same month queried directly
+    assert len(played) == len(direct) > 1000
+    assert float(played.value.sum()) == pytest.approx(float(direct.value.sum()))
+    tb.stop()
+    assert window.flows._playback is None
