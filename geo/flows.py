@@ -498,11 +498,14 @@ class FlowSet:
                 (np.full(len(self), "port", object), self.port, self.port_name, self.px, self.py, self.has_port))):
             kind[j::3], code[j::3], name[j::3] = k[idx], c[idx], nm[idx]
             x[j::3], y[j::3], keep[j::3] = xx[idx], yy[idx], ok[idx]
+        node = np.empty(3 * K, np.int64)
+        node[0::3], node[1::3], node[2::3] = self.o_node[idx], self.d_node[idx], self.p_node[idx]
+        # ports and states are numbered together in trade sets; keep them apart anyway
+        node[2::3] += int(max(self.o_node.max(initial=0), self.d_node.max(initial=0))) + 1
         val = np.repeat(self.value[idx].astype(float), 3)
-        kind, code, name, x, y, col, val = (a[keep] for a in (kind, code, name, x, y, col, val))
-        # place ids: (kind, code) pairs in first-appearance order
-        ki, kc = pd.factorize(kind)[0], pd.factorize(code)[0]
-        pid = pd.factorize(ki.astype(np.int64) * (int(kc.max(initial=0)) + 1) + kc)[0]
+        kind, code, name, x, y, col, val, node = (a[keep] for a in (kind, code, name, x, y, col, val, node))
+        # place ids in first-appearance order; a recorded end's node id is its place
+        pid = pd.factorize(node)[0]
         P = int(pid.max()) + 1 if len(pid) else 0
         first = np.full(P, 0, np.int64)
         if P:
@@ -515,6 +518,29 @@ class FlowSet:
         df["total"] = np.where(df["kind"] == "port", df["through"], df["inbound"] + df["outbound"])
         return df.sort_values("total", ascending=False, kind="stable").reset_index(drop=True)
 
+    def location_circles(self):
+        """What the map's location circles need, cached: ``(x, y, total, is_port)`` arrays for
+        the places the shown flows touch, with totals over all flows (as in
+        :meth:`location_totals`), largest first."""
+        hit = self._geom.get("circles")
+        if hit is None:
+            df = self.location_totals()
+            sh = self.shown
+            on = np.zeros(len(df), bool)
+            if len(df):
+                # the places of the shown flows, by (kind, code)
+                keys = set(zip(self.origin_kind[sh & self.origin_recorded].tolist(),
+                               self.origin[sh & self.origin_recorded].tolist()))
+                keys.update(zip(self.dest_kind[sh & self.dest_recorded].tolist(),
+                                self.dest[sh & self.dest_recorded].tolist()))
+                keys.update(("port", c) for c in self.port[sh & self.has_port].tolist())
+                on = np.fromiter(((k, c) in keys for k, c in zip(df["kind"].tolist(), df["code"].tolist())),
+                                 bool, len(df))
+            df = df[on]
+            hit = self._geom["circles"] = (df["x"].to_numpy(float), df["y"].to_numpy(float),
+                                           df["total"].to_numpy(float), (df["kind"] == "port").to_numpy())
+        return hit
+
     def with_options(self, options: FlowOptions) -> "FlowSet":
         """The same flows re-filtered/re-coloured (no new query)."""
         return _finish(self, options)
@@ -526,7 +552,8 @@ class FlowSet:
         g = self._geom.get(key)
         if g is None:
             if len(self._geom) > 8:
-                self._geom.clear()
+                for k in [k for k in self._geom if not isinstance(k, str)]:
+                    del self._geom[k]
             g = self._geom[key] = _geometry(self, float(scale))
         return g
 
