@@ -66,6 +66,22 @@ def atlas():
 
 
 @pytest.fixture
+def trade_window(qtbot, atlas, tmp_path):
+    """The main window with its own temp store, shown, once the store is open."""
+    from PySide6.QtCore import QSettings
+
+    from desktop.main_window import MainWindow
+
+    win = MainWindow(atlas, QSettings(str(tmp_path / "w.ini"), QSettings.IniFormat),
+                     store_path=tmp_path / "store.duckdb")
+    qtbot.addWidget(win)
+    with qtbot.waitSignal(win.trade.storeReady, timeout=30000):
+        win.show()
+        qtbot.waitExposed(win)
+    return win
+
+
+@pytest.fixture
 def renderer(qapp, atlas):
     from desktop.map_renderer import MapRenderer
 

@@ -4,23 +4,15 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, QPointF, QSettings, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 
 from tests.conftest import shared_data_or_skip
 
 
 @pytest.fixture
-def window(qtbot, atlas, tmp_path):
-    from desktop.main_window import MainWindow
-
-    win = MainWindow(atlas, QSettings(str(tmp_path / "w.ini"), QSettings.IniFormat),
-                     store_path=tmp_path / "store.duckdb")
-    qtbot.addWidget(win)
-    with qtbot.waitSignal(win.trade.storeReady, timeout=30000):
-        win.show()
-        qtbot.waitExposed(win)
-    return win
+def window(trade_window):
+    return trade_window
 
 
 def test_store_opens_after_the_first_frame_and_fills_the_bar(window):

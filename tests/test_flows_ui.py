@@ -3,22 +3,15 @@ exported as an animation, and drawn from the user's own OD table."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QImage
 
 from geo.projection import to_map
 
 
 @pytest.fixture
-def window(qtbot, atlas, tmp_path):
-    from desktop.main_window import MainWindow
-
-    win = MainWindow(atlas, QSettings(str(tmp_path / "w.ini"), QSettings.IniFormat),
-                     store_path=tmp_path / "store.duckdb")
-    qtbot.addWidget(win)
-    with qtbot.waitSignal(win.trade.storeReady, timeout=30000):
-        win.show()
-        qtbot.waitExposed(win)
+def window(trade_window):
+    win = trade_window
     win.resize(1500, 950)
     win.trade.filter_bar.period.set_range(0, 0, emit=True)  # Jan 2015: DOT1 flows exist
     win.show_flows(True)
