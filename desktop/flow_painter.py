@@ -276,24 +276,41 @@ class FlowPainter:
         painter.restore()
 
     def _totals(self, painter: QPainter, view: Viewport, fs: FlowSet, focus) -> None:
-        """Circles at ports and states: area proportional to the value entering + leaving."""
+        """Circles at ports and states: area proportional to the value entering + leaving.
+        Each circle is a sprite (drawn once per radius, to a quarter pixel): blitting ~150
+        small images is several times cheaper than antialiasing ~150 translucent ellipses."""
         x, y, total, ports = fs.location_circles()
         if not len(total):
             return
-        r = 2.5 + 9.5 * np.sqrt(total / (float(total.max()) or 1.0))
+        r = np.round((2.5 + 9.5 * np.sqrt(total / (float(total.max()) or 1.0))) * 4) / 4
         sx, sy = view.to_screen(x, y)
         on = (sx > -20) & (sx < view.width + 20) & (sy > -20) & (sy < view.height + 20)
-        pens = {True: QPen(qcolor(PORT_RING), 1.4), False: QPen(qcolor(STATE_RING), 1.0)}
-        painter.setBrush(qcolor("#ffffff", 0.72))
-        current = None
-        ellipse = painter.drawEllipse
+        dev = painter.device()
+        dpr = dev.devicePixelRatioF() if dev is not None else 1.0
         order = np.argsort(-r, kind="stable")                  # big circles under small ones
+        draw = painter.drawImage
         for j in order[on[order]].tolist():
-            pt = bool(ports[j])
-            if pt is not current:
-                painter.setPen(pens[pt])
-                current = pt
-            ellipse(QPointF(float(sx[j]), float(sy[j])), float(r[j]), float(r[j]))
+            img, half = self._circle_sprite(float(r[j]), bool(ports[j]), dpr)
+            draw(QPointF(round(float(sx[j]) - half), round(float(sy[j]) - half)), img)
+
+    def _circle_sprite(self, r: float, port: bool, dpr: float):
+        key = ("circle", r, port, dpr)
+        hit = self._labels_cache.get(key)
+        if hit is None:
+            size = 2 * math.ceil(r + 2) + 1
+            img = QImage(int(math.ceil(size * dpr)), int(math.ceil(size * dpr)), QImage.Format_ARGB32_Premultiplied)
+            img.setDevicePixelRatio(dpr)
+            img.fill(Qt.transparent)
+            p = QPainter(img)
+            p.setRenderHint(QPainter.Antialiasing, True)
+            p.setPen(QPen(qcolor(PORT_RING), 1.4) if port else QPen(qcolor(STATE_RING), 1.0))
+            p.setBrush(qcolor("#ffffff", 0.72))
+            p.drawEllipse(QPointF(size / 2, size / 2), r, r)
+            p.end()
+            if len(self._labels_cache) > 512:
+                self._labels_cache.clear()
+            hit = self._labels_cache[key] = (img, size / 2)
+        return hit
 
     def _label_sprite(self, text: str, dpr: float):
         """(image, width, height) of a value label with its white halo, drawn once per text."""

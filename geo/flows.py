@@ -524,21 +524,29 @@ class FlowSet:
         :meth:`location_totals`), largest first."""
         hit = self._geom.get("circles")
         if hit is None:
-            df = self.location_totals()
-            sh = self.shown
-            on = np.zeros(len(df), bool)
-            if len(df):
-                # the places of the shown flows, by (kind, code)
-                keys = set(zip(self.origin_kind[sh & self.origin_recorded].tolist(),
-                               self.origin[sh & self.origin_recorded].tolist()))
-                keys.update(zip(self.dest_kind[sh & self.dest_recorded].tolist(),
-                                self.dest[sh & self.dest_recorded].tolist()))
-                keys.update(("port", c) for c in self.port[sh & self.has_port].tolist())
-                on = np.fromiter(((k, c) in keys for k, c in zip(df["kind"].tolist(), df["code"].tolist())),
-                                 bool, len(df))
-            df = df[on]
-            hit = self._geom["circles"] = (df["x"].to_numpy(float), df["y"].to_numpy(float),
-                                           df["total"].to_numpy(float), (df["kind"] == "port").to_numpy())
+            import pandas as pd
+
+            # the recorded ends and the ports, as place ids (a recorded end's node is its place)
+            off = int(max(self.o_node.max(initial=0), self.d_node.max(initial=0))) + 1
+            parts = [(self.origin_recorded, self.o_node, self.ox, self.oy),
+                     (self.dest_recorded, self.d_node, self.dx, self.dy),
+                     (self.has_port, self.p_node + off, self.px, self.py)]
+            node = np.concatenate([n[m] for m, n, _, _ in parts])
+            x = np.concatenate([a[m] for m, _, a, _ in parts])
+            y = np.concatenate([b[m] for m, _, _, b in parts])
+            val = np.concatenate([self.value[m] for m, _, _, _ in parts]).astype(float)
+            shown = np.concatenate([self.shown[m] for m, _, _, _ in parts])
+            pid, _ = pd.factorize(node)
+            P = int(pid.max()) + 1 if len(pid) else 0
+            total = np.bincount(pid, weights=val, minlength=P)
+            first = np.zeros(P, np.int64)
+            first[pid[::-1]] = np.arange(len(pid) - 1, -1, -1)
+            on = np.zeros(P, bool)
+            on[pid[shown]] = True
+            is_port = node[first] >= off
+            keep = np.nonzero(on)[0]
+            keep = keep[np.argsort(-total[keep], kind="stable")]
+            hit = self._geom["circles"] = (x[first][keep], y[first][keep], total[keep], is_port[keep])
         return hit
 
     def with_options(self, options: FlowOptions) -> "FlowSet":

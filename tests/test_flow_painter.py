@@ -136,3 +136,25 @@ def test_value_labels_do_not_overlap_and_legend_draws(qapp, flows, view):
     dark = (col.sum(-1) < 500).sum()
     assert dark >= int(px) - 1
     assert "smaller flows" in FlowPainter.remainder_text(flows)
+
+
+def test_paths_built_from_numpy_match_qt_polygons(qapp):
+    from PySide6.QtGui import QPainterPath
+
+    from desktop.flow_painter import polylines_path
+    from desktop.qt_geometry import qpolygonf
+
+    rng = np.random.default_rng(1)
+    pts = rng.uniform(-500, 500, (7, 5, 2))
+    want = QPainterPath()
+    for x in pts:
+        want.addPolygon(qpolygonf(x))
+    got = polylines_path(pts)
+    assert got.elementCount() == want.elementCount() == 35
+    for i in range(35):
+        a, b = got.elementAt(i), want.elementAt(i)
+        assert (a.type, a.x, a.y) == (b.type, b.x, b.y)
+    closed = polylines_path(pts, close=True)
+    assert closed.elementCount() == 7 * 6
+    assert closed.elementAt(5).x == pts[0, 0, 0] and closed.elementAt(5).y == pts[0, 0, 1]
+    assert polylines_path(np.zeros((0, 5, 2))).isEmpty()
