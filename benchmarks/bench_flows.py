@@ -1,8 +1,11 @@
 """Flow-overlay benchmarks at 1600×1000: full re-render with 2,000 flows over the basemap (with a
-naive QPainter baseline in the same run), the flows-only share, pan frames, and the playback
-step (month query + build_flows + render) on a 5-million-row synthetic store.
+naive QPainter baseline in the same run), the flows-only share, pan frames, a filter change end
+to end on the real January 2015 DOT1 data, and the playback step on a 5-million-row synthetic
+store, both with a query per month (baseline) and prefetched (``FlowModel.prefetch`` once +
+``set_month`` per step, each step charged its share of the prefetch; see
+:func:`playback_benchmarks`).
 
-``python benchmarks/bench_flows.py [--quick]`` prints a table; ``run(quick) -> list[dict]``.
+``python -m benchmarks.bench_flows [--quick]`` prints a table; ``run(quick) -> list[dict]``.
 
 The synthetic store resamples the real DOT1 rows (January 2015) across 2007-01..2024-12 (all
 twelve months), deterministically, into a temporary DuckDB store; the user's store is never

@@ -1022,7 +1022,11 @@ def tooltip(flowset: FlowSet, i: int) -> str:
 # -- a small state object for the UI --------------------------------------------------------
 class FlowModel:
     """Query + options + hover/selection state for the flow overlay. ``changed(FlowSet)`` after
-    every rebuild; ``hover_changed(int | None)``, ``selected_port_changed(str | None)``."""
+    every rebuild; ``hover_changed(int | None)``, ``selected_port_changed(str | None)``.
+
+    Playback: ``prefetch(filter)`` once (one store query grouped by month for the whole
+    period), then ``set_month(ym)`` per step (no query; same FlowSet as ``set_filter`` for
+    that month)."""
 
     changed = Signal(object)
     hover_changed = Signal(object)
