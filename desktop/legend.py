@@ -101,7 +101,7 @@ def legend_rows(stack: LayerStack) -> list[tuple[str, Layer, object]]:
 
 
 def size_label(layer: Layer, value: float) -> str:
-    from geo.thematic import format_count, format_usd
+    from geo.formatting import format_count, format_usd
 
     unit = layer.size_caption or layer.style.size_by or ""
     if unit == "US$":

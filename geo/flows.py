@@ -39,6 +39,7 @@ from typing import Iterable, Mapping
 import numpy as np
 
 from .codes import bundled_data_dir, code_tables
+from .formatting import format_usd, month_label  # noqa: F401  (format_usd is re-exported)
 from .projection import to_map
 from .signals import Signal
 
@@ -277,23 +278,7 @@ def _pct(share: float) -> str:
     return f"{p:.1f}%" if p < 10 else f"{p:.0f}%"
 
 
-def format_usd(v: float) -> str:
-    """``1.43e9`` -> ``'$1.43B'``; ``310e6`` -> ``'$310M'``; ``12_500`` -> ``'$12.5K'``."""
-    v = float(v)
-    a = abs(v)
-    for div, suf in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K")):
-        if a >= div:
-            x = v / div
-            s = f"{x:.3g}" if abs(x) < 100 else f"{x:.0f}"
-            return f"${s}{suf}"
-    return f"${v:,.0f}"
-
-
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
-def _ym_label(ym: int) -> str:
-    return f"{_MONTHS[ym % 100 - 1]} {ym // 100}"
+_ym_label = month_label
 
 
 def period_label_from_plan(plan: Mapping | None) -> str:

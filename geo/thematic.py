@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
+from geo.formatting import format_count, format_usd  # noqa: F401  (re-exported)
 from geo.query import FilterError, NotAnswerableError, TradeFilter, format_ym
 
 CLASSIFICATIONS = {
@@ -77,28 +78,6 @@ class Theme:
     port_title: str = ""
     port_unit: str = ""
     notes: list[str] = field(default_factory=list)
-
-
-def format_usd(v: float) -> str:
-    a = abs(v)
-    if a >= 1e12:
-        return f"${v / 1e12:,.2f} T"
-    if a >= 1e9:
-        return f"${v / 1e9:,.1f} B"
-    if a >= 1e6:
-        return f"${v / 1e6:,.1f} M"
-    if a >= 1e3:
-        return f"${v / 1e3:,.0f} K"
-    return f"${v:,.0f}"
-
-
-def format_count(v: float) -> str:
-    a = abs(v)
-    if a >= 1e6:
-        return f"{v / 1e6:,.2f} M"
-    if a >= 1e4:
-        return f"{v / 1e3:,.0f} K"
-    return f"{v:,.0f}"
 
 
 def period_label(f: TradeFilter) -> str:
