@@ -41,6 +41,7 @@ def compose_map_image(atlas: Atlas, view: Viewport, renderer: MapRenderer | None
     renderer.render(p, view, reserved=[(r.left(), r.top(), r.right(), r.bottom()) for r in reserved])
     p.setRenderHint(QPainter.Antialiasing)
     if overlay is not None and overlay.flowset is not None and len(overlay.flowset):
+        overlay.painter.label_obstacles = renderer.labels.bounds() + reserved
         overlay.paint(p, view)
         fs = overlay.flowset
         h = overlay.painter.legend_height(fs, 250)

@@ -84,6 +84,7 @@ class FlowPainter:
     FOCUS_CACHE = 3        # hover/port layers kept
 
     def __init__(self):
+        self.label_obstacles: list[QRectF] = []  # screen boxes value labels must avoid
         self._fs: FlowSet | None = None
         self._scale: float | None = None
         self._buckets: list = []
@@ -358,13 +359,17 @@ class FlowPainter:
                 continue
             sx, sy = view.to_screen(x, y)
             img, w, h, pad = self._label_sprite(format_usd(fs.value[i]), dpr)
-            rect = QRectF(round(float(sx) - w / 2), round(float(sy) - h / 2), w, h)
-            if not frame.contains(rect):
-                continue
-            if any(rect.intersects(o) for o in placed):
-                continue
-            placed.append(rect)
-            painter.drawImage(QPointF(rect.left() - pad, rect.top() - pad), img)
+            # On the flow, else just above/below/beside it: never over another label,
+            # the basemap's included (label_obstacles, set by whoever drew the basemap).
+            for dx, dy in ((0, 0), (0, -h - 2), (0, h + 2), (w * 0.7, 0), (-w * 0.7, 0)):
+                rect = QRectF(round(float(sx) - w / 2 + dx), round(float(sy) - h / 2 + dy), w, h)
+                if not frame.contains(rect):
+                    continue
+                if any(rect.intersects(o) for o in placed) or any(rect.intersects(o) for o in self.label_obstacles):
+                    continue
+                placed.append(rect)
+                painter.drawImage(QPointF(rect.left() - pad, rect.top() - pad), img)
+                break
         self.last_labels = placed
 
     # -- legend ---------------------------------------------------------------------------

@@ -127,6 +127,7 @@ class MapCanvas(QWidget):
         frame = self._base.copy()
         p = QPainter(frame)
         p.setRenderHint(QPainter.Antialiasing)
+        self.flows.painter.label_obstacles = self.renderer.labels.bounds()
         self.flows.paint(p, self._frame_view)
         p.end()
         self._frame = frame
