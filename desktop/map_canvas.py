@@ -300,4 +300,20 @@ class MapCanvas(QWidget):
     def tooltip_for(self, hit: Hit) -> str:
         layer = self.atlas.layers[hit.layer_id]
         title = self.tr(layer.title)
-        return f"<b>{layer.feature_name(hit.index)}</b><br/><span style='color:#666'>{title}</span>"
+        text = f"<b>{layer.feature_name(hit.index)}</b><br/><span style='color:#666'>{title}</span>"
+        totals = self._flow_totals(layer, hit.index)
+        return text + (f"<br/>{totals}" if totals else "")
+
+    def _flow_totals(self, layer, index: int) -> str | None:
+        """While flows are shown: what enters and leaves this port or state."""
+        from geo.flows import place_totals_text
+
+        fs = self.flows.flowset if self.flows is not None else None
+        if fs is None:
+            return None
+        row = layer.data.iloc[index]
+        if layer.id == "ports":
+            return place_totals_text(fs, "port", str(row["port_code"]))
+        if layer.id == "states" and row["country"] in ("US", "MX"):
+            return place_totals_text(fs, "us_state" if row["country"] == "US" else "mx_state", str(row["code"]))
+        return None

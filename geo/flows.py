@@ -1105,3 +1105,23 @@ class FlowModel:
         if code != self.selected_port:
             self.selected_port = code
             self.selected_port_changed.emit(code)
+
+
+def place_totals_text(flowset: FlowSet, kind: str, code: str) -> str | None:
+    """What enters and leaves a place in the flows shown, for its tooltip: a port's value
+    through it, a state's outbound and inbound value and their shares. None if absent."""
+    if flowset is None or not len(flowset):
+        return None
+    cache = flowset.__dict__.setdefault("_place_totals", {})
+    if "df" not in cache:
+        cache["df"] = flowset.location_totals()
+    df = cache["df"]
+    row = df[(df["kind"] == kind) & (df["code"].astype(str) == str(code))]
+    if not len(row):
+        return None
+    r = row.iloc[0]
+    total = float(flowset.value.sum()) or 1.0
+    if kind == "port":
+        return f"Through this port: {format_usd(r['through'])} ({_pct(r['through'] / total)} of the filtered flows)"
+    return (f"Leaving: {format_usd(r['outbound'])} · arriving: {format_usd(r['inbound'])} "
+            f"({_pct((r['outbound'] + r['inbound']) / total)} of the filtered flows)")

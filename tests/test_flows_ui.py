@@ -155,3 +155,19 @@ def test_playback_uses_one_prefetch_and_gives_the_same_flows(qtbot, window, monk
     assert float(played.value.sum()) == pytest.approx(float(direct.value.sum()))
     tb.stop()
     assert window.flows._playback is None
+
+
+def test_port_and_state_tooltips_give_what_enters_and_leaves(window, atlas):
+    from geo.hittest import Hit
+
+    fs = window.flows.flowset
+    ports = atlas.layers["ports"].data
+    i = int(ports.index[ports["port_code"] == "2304"][0])
+    tip = window.canvas.tooltip_for(Hit("ports", i))
+    through = fs.value[fs.flows_through("2304")].sum()
+    from geo.formatting import format_usd
+
+    assert "Through this port" in tip and format_usd(through) in tip
+    states = atlas.layers["states"].data
+    tx = int(states.index[(states["country"] == "US") & (states["code"] == "TX")][0])
+    assert "Leaving" in window.canvas.tooltip_for(Hit("states", tx))
