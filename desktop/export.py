@@ -38,11 +38,15 @@ def compose_map_image(atlas: Atlas, view: Viewport, renderer: MapRenderer | None
     size = legend_size(atlas.layers)
     legend_rect = QRectF(12, view.height - size.height() - 30, size.width(), size.height())
     reserved = [band, strip] + ([legend_rect] if legend else [])
-    renderer.render(p, view, reserved=[(r.left(), r.top(), r.right(), r.bottom()) for r in reserved])
+    boxes = [(r.left(), r.top(), r.right(), r.bottom()) for r in reserved]
+    renderer.render(p, view, labels=False)
     p.setRenderHint(QPainter.Antialiasing)
-    if overlay is not None and overlay.flowset is not None and len(overlay.flowset):
-        overlay.painter.label_obstacles = renderer.labels.bounds() + reserved
+    flows = overlay is not None and overlay.flowset is not None and len(overlay.flowset)
+    if flows:
+        overlay.painter.label_obstacles = renderer.label_boxes(view, boxes) + reserved
         overlay.paint(p, view)
+    renderer.render_labels(p, view, boxes)
+    if flows:
         fs = overlay.flowset
         h = overlay.painter.legend_height(fs, 250)
         box = QRectF(view.width - 262, 44, 250, h + 12)

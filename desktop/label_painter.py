@@ -62,6 +62,8 @@ class LabelPainter:
         self._sprites: dict[tuple, QImage] = {}
         self._texts: dict[tuple[str, int], list[str]] = {}
         self.last_placed: list[Placed] = []
+        self._layout_key = None
+        self._layout: list[Placed] = []
 
     def _font(self, spec: LabelSpec):
         if spec not in self._fonts:
@@ -134,10 +136,19 @@ class LabelPainter:
         return cands, obstacles
 
     # --- drawing ---------------------------------------------------------------------
+    def layout(self, layers: list[Layer], view: Viewport, reserved=()) -> list[Placed]:
+        """Where the labels go for this view: computed once per view and set of label
+        layers and styles, so recomposing a frame (flows hovered) only blits them."""
+        key = (view, tuple((l.id, id(l.style), id(l.label), l.opacity, id(l.data)) for l in layers), tuple(reserved))
+        if key != self._layout_key:
+            cands, obstacles = self.candidates(layers, view)
+            obstacles.extend(reserved)
+            self._layout = place_labels(cands, view.width, view.height, obstacles)
+            self._layout_key = key
+        return self._layout
+
     def draw(self, painter: QPainter, layers: list[Layer], view: Viewport, reserved=()) -> list[Placed]:
-        cands, obstacles = self.candidates(layers, view)
-        obstacles.extend(reserved)
-        placed = place_labels(cands, view.width, view.height, obstacles)
+        placed = self.layout(layers, view, reserved)
         by_id = {layer.id: layer for layer in layers}
         dpr = painter.device().devicePixelRatioF() if painter.device() else 1.0
         for p in placed:

@@ -112,23 +112,32 @@ class MapCanvas(QWidget):
     def render_frame(self) -> None:
         dpr = self.devicePixelRatioF()
         t = time.perf_counter()
-        self._base = self.renderer.render_image(self.view, dpr)
+        self._base = self._render_base(dpr)
         self._frame_view = self.view
         self._compose()
         self.last_render_ms = (time.perf_counter() - t) * 1000
         self.frameRendered.emit(self.last_render_ms)
 
+    def _render_base(self, dpr: float) -> QImage:
+        """The basemap without its labels (they go on top of the flows)."""
+        img = QImage(int(self.view.width * dpr), int(self.view.height * dpr), QImage.Format_ARGB32_Premultiplied)
+        img.setDevicePixelRatio(dpr)
+        p = QPainter(img)
+        self.renderer.render(p, self.view, labels=False)
+        p.end()
+        return img
+
     def _compose(self) -> None:
-        """The shown frame: the basemap with the flows over it."""
+        """The shown frame: basemap, then flows, then the labels over both."""
         self._flows_dirty = False
-        if self.flows is None or self.flows.flowset is None:
-            self._frame = self._base
-            return
+        view = self._frame_view
         frame = self._base.copy()
         p = QPainter(frame)
         p.setRenderHint(QPainter.Antialiasing)
-        self.flows.painter.label_obstacles = self.renderer.labels.bounds()
-        self.flows.paint(p, self._frame_view)
+        if self.flows is not None and self.flows.flowset is not None:
+            self.flows.painter.label_obstacles = self.renderer.label_boxes(view)
+            self.flows.paint(p, view)
+        self.renderer.render_labels(p, view)
         p.end()
         self._frame = frame
 

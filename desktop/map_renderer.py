@@ -77,9 +77,10 @@ class MapRenderer:
 
     # --- the frame -----------------------------------------------------------------------
     def render(self, painter: QPainter, view: Viewport, background: bool = True,
-               reserved: list[tuple[float, float, float, float]] = ()) -> RenderStats:
+               reserved: list[tuple[float, float, float, float]] = (), labels: bool = True) -> RenderStats:
         """Paint the map. `reserved` screen boxes (l, t, r, b) — a title band, a legend —
-        are kept free of labels."""
+        are kept free of labels. With labels=False they are left for render_labels(), so
+        something (flows) can be drawn between the map and its labels."""
         t0 = time.perf_counter()
         stats = RenderStats()
         painter.save()
@@ -97,7 +98,7 @@ class MapRenderer:
                 painter.setTransform(world)
                 stats.features += self._shapes(painter, layer, view)
         painter.setTransform(QTransform())
-        if self.show_labels:
+        if labels and self.show_labels:
             stats.labels = len(self.labels.draw(painter, [l for l in layers if l.label], view, reserved))
         painter.restore()
         stats.ms = (time.perf_counter() - t0) * 1000
@@ -153,6 +154,25 @@ class MapRenderer:
             sprite, off = sprites[r]
             draw(round(x - off), round(y - off), sprite)
         return len(on)
+
+    def render_labels(self, painter: QPainter, view: Viewport, reserved=()) -> int:
+        """The labels alone, over whatever is painted already (placement cached per view)."""
+        if not self.show_labels:
+            self.labels.last_placed = []
+            return 0
+        painter.save()
+        painter.setTransform(QTransform())
+        n = len(self.labels.draw(painter, [l for l in self.atlas.layers.visible_layers() if l.label], view,
+                                 reserved))
+        painter.restore()
+        return n
+
+    def label_boxes(self, view: Viewport, reserved=()) -> list[QRectF]:
+        """Screen boxes the labels take in this view (flow labels keep out of them)."""
+        if not self.show_labels:
+            return []
+        placed = self.labels.layout([l for l in self.atlas.layers.visible_layers() if l.label], view, reserved)
+        return [QRectF(p.left, p.top, p.w, p.h) for p in placed]
 
     # --- overlay: hover and selection -------------------------------------------------
     def render_overlay(self, painter: QPainter, view: Viewport, hover: Hit | None, selected: Hit | None) -> None:

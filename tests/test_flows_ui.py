@@ -171,3 +171,11 @@ def test_port_and_state_tooltips_give_what_enters_and_leaves(window, atlas):
     states = atlas.layers["states"].data
     tx = int(states.index[(states["country"] == "US") & (states["code"] == "TX")][0])
     assert "Leaving" in window.canvas.tooltip_for(Hit("states", tx))
+
+
+def test_flow_value_labels_never_cover_place_names(window):
+    window.canvas.repaint()
+    names = window.canvas.renderer.label_boxes(window.canvas.view)
+    values = window.flows.painter.last_labels
+    assert names and values
+    assert not any(v.intersects(n) for v in values for n in names)
