@@ -172,7 +172,7 @@ def restyle(rounds: int) -> list[float]:
 
     from desktop.map_renderer import MapRenderer
     from geo.atlas import load_atlas
-    from geo.store.duckdb_store import open_store
+    from geo.store import open_store
     from geo.thematic import ThemeSettings
     from geo.trade_view import TradeView
     from geo.viewport import Viewport

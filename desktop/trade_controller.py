@@ -52,7 +52,7 @@ class TradeController(QObject):
         canvas.frameRendered.connect(first_frame)
 
     def _open_store(self) -> None:
-        from geo.store.duckdb_store import open_store
+        from geo.store import open_store  # the interface package: the backend is its business
 
         self.window.statusBar().showMessage(self.tr("Opening the trade store…"))
         def open_and_warm(_progress):
