@@ -38,10 +38,10 @@ from typing import Iterable, Mapping
 
 import numpy as np
 
-from .codes import bundled_data_dir, code_tables
-from .formatting import format_usd, month_label  # noqa: F401  (format_usd is re-exported)
-from .projection import to_map
-from .signals import Signal
+from ..codes import bundled_data_dir, code_tables
+from ..formatting import format_usd, month_label  # noqa: F401  (format_usd is re-exported)
+from ..projection import to_map
+from ..signals import Signal
 
 __all__ = [
     "FlowOptions", "FlowSet", "Remainder", "WidthScale", "FlowGeometry", "Anchors", "Place",
@@ -1043,7 +1043,7 @@ class FlowModel:
         month-independent part of :func:`build_flows` (a :class:`FlowCatalog`: each row's
         flow, anchors, stubs, names) are done here, so :meth:`set_month` only slices and
         re-sums. Returns the months that hold flow rows. Nothing is emitted."""
-        from .query import ym_range
+        from ..query import ym_range
 
         if months is None:
             if f.period is None:
