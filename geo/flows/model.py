@@ -1,0 +1,170 @@
+"""The UI-facing side of the flows: :func:`tooltip` for one flow, :class:`FlowModel` (query,
+options, hover/selection state and month playback, with signals) and
+:func:`place_totals_text` for a place's tooltip.
+"""
+from __future__ import annotations
+
+from typing import Iterable
+
+import numpy as np
+
+from ..formatting import format_usd
+from ..signals import Signal
+from .anchors import Anchors, load_anchors
+from .build import FlowCatalog, build_flows
+from .flowset import FlowSet
+from .options import UNITS, FlowOptions, _pct, period_label_from_plan
+
+
+def tooltip(flowset: FlowSet, i: int) -> str:
+    """Plain-text tooltip for flow ``i``: route, mode, value with units, share, period."""
+    fs = flowset
+    o, d = fs.origin_name[i], fs.dest_name[i]
+    if fs.direction[i] == "import":
+        d = f"{d} (importer of record)"
+    route = f"{o} → {fs.port_name[i]} → {d}" if fs.has_port[i] else f"{o} → {d}"
+    what = []
+    if fs.direction[i]:
+        partner = "Canada" if fs.partner == "CA" else "Mexico"
+        what.append(("US export to " if fs.direction[i] == "export" else "US import from ") + partner)
+    if fs.mode_name[i]:
+        what.append(str(fs.mode_name[i]))
+    if fs.label[i] and fs.kind == "od":
+        what.append(str(fs.label[i]))
+    lines = [route]
+    if what:
+        lines.append(" · ".join(what))
+    v = float(fs.value[i])
+    lines.append(f"{format_usd(v) if fs.units == UNITS else f'{v:,.6g} {fs.units}'}"
+                 f" ({fs.units} {v:,.0f}) · {_pct(float(fs.share[i]))} of the "
+                 f"{'table' if fs.kind == 'od' else 'filtered'} total"
+                 + (f", {fs.period}" if fs.period else ""))
+    if fs.direction[i] == "import" and not fs.origin_recorded[i]:
+        lines.append("BTS does not record the Mexican state of origin of imports; the US state "
+                     "is the importer of record.")
+    elif not fs.dest_recorded[i] and fs.direction[i] == "export":
+        lines.append("The destination state is not recorded for this flow.")
+    return "\n".join(lines)
+
+
+# -- a small state object for the UI --------------------------------------------------------
+class FlowModel:
+    """Query + options + hover/selection state for the flow overlay. ``changed(FlowSet)`` after
+    every rebuild; ``hover_changed(int | None)``, ``selected_port_changed(str | None)``.
+
+    Playback: ``prefetch(filter)`` once (one store query grouped by month for the whole
+    period), then ``set_month(ym)`` per step (no query; same FlowSet as ``set_filter`` for
+    that month)."""
+
+    changed = Signal(object)
+    hover_changed = Signal(object)
+    selected_port_changed = Signal(object)
+
+    def __init__(self, store=None, options: FlowOptions | None = None, anchors: Anchors | None = None):
+        self.store = store
+        self.options = options or FlowOptions()
+        self.anchors = anchors or load_anchors()
+        self.filter = None
+        self.flowset: FlowSet | None = None
+        self.hover: int | None = None
+        self.selected_port: str | None = None
+        self._playback: dict | None = None
+
+    def set_filter(self, f) -> FlowSet:
+        """Query the store for ``f`` (a :class:`geo.query.TradeFilter`) and rebuild."""
+        self.filter = f
+        df = self.store.flow_triples(f)
+        self.flowset = build_flows(df, self.anchors, self.options, country=getattr(f, "country", None))
+        self.hover = None
+        self.changed.emit(self.flowset)
+        return self.flowset
+
+    # -- playback ----------------------------------------------------------------------
+    def prefetch(self, f, months: Iterable[int] | None = None) -> list[int]:
+        """Get ready to play ``months`` (default: every month of ``f.period``) of filter ``f``:
+        ONE store query grouped by month (``flow_triples(..., by_month=True)``) and the
+        month-independent part of :func:`build_flows` (a :class:`FlowCatalog`: each row's
+        flow, anchors, stubs, names) are done here, so :meth:`set_month` only slices and
+        re-sums. Returns the months that hold flow rows. Nothing is emitted."""
+        from ..query import ym_range
+
+        if months is None:
+            if f.period is None:
+                raise ValueError("prefetch needs a period (or a list of months)")
+            months = ym_range(*f.period)
+        months = sorted({int(m) for m in months})
+        if not months:
+            self._playback = None
+            return []
+        df = self.store.flow_triples(f.replace(period=(months[0], months[-1])), by_month=True)
+        ym = df["year_month"].to_numpy(dtype=np.int64) if len(df) else np.zeros(0, np.int64)
+        # the store orders rows by month, then as a one-month query would: each month is a slice
+        if len(ym) and (np.diff(ym) < 0).any():
+            raise ValueError("flow_triples(by_month=True) must order rows by month")
+        cat = FlowCatalog(df, self.anchors, country=getattr(f, "country", None))
+        self._playback = {"filter": f, "catalog": cat, "ym": ym, "months": set(months), "rows": len(df)}
+        present = np.unique(ym)
+        return [int(m) for m in present if int(m) in self._playback["months"]]
+
+    def set_month(self, ym: int) -> FlowSet:
+        """Show month ``ym`` of the prefetched filter: the same FlowSet :meth:`set_filter` gives
+        for that one month, without a store query. Outside what was prefetched (or without
+        :meth:`prefetch`) this is ``set_filter`` on the filter's one-month version."""
+        ym = int(ym)
+        pb = getattr(self, "_playback", None)
+        base = pb["filter"] if pb is not None else self.filter
+        f = base.replace(period=(ym, ym))
+        if pb is None or ym not in pb["months"]:
+            return self.set_filter(f)
+        lo, hi = np.searchsorted(pb["ym"], [ym, ym + 1])
+        qp = self.store.plan(f, None, flows=True)
+        fs = pb["catalog"].flowset(np.arange(lo, hi), self.options, period=period_label_from_plan(qp.as_dict()),
+                                   source=qp.describe(), caveats=self.store.caveats(f, None, flows=True))
+        self.filter = f
+        self.flowset = fs
+        self.hover = None
+        self.changed.emit(fs)
+        return fs
+
+    def set_flowset(self, fs: FlowSet) -> None:
+        """Show an already built set (e.g. an imported OD table)."""
+        self.flowset = fs
+        self.options = fs.options
+        self.hover = None
+        self.changed.emit(fs)
+
+    def set_options(self, options: FlowOptions) -> None:
+        self.options = options
+        if self.flowset is not None:
+            self.flowset = self.flowset.with_options(options)
+            self.changed.emit(self.flowset)
+
+    def set_hover(self, i: int | None) -> None:
+        if i != self.hover:
+            self.hover = i
+            self.hover_changed.emit(i)
+
+    def select_port(self, code: str | None) -> None:
+        if code != self.selected_port:
+            self.selected_port = code
+            self.selected_port_changed.emit(code)
+
+
+def place_totals_text(flowset: FlowSet, kind: str, code: str) -> str | None:
+    """What enters and leaves a place in the flows shown, for its tooltip: a port's value
+    through it, a state's outbound and inbound value and their shares. None if absent."""
+    if flowset is None or not len(flowset):
+        return None
+    cache = flowset.__dict__.setdefault("_place_totals", {})
+    if "df" not in cache:
+        cache["df"] = flowset.location_totals()
+    df = cache["df"]
+    row = df[(df["kind"] == kind) & (df["code"].astype(str) == str(code))]
+    if not len(row):
+        return None
+    r = row.iloc[0]
+    total = float(flowset.value.sum()) or 1.0
+    if kind == "port":
+        return f"Through this port: {format_usd(r['through'])} ({_pct(r['through'] / total)} of the filtered flows)"
+    return (f"Leaving: {format_usd(r['outbound'])} · arriving: {format_usd(r['inbound'])} "
+            f"({_pct((r['outbound'] + r['inbound']) / total)} of the filtered flows)")
