@@ -30,6 +30,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPaint
 from desktop.qt_geometry import qpolygonf
 from desktop.symbols import qcolor
 from geo.flows import FlowSet, format_usd
+from geo.formatting import format_share
 from geo.viewport import Viewport
 
 PORT_RING = "#b8321f"
@@ -449,19 +450,10 @@ class FlowPainter:
         bits = []
         if r.hidden_count:
             bits.append(_tr("{n} smaller flows, {share} of value, hidden").format(
-                n=f"{r.hidden_count:,}", share=_share(r.hidden_share)))
+                n=f"{r.hidden_count:,}", share=format_share(r.hidden_share)))
         if r.unlocated_count:
             bits.append(_tr("{n} flows, {share} of value, not drawn (port not located)").format(
-                n=f"{r.unlocated_count:,}", share=_share(r.unlocated_share)))
+                n=f"{r.unlocated_count:,}", share=format_share(r.unlocated_share)))
         if fs.kind == "trade" and (fs.direction == "import").any():
             bits.append(_tr("Imports: Mexican state of origin not recorded; US state = importer of record"))
         return ". ".join(bits) + ("." if bits else "")
-
-
-def _share(s: float) -> str:
-    p = s * 100
-    if p == 0:
-        return "0%"
-    if p < 0.1:
-        return "<0.1%"
-    return f"{p:.1f}%" if p < 10 else f"{p:.0f}%"

@@ -29,3 +29,13 @@ def format_count(v: float) -> str:
 def month_label(ym: int) -> str:
     """``202103`` -> ``'Mar 2021'`` (English; the desktop translates its own labels)."""
     return f"{MONTHS[ym % 100 - 1]} {ym // 100}"
+
+
+def format_share(share: float) -> str:
+    """A share of a total: ``0.0004`` -> ``'<0.1%'``, ``0.031`` -> ``'3.1%'``, ``0.31`` -> ``'31%'``."""
+    p = share * 100
+    if p == 0:
+        return "0%"
+    if p < 0.1:
+        return "<0.1%"
+    return f"{p:.1f}%" if p < 10 else f"{p:.0f}%"

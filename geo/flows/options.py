@@ -10,7 +10,7 @@ from typing import Mapping
 
 import numpy as np
 
-from ..formatting import month_label
+from ..formatting import format_share, month_label
 
 
 # -- palettes ("#rrggbb") -------------------------------------------------------------------
@@ -142,13 +142,7 @@ class Remainder:
         return "; ".join(bits) + ("." if bits else "")
 
 
-def _pct(share: float) -> str:
-    p = share * 100
-    if p == 0:
-        return "0%"
-    if p < 0.1:
-        return "<0.1%"
-    return f"{p:.1f}%" if p < 10 else f"{p:.0f}%"
+_pct = format_share  # the flows' historical name for it
 
 
 _ym_label = month_label
