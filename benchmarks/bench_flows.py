@@ -148,7 +148,7 @@ def render_benchmarks(runs: int) -> list[dict]:
     nm = statistics.median(naive_full)
     return [
         _stats(f"flows: full re-render, basemap + {N_FLOWS:,} flows, drawn directly (1600×1000)",
-               full_cold, 30.0, f"naive: one cubicTo path + wide pen per flow", nm),
+               full_cold, 30.0, "naive: one cubicTo path + wide pen per flow", nm),
         _stats(f"flows: full re-render, basemap + {N_FLOWS:,} flows, cached flow layer (pan ±1 px)",
                full_warm, 30.0, "naive: one cubicTo path + wide pen per flow", nm),
         _stats("baseline: naive full re-render, basemap + per-flow QPainterPath", naive_full),
@@ -166,34 +166,11 @@ def render_benchmarks(runs: int) -> list[dict]:
 def build_synthetic_dot1(path: Path, n_rows: int):
     """A store whose ``freight`` holds ``n_rows`` DOT1 rows resampled from the bundled
     January 2015 DOT1 rows and spread over 2007-01..2024-12 (216 months)."""
-    from geo.codes import bundled_data_dir
-    from geo.store import DuckDBStore
+    from benchmarks.bench_store import build_synthetic
 
-    bundle = bundled_data_dir() / "store"
-    store = DuckDBStore(path)
-    con = store._con
-    con.execute("""CREATE TEMP TABLE base AS
-        SELECT row_number() OVER () - 1 AS rid, src, trade_type, country, mode,
-               CAST(us_state AS st2_t) us_state, CAST(port AS port_t) port,
-               CAST(mx_state AS st2_t) mx_state, CAST(can_prov AS st2_t) can_prov,
-               CAST(commodity AS hs2_t) commodity, df, CAST(contcode AS cont_t) contcode,
-               value, shipwt, freight_charges
-        FROM read_parquet(?) WHERE src = 1""", [str(bundle / "freight.parquet")])
-    nbase = con.execute("SELECT count(*) FROM base").fetchone()[0]
-    con.execute(f"""
-        INSERT INTO freight
-        SELECT b.src, CAST((2007 + (r.m // 12)) * 100 + (r.m % 12) + 1 AS INTEGER),
-               b.trade_type, b.country, b.mode, b.us_state, b.port, b.mx_state, b.can_prov,
-               b.commodity, b.df, b.contcode, b.value, b.shipwt, b.freight_charges
-        FROM (SELECT range AS i, hash(range) % {nbase} AS pick, (hash(range * 31 + 7) % 216) AS m
-              FROM range({int(n_rows)})) r
-        JOIN base b ON b.rid = r.pick
-        ORDER BY 2, 1""")
-    con.execute("DROP TABLE base")
-    store.rebuild_rollups()
-    con.execute("CHECKPOINT")
-    store._avail = None
-    return store
+    m = "(hash(r.i * 31 + 7) % 216)"
+    return build_synthetic(path, n_rows, sources=(1,),
+                           month_sql=f"CAST((2007 + ({m} // 12)) * 100 + ({m} % 12) + 1 AS INTEGER)")
 
 
 def playback_benchmarks(quick: bool) -> list[dict]:

@@ -78,9 +78,15 @@ def _p95(xs):
     return xs[min(len(xs) - 1, int(round(0.95 * (len(xs) - 1))))]
 
 
-def build_synthetic(path: Path, n_rows: int, bundle: Path | None = None) -> DuckDBStore:
-    """A store at ``path`` whose ``freight`` has ``n_rows`` resampled real DOT1/DOT3 rows
-    (taken from the bundled default store tables)."""
+# Default month spread: each row keeps its calendar month, in a year drawn from 2007..2024.
+YEARS_SPREAD_SQL = "CAST((2007 + (hash(r.i * 7919 + 1) % 18)) * 100 + b.year_month % 100 AS INTEGER)"
+
+
+def build_synthetic(path: Path, n_rows: int, bundle: Path | None = None, sources: tuple[int, ...] = (1, 3),
+                    month_sql: str = YEARS_SPREAD_SQL) -> DuckDBStore:
+    """A store at ``path`` whose ``freight`` has ``n_rows`` resampled real rows of the DOT
+    tables ``sources`` (taken from the bundled default store tables), dated by ``month_sql``
+    (an SQL expression over the resampling index ``r.i`` and the base row ``b``)."""
     bundle = bundle or bundled_data_dir() / "store"
     store = DuckDBStore(path)
     con = store._con
@@ -90,12 +96,11 @@ def build_synthetic(path: Path, n_rows: int, bundle: Path | None = None) -> Duck
                CAST(mx_state AS st2_t) mx_state, CAST(can_prov AS st2_t) can_prov,
                CAST(commodity AS hs2_t) commodity, df, CAST(contcode AS cont_t) contcode,
                value, shipwt, freight_charges
-        FROM read_parquet(?) WHERE src IN (1, 3)""", [str(bundle / "freight.parquet")])
+        FROM read_parquet(?) WHERE list_contains(?, src)""", [str(bundle / "freight.parquet"), list(sources)])
     nbase = con.execute("SELECT count(*) FROM base").fetchone()[0]
     con.execute(f"""
         INSERT INTO freight
-        SELECT b.src,
-               CAST((2007 + (hash(r.i * 7919 + 1) % 18)) * 100 + b.year_month % 100 AS INTEGER),
+        SELECT b.src, {month_sql},
                b.trade_type, b.country, b.mode, b.us_state, b.port, b.mx_state, b.can_prov,
                b.commodity, b.df, b.contcode, b.value, b.shipwt, b.freight_charges
         FROM (SELECT range AS i, hash(range) % {nbase} AS pick FROM range({int(n_rows)})) r

@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QImage
 
-from desktop.export import compose_map_image
+from desktop.export import compose_map_image, save_image
 
 
 def _tr(text: str) -> str:
@@ -72,10 +72,6 @@ def export_png_sequence(frames, path: Path) -> list[Path]:
     out = []
     for i, (_m, img) in enumerate(frames, start=1):
         target = path.with_name(f"{stem}_{i:03d}.png")
-        tmp = target.with_name(f".{target.name}.part")
-        if not img.save(str(tmp), "PNG"):
-            tmp.unlink(missing_ok=True)
-            raise OSError(_tr("Could not write {path}").format(path=target))
-        tmp.replace(target)
+        save_image(img, target)
         out.append(target)
     return out

@@ -9,11 +9,10 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox, QCompleter, QHBoxLayout, QLabel, QToolBar, QWidget
 
 from desktop.range_slider import RangeSlider
-from geo.query import format_ym
+from geo.formatting import MONTHS
 from geo.thematic import CLASSIFICATIONS, PORT_METRICS, STATE_METRICS
 from geo.trade_view import TradeView
 
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def month_label(ym: int) -> str:

@@ -2,7 +2,7 @@
 hidden, the width legend, and opening a user's own origin–destination table."""
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QRectF, QSize
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QLabel, QPushButton, QSizePolicy, QSpinBox, QVBoxLayout,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 import shapely
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QImage, QPainter, QPainterPath
 
 from desktop.symbols import pen, qcolor
@@ -186,6 +186,3 @@ class LabelPainter:
             self._sprites.clear()
         self._sprites[key] = img
         return img
-
-    def bounds(self) -> list[QRectF]:
-        return [QRectF(p.left, p.top, p.w, p.h) for p in self.last_placed]

@@ -7,12 +7,11 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter
+from PySide6.QtGui import QColor, QFont, QImage, QPainter
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from desktop.label_painter import FONT_FAMILIES
 from desktop.symbols import brush, draw_symbol, pen
-from geo.hittest import point_radii
 from geo.layers import Layer, LayerStack
 
 ROW_H = 17.0
@@ -60,7 +59,6 @@ def symbol_icon_image(layer: Layer, size: int) -> QImage:
 def _size_steps(layer: Layer) -> list[tuple[float, float]]:
     """(value, radius) for three reference sizes of a size_by layer."""
     vals = layer.data[layer.style.size_by].astype(float).to_numpy()
-    radii = point_radii(layer)
     top = float(np.nanmax(vals)) if len(vals) else 0.0
     if top <= 0:
         return []

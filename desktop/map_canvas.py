@@ -112,20 +112,11 @@ class MapCanvas(QWidget):
     def render_frame(self) -> None:
         dpr = self.devicePixelRatioF()
         t = time.perf_counter()
-        self._base = self._render_base(dpr)
+        self._base = self.renderer.render_image(self.view, dpr, labels=False)  # labels go over the flows
         self._frame_view = self.view
         self._compose()
         self.last_render_ms = (time.perf_counter() - t) * 1000
         self.frameRendered.emit(self.last_render_ms)
-
-    def _render_base(self, dpr: float) -> QImage:
-        """The basemap without its labels (they go on top of the flows)."""
-        img = QImage(int(self.view.width * dpr), int(self.view.height * dpr), QImage.Format_ARGB32_Premultiplied)
-        img.setDevicePixelRatio(dpr)
-        p = QPainter(img)
-        self.renderer.render(p, self.view, labels=False)
-        p.end()
-        return img
 
     def _compose(self) -> None:
         """The shown frame: basemap, then flows, then the labels over both."""

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QImage, QPainter, QPolygonF, QTransform
+from PySide6.QtGui import QColor, QImage, QPainter, QTransform
 
 from desktop.label_painter import LabelPainter
 from desktop.qt_geometry import bounds_array, paths_for
@@ -61,12 +61,6 @@ class MapRenderer:
         else:
             for key in [k for k in self._cache if k[0] == layer_id]:
                 del self._cache[key]
-
-    def warm(self, view: Viewport) -> None:
-        """Build the path caches the view needs (done once, before the first frame)."""
-        for layer in self.atlas.layers:
-            if layer.kind != "point":
-                self._level(layer, layer.level_for(view.scale))
 
     def _level(self, layer: Layer, level: int) -> _LevelCache:
         key = (layer.id, level)
@@ -200,11 +194,11 @@ class MapRenderer:
             painter.restore()
 
     # --- off-screen ------------------------------------------------------------------
-    def render_image(self, view: Viewport, dpr: float = 1.0) -> QImage:
+    def render_image(self, view: Viewport, dpr: float = 1.0, labels: bool = True) -> QImage:
         img = QImage(int(view.width * dpr), int(view.height * dpr), QImage.Format_ARGB32_Premultiplied)
         img.setDevicePixelRatio(dpr)
         img.fill(QColor(WATER))
         p = QPainter(img)
-        self.render(p, view)
+        self.render(p, view, labels=labels)
         p.end()
         return img

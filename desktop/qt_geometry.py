@@ -6,7 +6,6 @@ from __future__ import annotations
 import numpy as np
 import shapely
 import shiboken6
-from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPainterPath, QPolygonF
 
 
@@ -48,8 +47,3 @@ def paths_for(geoms) -> list[QPainterPath]:
 def bounds_array(geoms) -> np.ndarray:
     """(n, 4) xmin, ymin, xmax, ymax per geometry, for culling."""
     return shapely.bounds(np.asarray(geoms, dtype=object))
-
-
-def rect_of(bounds) -> QRectF:
-    xmin, ymin, xmax, ymax = bounds
-    return QRectF(xmin, ymin, xmax - xmin, ymax - ymin)

@@ -92,10 +92,6 @@ def _admin1(folder) -> Layer:
     )
 
 
-def _points(key: str, folder):
-    return bundled.read_point_table(key, folder)
-
-
 def build_layers(folder: Path | None = None) -> LayerStack:
     stack = LayerStack()
     stack.add(Layer(
@@ -132,7 +128,7 @@ def build_layers(folder: Path | None = None) -> LayerStack:
         fields=("name", "admin1", "country", "pop_max"),
     ))
 
-    zones = _points("industrial_zones", folder)
+    zones = bundled.read_point_table("industrial_zones", folder)
     parks = zones[zones["kind"] == "park"].reset_index(drop=True)
     clusters = zones[zones["kind"] == "cluster"].reset_index(drop=True)
     stack.add(Layer(
@@ -153,7 +149,7 @@ def build_layers(folder: Path | None = None) -> LayerStack:
         size_caption="facilities",
     ))
 
-    seaports = _points("seaports", folder)
+    seaports = bundled.read_point_table("seaports", folder)
     # WPI lists some harbours twice (Progreso / Puerto Progreso): one symbol per UN/LOCODE.
     coded = seaports["unlocode"].astype(str).str.len() > 0
     seaports = seaports[~(coded & seaports["unlocode"].duplicated())].reset_index(drop=True)
@@ -174,7 +170,7 @@ def build_layers(folder: Path | None = None) -> LayerStack:
         fields=("name", "unlocode", "country", "coast", "harbor_size_label", "principal"),
     ))
 
-    crossings = _points("border_crossings", folder)
+    crossings = bundled.read_point_table("border_crossings", folder)
     stack.add(Layer(
         "crossings", "Border crossings", "point", {0: crossings},
         Style(fill="#e08a2c", stroke="#ffffff", stroke_width=0.6, radius=2.4, symbol="diamond"),
@@ -183,7 +179,7 @@ def build_layers(folder: Path | None = None) -> LayerStack:
         fields=("name", "port_name", "port_code"),
     ))
 
-    ports = _points("ports_of_entry", folder)
+    ports = bundled.read_point_table("ports_of_entry", folder)
     trucks = ports["truck_2024"].astype(float).to_numpy() if "truck_2024" in ports else np.zeros(len(ports))
     rank = (-trucks).argsort().argsort()  # 0 = busiest
     ports["label_max_scale"] = np.select([rank < 6, rank < 12], [12000.0, 4500.0], 1800.0)

@@ -5,9 +5,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from geo.flows import (FlowOptions, WidthScale, build_flows, format_usd, hit_test, load_anchors,
+from geo.flows import (FlowOptions, build_flows, format_usd, hit_test, load_anchors,
                        tooltip)
-from geo.projection import to_map
 from geo.query import TradeFilter
 from geo.viewport import Viewport
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 
-import pytest
 
 from geo.codes import CodeTables, bundled_data_dir, code_tables
 
