@@ -71,7 +71,7 @@ def naive_paint(painter, view, fs):
     wide translucent pen of the flow's width."""
     from PySide6.QtGui import QPainter, QPainterPath, QPen, QTransform
 
-    from desktop.symbols import qcolor
+    from desktop.canvas.symbols import qcolor
 
     painter.save()
     painter.setRenderHint(QPainter.Antialiasing, True)
@@ -92,15 +92,15 @@ def render_benchmarks(runs: int) -> list[dict]:
     _app()
     from PySide6.QtGui import QImage, QPainter
 
-    from desktop.flow_painter import FlowPainter
-    from desktop.map_renderer import MapRenderer
-    from geo.atlas import load_atlas
-    from geo.viewport import Viewport
+    from desktop.canvas.flow_painter import FlowPainter
+    from desktop.canvas.map_renderer import MapRenderer
+    from geo.layers.content import load_map_content
+    from geo.core.viewport import Viewport
 
     fs = _jan2015_flows()
-    atlas = load_atlas()
-    r = MapRenderer(atlas)
-    view = Viewport.fit(atlas.home_bounds, W, H)
+    content = load_map_content()
+    r = MapRenderer(content)
+    view = Viewport.fit(content.home_bounds, W, H)
     r.render_image(view)
     fp = FlowPainter()
     img = QImage(W, H, QImage.Format_ARGB32_Premultiplied)
@@ -191,21 +191,21 @@ def playback_benchmarks(quick: bool) -> list[dict]:
     _app()
     from PySide6.QtGui import QImage, QPainter
 
-    from desktop.flow_painter import FlowPainter
-    from desktop.map_renderer import MapRenderer
-    from geo.atlas import load_atlas
+    from desktop.canvas.flow_painter import FlowPainter
+    from desktop.canvas.map_renderer import MapRenderer
+    from geo.layers.content import load_map_content
     from geo.flows import FlowModel, FlowOptions, build_flows
     from geo.query import TradeFilter, ym_range
-    from geo.viewport import Viewport
+    from geo.core.viewport import Viewport
 
     n_rows = 1_000_000 if quick else 5_000_000
     tmp = Path(tempfile.mkdtemp(prefix="bench_flows_store_"))
     t0 = time.perf_counter()
     store = build_synthetic_dot1(tmp / "synthetic.duckdb", n_rows)
     build_s = time.perf_counter() - t0
-    atlas = load_atlas()
-    r = MapRenderer(atlas)
-    view = Viewport.fit(atlas.home_bounds, W, H)
+    content = load_map_content()
+    r = MapRenderer(content)
+    view = Viewport.fit(content.home_bounds, W, H)
     frame = r.render_image(view)        # during playback the basemap frame is cached
     opts = FlowOptions(top_n=500)
     months = ym_range(201901, 202012)[: (8 if quick else 24)]
@@ -285,19 +285,19 @@ def filter_change_benchmarks(runs: int) -> list[dict]:
     _app()
     from PySide6.QtGui import QImage, QPainter
 
-    from desktop.flow_painter import FlowPainter
-    from desktop.map_renderer import MapRenderer
-    from geo.atlas import load_atlas
+    from desktop.canvas.flow_painter import FlowPainter
+    from desktop.canvas.map_renderer import MapRenderer
+    from geo.layers.content import load_map_content
     from geo.flows import FlowModel, FlowOptions, build_flows
     from geo.query import TradeFilter
     from geo.store.duckdb_store import open_store
-    from geo.viewport import Viewport
+    from geo.core.viewport import Viewport
 
     tmp = Path(tempfile.mkdtemp(prefix="bench_flows_"))
     store = open_store(tmp / "s.duckdb")
-    atlas = load_atlas()
-    view = Viewport.fit(atlas.home_bounds, W, H)
-    frame = MapRenderer(atlas).render_image(view)
+    content = load_map_content()
+    view = Viewport.fit(content.home_bounds, W, H)
+    frame = MapRenderer(content).render_image(view)
     img = QImage(W, H, QImage.Format_ARGB32_Premultiplied)
     filters = [TradeFilter(period=("2015-01", "2015-01")), TradeFilter(period=("2015-01", "2015-01"), trade_type="export"),
                TradeFilter(period=("2015-01", "2015-01"), modes=("truck", "rail"))]

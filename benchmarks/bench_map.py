@@ -46,13 +46,13 @@ def full_render(runs: int) -> list[float]:
     _app()
     from PySide6.QtGui import QImage, QPainter
 
-    from desktop.map_renderer import MapRenderer
-    from geo.atlas import load_atlas
-    from geo.viewport import Viewport
+    from desktop.canvas.map_renderer import MapRenderer
+    from geo.layers.content import load_map_content
+    from geo.core.viewport import Viewport
 
-    atlas = load_atlas()
-    r = MapRenderer(atlas)
-    view = Viewport.fit(atlas.home_bounds, W, H)
+    content = load_map_content()
+    r = MapRenderer(content)
+    view = Viewport.fit(content.home_bounds, W, H)
     r.render_image(view)  # warm: path caches and label sprites, as after the first frame
     out = []
     for i in range(runs):
@@ -74,15 +74,15 @@ def matplotlib_redraw(runs: int) -> list[float]:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    from geo.atlas import WATER, load_atlas
-    from geo.viewport import Viewport
+    from geo.layers.content import WATER, load_map_content
+    from geo.core.viewport import Viewport
 
-    atlas = load_atlas()
-    view = Viewport.fit(atlas.home_bounds, W, H)
+    content = load_map_content()
+    view = Viewport.fit(content.home_bounds, W, H)
     fig = plt.figure(figsize=(W / 100, H / 100), dpi=100)
     ax = fig.add_axes([0, 0, 1, 1])
     ax.set_facecolor(WATER)
-    for layer in atlas.layers.visible_layers():
+    for layer in content.layers.visible_layers():
         g = layer.geometry_at(view.scale)
         st = layer.style
         if layer.kind == "polygon":
@@ -114,10 +114,10 @@ def interaction_frames(gestures: int) -> tuple[list[float], list[float], list[fl
     from PySide6.QtCore import QPoint, QPointF, Qt
     from PySide6.QtGui import QMouseEvent, QWheelEvent
 
-    from desktop.map_canvas import MapCanvas
-    from geo.atlas import load_atlas
+    from desktop.canvas.map_canvas import MapCanvas
+    from geo.layers.content import load_map_content
 
-    c = MapCanvas(load_atlas())
+    c = MapCanvas(load_map_content())
     c.resize(W, H)
     c.show()
     app.processEvents()
@@ -170,19 +170,19 @@ def restyle(rounds: int) -> list[float]:
     _app()
     from PySide6.QtGui import QImage, QPainter
 
-    from desktop.map_renderer import MapRenderer
-    from geo.atlas import load_atlas
+    from desktop.canvas.map_renderer import MapRenderer
+    from geo.layers.content import load_map_content
     from geo.store import open_store
-    from geo.thematic import ThemeSettings
-    from geo.trade_view import TradeView
-    from geo.viewport import Viewport
+    from geo.styles.thematic import ThemeSettings
+    from geo.session.trade_view import TradeView
+    from geo.core.viewport import Viewport
 
     with tempfile.TemporaryDirectory() as tmp:
         store = open_store(Path(tmp) / "bench.duckdb")
-        atlas = load_atlas()
-        r = MapRenderer(atlas)
-        view = Viewport.fit(atlas.home_bounds, W, H)
-        trade = TradeView(atlas.layers, store, ThemeSettings(state_metric="us_state"))
+        content = load_map_content()
+        r = MapRenderer(content)
+        view = Viewport.fit(content.home_bounds, W, H)
+        trade = TradeView(content.layers, store, ThemeSettings(state_metric="us_state"))
         import mapclassify  # noqa: F401  (the app imports it in the worker that opens the store)
 
         trade.refresh()
@@ -210,7 +210,7 @@ def cold_start(runs: int) -> list[float]:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", FRONTERA_STARTUP_PROBE="1")
     for _ in range(runs):
         t0 = time.time()
-        r = subprocess.run([sys.executable, "-m", "desktop"], env=env, capture_output=True, text=True,
+        r = subprocess.run([sys.executable, "-m", "cli"], env=env, capture_output=True, text=True,
                            cwd=REPO, timeout=120)
         stamp = [line for line in r.stdout.splitlines() if line.startswith("first-frame ")]
         if not stamp:

@@ -28,7 +28,7 @@ if str(REPO) not in sys.path:
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 
-from geo.codes import bundled_data_dir  # noqa: E402
+from geo.data.codes import bundled_data_dir  # noqa: E402
 from geo.query import SRC_NAME, TradeFilter  # noqa: E402
 from geo.store import DuckDBStore  # noqa: E402
 
@@ -243,7 +243,7 @@ def format_table(results: list[dict]) -> str:
 
 
 def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description="Frontera Atlas store benchmark")
+    ap = argparse.ArgumentParser(description="Frontera MapContent store benchmark")
     ap.add_argument("--quick", action="store_true", help="5M rows only, fewer runs (< 30 s)")
     args = ap.parse_args(argv)
     t0 = time.perf_counter()

@@ -13,8 +13,8 @@ Sources (none is copied; every layer is derived, projected and simplified):
 - Railroads: Natural Earth 10m North American railroads.
 - Cities: Natural Earth 10m populated places.
 
-Every layer is written in the app's map CRS (geo.projection) at the levels of detail of
-geo.lod, using coverage simplification so neighbouring states keep one shared border.
+Every layer is written in the app's map CRS (geo.core.projection) at the levels of detail of
+geo.core.lod, using coverage simplification so neighbouring states keep one shared border.
 
 Usage: python data/build_basemap.py [--shared ../shared/data] [--qgis-gpkg PATH] [--out data]
 """
@@ -37,8 +37,8 @@ import shapely
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from geo.lod import LOD_TOLERANCES, layer_name  # noqa: E402
-from geo.projection import map_crs  # noqa: E402
+from geo.core.lod import LOD_TOLERANCES, layer_name  # noqa: E402
+from geo.core.projection import map_crs  # noqa: E402
 
 QGIS_GPKG = Path("/usr/share/qgis/resources/data/world_map.gpkg")
 # North America plus the Caribbean, as a lon/lat clip box
@@ -247,7 +247,7 @@ def build(shared: Path, out: Path, qgis_gpkg: Path = QGIS_GPKG) -> dict[str, int
     layers: dict[str, gpd.GeoDataFrame] = {}
     states = cut_lakes(admin1(shared, qgis_gpkg), shared)
     lon, lat = states["label_lon"].values, states["label_lat"].values
-    from geo.projection import to_map
+    from geo.core.projection import to_map
 
     states["label_x"], states["label_y"] = (np.round(v, 1) for v in to_map(lon, lat))
     states = states.to_crs(crs)

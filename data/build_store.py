@@ -1,4 +1,4 @@
-"""Build Frontera Atlas' bundled data from the real public files in ../shared/data.
+"""Build Frontera MapContent' bundled data from the real public files in ../shared/data.
 
 Writes (atomically, file by file):
 
@@ -8,7 +8,7 @@ Writes (atomically, file by file):
   TransBorder DOT3 months 2020-01..2021-12 as published, January 2015 DOT1/DOT2/DOT3, and the
   Border Crossing/Entry counts 1996-2025 (US-Mexico border; US-Canada too if small).
 
-Raw files are never copied: the script imports them through ``geo.importers`` into a temporary
+Raw files are never copied: the script imports them through ``geo.imports`` into a temporary
 DuckDB store and exports its tables.
 
 Usage: ``.venv/bin/python data/build_store.py [--shared ../shared/data] [--out data]``

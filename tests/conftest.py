@@ -1,4 +1,4 @@
-"""Shared test set-up: headless Qt, isolated settings, the bundled atlas loaded once."""
+"""Shared test set-up: headless Qt, isolated settings, the bundled content loaded once."""
 from __future__ import annotations
 
 import os
@@ -34,7 +34,7 @@ def _isolated_settings(tmp_path_factory):
     QSettings.setDefaultFormat(QSettings.IniFormat)
     QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(tmp_path_factory.mktemp("settings")))
     QCoreApplication.setOrganizationName("FronteraTest")
-    QCoreApplication.setApplicationName("Frontera Atlas Tests")
+    QCoreApplication.setApplicationName("Frontera MapContent Tests")
 
 
 @pytest.fixture(autouse=True)
@@ -58,21 +58,21 @@ def _close_stray_windows(request):
 
 
 @pytest.fixture
-def atlas():
-    """A fresh atlas per test (layer state is mutable); the files are small and cached by the OS."""
-    from geo.atlas import load_atlas
+def content():
+    """A fresh content per test (layer state is mutable); the files are small and cached by the OS."""
+    from geo.layers.content import load_map_content
 
-    return load_atlas()
+    return load_map_content()
 
 
 @pytest.fixture
-def trade_window(qtbot, atlas, tmp_path):
+def trade_window(qtbot, content, tmp_path):
     """The main window with its own temp store, shown, once the store is open."""
     from PySide6.QtCore import QSettings
 
-    from desktop.main_window import MainWindow
+    from desktop.app.main_window import MainWindow
 
-    win = MainWindow(atlas, QSettings(str(tmp_path / "w.ini"), QSettings.IniFormat),
+    win = MainWindow(content, QSettings(str(tmp_path / "w.ini"), QSettings.IniFormat),
                      store_path=tmp_path / "store.duckdb")
     qtbot.addWidget(win)
     with qtbot.waitSignal(win.trade.storeReady, timeout=30000):
@@ -82,10 +82,10 @@ def trade_window(qtbot, atlas, tmp_path):
 
 
 @pytest.fixture
-def renderer(qapp, atlas):
-    from desktop.map_renderer import MapRenderer
+def renderer(qapp, content):
+    from desktop.canvas.map_renderer import MapRenderer
 
-    return MapRenderer(atlas)
+    return MapRenderer(content)
 
 
 def pytest_sessionfinish(session, exitstatus):

@@ -34,7 +34,7 @@ def test_importing_the_whole_model_loads_no_qt():
         "import pkgutil, importlib, sys, geo\n"
         "for m in pkgutil.walk_packages(geo.__path__, 'geo.'):\n"
         "    importlib.import_module(m.name)\n"
-        "from geo.atlas import load_atlas; load_atlas()\n"
+        "from geo.layers.content import load_map_content; load_map_content()\n"
         f"bad = [m for m in sys.modules if m.split('.')[0] in {QT_MODULES!r}]\n"
         "print(bad); sys.exit(1 if bad else 0)\n"
     )
@@ -70,11 +70,11 @@ def no_network(monkeypatch):
 def test_app_makes_no_network_connection(no_network, qtbot, tmp_path):
     from PySide6.QtCore import QPoint, Qt
 
-    from desktop.export import compose_map_image, save_image
-    from desktop.main_window import MainWindow
-    from geo.atlas import load_atlas
+    from desktop.export.image import compose_map_image, save_image
+    from desktop.app.main_window import MainWindow
+    from geo.layers.content import load_map_content
 
-    win = MainWindow(load_atlas())
+    win = MainWindow(load_map_content())
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
@@ -86,6 +86,6 @@ def test_app_makes_no_network_connection(no_network, qtbot, tmp_path):
     qtbot.keyClick(c, Qt.Key_Left)
     qtbot.keyClick(c, Qt.Key_Home)
     c.repaint()
-    save_image(compose_map_image(win.atlas, c.view), tmp_path / "x.png")
+    save_image(compose_map_image(win.content, c.view), tmp_path / "x.png")
     win.close()
     assert no_network == []

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from geo.bundled import BundledDataError, data_dir, read_point_table
+from geo.data.bundled import BundledDataError, data_dir, read_point_table
 from tests.conftest import REPO
 
 
@@ -62,7 +62,7 @@ def test_app_commands_report_a_broken_basemap_without_traceback(data_copy, damag
         gpkg.write_bytes(gpkg.read_bytes()[:5000])
     env = dict(os.environ, FRONTERA_DATA_DIR=str(data_copy), QT_QPA_PLATFORM="offscreen",
                FRONTERA_CACHE_DIR=str(data_copy / "cache"))
-    r = subprocess.run([sys.executable, "-m", "desktop", "render", "--out", str(data_copy / "x.png")],
+    r = subprocess.run([sys.executable, "-m", "cli", "render", "--out", str(data_copy / "x.png")],
                        capture_output=True, text=True, cwd=REPO, env=env, timeout=120)
     assert r.returncode == 2
     assert "basemap.gpkg" in r.stderr

@@ -1,4 +1,4 @@
-"""``frontera import`` / ``frontera query`` through ``python -m geo.cli_data`` and ``main()``."""
+"""``frontera import`` / ``frontera query`` through ``python -m cli.data`` and ``main()``."""
 
 from __future__ import annotations
 
@@ -11,16 +11,16 @@ import sys
 
 import pytest
 
-from geo import cli_data
+from cli import data as cli_data
 from geo.query import TradeFilter
 from geo.store import DuckDBStore
 
-from .conftest_store import DOT1_2015, REPO, files_2021, raw_sum, requires_shared, write_lines
+from tests.conftest_store import DOT1_2015, REPO, files_2021, raw_sum, requires_shared, write_lines
 
 
 def _run(*args):
     env = dict(os.environ, PYTHONPATH=str(REPO))
-    return subprocess.run([sys.executable, "-m", "geo.cli_data", *map(str, args)], capture_output=True,
+    return subprocess.run([sys.executable, "-m", "cli.data", *map(str, args)], capture_output=True,
                           text=True, env=env, timeout=120)
 
 

@@ -12,7 +12,7 @@ from tests.conftest import REPO, shared_data_or_skip
 
 
 def frontera(*args, timeout=300):
-    return subprocess.run([sys.executable, "-m", "desktop", *args], capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "cli", *args], capture_output=True, text=True,
                           cwd=REPO, timeout=timeout)
 
 

@@ -21,7 +21,7 @@ def test_store_opens_after_the_first_frame_and_fills_the_bar(window):
     assert bar.months[0] == 201501 and bar.months[-1] == 202112
     assert bar.period_label.text() == "Jan 2021 – Dec 2021"
     assert bar.mode.count() > 3 and bar.commodity.count() > 50
-    assert window.atlas.layers["ports"].style.size_by == "theme_value"
+    assert window.content.layers["ports"].style.size_by == "theme_value"
 
 
 def test_direction_and_period_controls_edit_the_filter(qtbot, window):
@@ -48,11 +48,11 @@ def test_commodity_search_by_typing(qtbot, window):
 
 
 def test_state_shading_shows_in_the_map_and_the_legend(qtbot, window):
-    from desktop.legend import legend_rows
+    from desktop.canvas.legend import legend_rows
 
     bar = window.trade.filter_bar
     bar.period.set_range(0, 0, emit=True)
-    rows = legend_rows(window.atlas.layers)
+    rows = legend_rows(window.content.layers)
     captions = [extra for kind, _l, extra in rows if kind == "caption"]
     assert any("Trade value by US state" in c and "2015-01" in c for c in captions)
     classes = [extra for kind, layer, extra in rows if kind == "class" and layer.id == "states"]

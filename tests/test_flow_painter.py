@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor, QImage, QPainter
 
 from geo.flows import FlowOptions, build_flows
 from geo.query import TradeFilter
-from geo.viewport import Viewport
+from geo.core.viewport import Viewport
 
 W, H = 800, 500
 BG = QColor(255, 255, 255)
@@ -52,7 +52,7 @@ def band_pixel(fs, view, i, leg=1, k=7):
 
 
 def test_painting_changes_pixels_along_the_flow_path(qapp, flows, view):
-    from desktop.flow_painter import FlowPainter
+    from desktop.canvas.flow_painter import FlowPainter
 
     fp = FlowPainter()
     fp.show_totals = False
@@ -75,7 +75,7 @@ def test_painting_changes_pixels_along_the_flow_path(qapp, flows, view):
 
 
 def test_hover_fades_the_other_flows(qapp, flows, view):
-    from desktop.flow_painter import FlowPainter
+    from desktop.canvas.flow_painter import FlowPainter
 
     fp = FlowPainter()
     fp.show_totals = False
@@ -95,7 +95,7 @@ def test_hover_fades_the_other_flows(qapp, flows, view):
 
 
 def test_pan_reuses_the_cached_layer_and_matches_a_fresh_render(qapp, flows, view):
-    from desktop.flow_painter import FlowPainter
+    from desktop.canvas.flow_painter import FlowPainter
 
     fp = FlowPainter()
     render(fp, view, flows)
@@ -114,7 +114,7 @@ def test_pan_reuses_the_cached_layer_and_matches_a_fresh_render(qapp, flows, vie
 
 
 def test_value_labels_do_not_overlap_and_legend_draws(qapp, flows, view):
-    from desktop.flow_painter import FlowPainter
+    from desktop.canvas.flow_painter import FlowPainter
 
     fp = FlowPainter()
     render(fp, view, flows)
@@ -141,8 +141,8 @@ def test_value_labels_do_not_overlap_and_legend_draws(qapp, flows, view):
 def test_paths_built_from_numpy_match_qt_polygons(qapp):
     from PySide6.QtGui import QPainterPath
 
-    from desktop.flow_painter import polylines_path
-    from desktop.qt_geometry import qpolygonf
+    from desktop.canvas.flow_painter import polylines_path
+    from desktop.canvas.qt_geometry import qpolygonf
 
     rng = np.random.default_rng(1)
     pts = rng.uniform(-500, 500, (7, 5, 2))

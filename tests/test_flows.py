@@ -8,7 +8,7 @@ import pytest
 from geo.flows import (FlowOptions, build_flows, format_usd, hit_test, load_anchors,
                        tooltip)
 from geo.query import TradeFilter
-from geo.viewport import Viewport
+from geo.core.viewport import Viewport
 
 
 @pytest.fixture(scope="module")
@@ -207,7 +207,7 @@ def test_flow_triples_by_month_is_each_month_in_one_query(months_store):
 
 
 def test_prefetched_months_match_a_query_per_month(months_store):
-    from geo.flows import FlowModel, _BOOL_FIELDS, _INT_FIELDS, _NUM_FIELDS, _STR_FIELDS
+    from geo.flows import FlowModel, BOOL_FIELDS, INT_FIELDS, NUM_FIELDS, STR_FIELDS
 
     opts = FlowOptions(top_n=40)
     f = TradeFilter(period=(201812, 201903), country="MX")
@@ -220,7 +220,7 @@ def test_prefetched_months_match_a_query_per_month(months_store):
         got = model.set_month(ym)
         assert seen[-1] is got and model.flowset is got and model.filter.period == (ym, ym)
         want = build_flows(months_store.flow_triples(f.replace(period=(ym, ym))), options=opts, country="MX")
-        for k in _STR_FIELDS + _NUM_FIELDS + _BOOL_FIELDS + _INT_FIELDS + ("shown", "colour"):
+        for k in STR_FIELDS + NUM_FIELDS + BOOL_FIELDS + INT_FIELDS + ("shown", "colour"):
             assert np.array_equal(getattr(got, k), getattr(want, k)), (ym, k)
         for k in ("remainder", "width_scale", "total_value", "period", "source", "caveats", "partner"):
             assert getattr(got, k) == getattr(want, k), (ym, k)

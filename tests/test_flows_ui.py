@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QImage
 
-from geo.projection import to_map
+from geo.core.projection import to_map
 
 
 @pytest.fixture
@@ -60,8 +60,8 @@ def test_hovering_a_flow_shows_its_figures(qtbot, window):
     assert "$" in tip and "%" in tip
 
 
-def test_clicking_laredo_selects_its_flows(qtbot, window, atlas):
-    ports = atlas.layers["ports"].data
+def test_clicking_laredo_selects_its_flows(qtbot, window, content):
+    ports = content.layers["ports"].data
     row = ports[ports["port_code"] == "2304"].iloc[0]
     qtbot.mouseClick(window.canvas, Qt.LeftButton, pos=_screen(window, *to_map(row["lon"], row["lat"])))
     assert window.flows.model.selected_port == "2304"
@@ -77,10 +77,10 @@ def test_time_bar_steps_months_and_restores_the_period(qtbot, window):
     tb.step(1)
     assert window.trade.trade.filter.period == (202001, 202001)
     assert window.canvas.caption == "Jan 2020"
-    laredo_jan = window.atlas.layers["ports"].data.set_index("port_code")["theme_value"]["2304"]
+    laredo_jan = window.content.layers["ports"].data.set_index("port_code")["theme_value"]["2304"]
     tb.step(1)
     assert window.trade.trade.filter.period == (202002, 202002)
-    assert window.atlas.layers["ports"].data.set_index("port_code")["theme_value"]["2304"] != laredo_jan
+    assert window.content.layers["ports"].data.set_index("port_code")["theme_value"]["2304"] != laredo_jan
     tb.play()
     assert tb.playing
     qtbot.waitUntil(lambda: tb.index >= 4, timeout=10000)
@@ -92,7 +92,7 @@ def test_time_bar_steps_months_and_restores_the_period(qtbot, window):
 def test_export_animation_writes_gif_and_png_frames(qtbot, window, tmp_path):
     from PIL import Image
 
-    from desktop.animation_export import export_gif, export_png_sequence, render_frames
+    from desktop.export.animation import export_gif, export_png_sequence, render_frames
 
     months = [202001, 202002, 202003]
     frames = list(render_frames(window, months, window.canvas.view))
@@ -157,18 +157,18 @@ def test_playback_uses_one_prefetch_and_gives_the_same_flows(qtbot, window, monk
     assert window.flows._playback is None
 
 
-def test_port_and_state_tooltips_give_what_enters_and_leaves(window, atlas):
-    from geo.hittest import Hit
+def test_port_and_state_tooltips_give_what_enters_and_leaves(window, content):
+    from geo.layers.hittest import Hit
 
     fs = window.flows.flowset
-    ports = atlas.layers["ports"].data
+    ports = content.layers["ports"].data
     i = int(ports.index[ports["port_code"] == "2304"][0])
     tip = window.canvas.tooltip_for(Hit("ports", i))
     through = fs.value[fs.flows_through("2304")].sum()
-    from geo.formatting import format_usd
+    from geo.core.formatting import format_usd
 
     assert "Through this port" in tip and format_usd(through) in tip
-    states = atlas.layers["states"].data
+    states = content.layers["states"].data
     tx = int(states.index[(states["country"] == "US") & (states["code"] == "TX")][0])
     assert "Leaving" in window.canvas.tooltip_for(Hit("states", tx))
 

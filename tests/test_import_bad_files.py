@@ -8,10 +8,10 @@ import zipfile
 
 import pytest
 
-from geo.importers import NotBTSFileError
+from geo.imports import NotBTSFileError
 from geo.query import TradeFilter
 
-from .conftest_store import DOT1_2015, empty_store, raw_rows, requires_shared, write_lines
+from tests.conftest_store import DOT1_2015, empty_store, raw_rows, requires_shared, write_lines
 
 _fixtures = (empty_store,)
 

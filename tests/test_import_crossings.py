@@ -8,9 +8,9 @@ from datetime import datetime
 
 import pytest
 
-from geo.importers import sniff
+from geo.imports import sniff
 
-from .conftest_store import CROSSING_CSV, empty_store, requires_shared
+from tests.conftest_store import CROSSING_CSV, empty_store, requires_shared
 
 pytestmark = requires_shared
 _fixtures = (empty_store,)

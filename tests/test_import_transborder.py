@@ -7,10 +7,10 @@ import zipfile
 
 import pytest
 
-from geo.importers import sniff
+from geo.imports import sniff
 from geo.query import TradeFilter
 
-from .conftest_store import (DOT1_2015, DOT2_2015, DOT3_2015, RAW, empty_store, files_2020, files_2021,
+from tests.conftest_store import (DOT1_2015, DOT2_2015, DOT3_2015, RAW, empty_store, files_2020, files_2021,
                              raw_group, raw_rows, raw_sum, requires_shared)
 
 pytestmark = requires_shared

@@ -4,15 +4,15 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
 
-from geo.projection import to_map
+from geo.core.projection import to_map
 
 
 @pytest.fixture
-def window(qtbot, atlas, tmp_path):
-    from desktop.main_window import MainWindow
+def window(qtbot, content, tmp_path):
+    from desktop.app.main_window import MainWindow
 
     settings = QSettings(str(tmp_path / "frontera.ini"), QSettings.IniFormat)
-    win = MainWindow(atlas, settings)
+    win = MainWindow(content, settings)
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
@@ -26,8 +26,8 @@ def _at(win, lon, lat):
     return QPoint(round(float(sx)), round(float(sy)))
 
 
-def test_clicked_port_shows_its_attributes(qtbot, window, atlas):
-    ports = atlas.layers["ports"].data
+def test_clicked_port_shows_its_attributes(qtbot, window, content):
+    ports = content.layers["ports"].data
     laredo = ports[ports["port_code"] == "2304"].iloc[0]
     qtbot.mouseClick(window.canvas, Qt.LeftButton, pos=_at(window, laredo["lon"], laredo["lat"]))
     panel = window.feature_panel
@@ -52,42 +52,42 @@ def test_status_bar_shows_lon_lat_under_cursor(qtbot, window):
     assert "N" in text and "W" in text
 
 
-def test_layer_panel_toggles_and_reorders(qtbot, window, atlas):
+def test_layer_panel_toggles_and_reorders(qtbot, window, content):
     panel = window.layer_panel
     item = panel.item_for("railroads")
     item.setCheckState(Qt.Unchecked)
-    assert not atlas.layers["railroads"].visible
-    atlas.layers.set_visible("railroads", True)
+    assert not content.layers["railroads"].visible
+    content.layers.set_visible("railroads", True)
     assert panel.item_for("railroads").checkState() == Qt.Checked
     # Opacity slider edits the current layer
     panel.list.setCurrentItem(panel.item_for("seaports"))
     panel.opacity.setValue(40)
-    assert atlas.layers["seaports"].opacity == pytest.approx(0.4)
+    assert content.layers["seaports"].opacity == pytest.approx(0.4)
     # Moving a layer in the stack re-lists it: top of the list is the top of the map
-    atlas.layers.move("states", len(atlas.layers) - 1)
+    content.layers.move("states", len(content.layers) - 1)
     assert panel.list.item(0).data(Qt.UserRole) == "states"
 
 
-def test_layer_panel_drag_reorder_updates_the_stack(window, atlas):
+def test_layer_panel_drag_reorder_updates_the_stack(window, content):
     panel = window.layer_panel
     model = panel.list.model()
     # Simulate the view's internal move of the bottom row to the top.
     last = panel.list.count() - 1
     bottom_id = panel.list.item(last).data(Qt.UserRole)
     model.moveRow(model.index(last, 0).parent(), last, model.index(0, 0).parent(), 0)
-    assert atlas.layers.ids()[-1] == bottom_id
+    assert content.layers.ids()[-1] == bottom_id
 
 
-def test_window_geometry_is_remembered(qtbot, atlas, tmp_path):
-    from desktop.main_window import MainWindow
+def test_window_geometry_is_remembered(qtbot, content, tmp_path):
+    from desktop.app.main_window import MainWindow
 
     ini = str(tmp_path / "geom.ini")
-    win = MainWindow(atlas, QSettings(ini, QSettings.IniFormat))
+    win = MainWindow(content, QSettings(ini, QSettings.IniFormat))
     qtbot.addWidget(win)
     win.show()
     win.resize(1311, 777)
     win.close()
-    again = MainWindow(atlas, QSettings(ini, QSettings.IniFormat))
+    again = MainWindow(content, QSettings(ini, QSettings.IniFormat))
     qtbot.addWidget(again)
     assert (again.width(), again.height()) == (1311, 777)
 

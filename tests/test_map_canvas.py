@@ -7,14 +7,14 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication
 
-from geo.projection import to_map
+from geo.core.projection import to_map
 
 
 @pytest.fixture
-def canvas(qtbot, atlas):
-    from desktop.map_canvas import MapCanvas
+def canvas(qtbot, content):
+    from desktop.canvas.map_canvas import MapCanvas
 
-    c = MapCanvas(atlas)
+    c = MapCanvas(content)
     qtbot.addWidget(c)
     c.resize(1200, 800)
     c.show()
@@ -29,44 +29,44 @@ def screen_of(canvas, lon, lat):
     return QPoint(round(float(sx)), round(float(sy)))
 
 
-def port_lonlat(atlas, name):
-    ports = atlas.layers["ports"].data
+def port_lonlat(content, name):
+    ports = content.layers["ports"].data
     row = ports[ports["name"] == name].iloc[0]
     return float(row["lon"]), float(row["lat"]), row
 
 
-def test_clicking_laredo_selects_laredo(qtbot, canvas, atlas):
-    lon, lat, row = port_lonlat(atlas, "Laredo")
+def test_clicking_laredo_selects_laredo(qtbot, canvas, content):
+    lon, lat, row = port_lonlat(content, "Laredo")
     qtbot.mouseClick(canvas, Qt.LeftButton, pos=screen_of(canvas, lon, lat))
-    hit = atlas.selection.current
+    hit = content.selection.current
     assert hit is not None and hit.layer_id == "ports"
-    assert atlas.layers["ports"].data.iloc[hit.index]["port_code"] == "2304"
+    assert content.layers["ports"].data.iloc[hit.index]["port_code"] == "2304"
 
 
-def test_clicking_each_port_at_a_closer_zoom_selects_that_port(qtbot, canvas, atlas):
+def test_clicking_each_port_at_a_closer_zoom_selects_that_port(qtbot, canvas, content):
     """Neighbouring ports (Calexico / Calexico East, Hidalgo / Pharr) must stay distinguishable."""
-    ports = atlas.layers["ports"].data
+    ports = content.layers["ports"].data
     for _, row in ports.iterrows():
         canvas.set_view(canvas.view.centred_on(*to_map(row["lon"], row["lat"]), scale=60.0))
         canvas.repaint()
         qtbot.mouseClick(canvas, Qt.LeftButton, pos=screen_of(canvas, row["lon"], row["lat"]))
-        hit = atlas.selection.current
+        hit = content.selection.current
         assert hit is not None and hit.layer_id == "ports", row["name"]
         assert ports.iloc[hit.index]["port_code"] == row["port_code"], row["name"]
 
 
-def test_clicking_inside_texas_selects_texas(qtbot, canvas, atlas):
+def test_clicking_inside_texas_selects_texas(qtbot, canvas, content):
     qtbot.mouseClick(canvas, Qt.LeftButton, pos=screen_of(canvas, -100.0, 31.5))
-    hit = atlas.selection.current
+    hit = content.selection.current
     assert hit is not None and hit.layer_id == "states"
-    assert atlas.layers["states"].data.iloc[hit.index]["code"] == "TX"
+    assert content.layers["states"].data.iloc[hit.index]["code"] == "TX"
 
 
-def test_click_on_open_sea_clears_the_selection(qtbot, canvas, atlas):
+def test_click_on_open_sea_clears_the_selection(qtbot, canvas, content):
     qtbot.mouseClick(canvas, Qt.LeftButton, pos=screen_of(canvas, -99.5, 27.5))
-    assert atlas.selection.current is not None
+    assert content.selection.current is not None
     qtbot.mouseClick(canvas, Qt.LeftButton, pos=screen_of(canvas, -120.0, 20.0))  # Pacific
-    assert atlas.selection.current is None
+    assert content.selection.current is None
 
 
 def _wheel(canvas, pos: QPointF, notches: float):
@@ -107,34 +107,34 @@ def test_keys_pan_zoom_and_home(qtbot, canvas):
     assert canvas.view == home
 
 
-def test_hover_highlights_and_names_the_port(qtbot, canvas, atlas):
-    lon, lat, _ = port_lonlat(atlas, "Nogales")
+def test_hover_highlights_and_names_the_port(qtbot, canvas, content):
+    lon, lat, _ = port_lonlat(content, "Nogales")
     qtbot.mouseMove(canvas, screen_of(canvas, lon, lat))
-    hover = atlas.selection.hover
+    hover = content.selection.hover
     assert hover is not None and hover.layer_id == "ports"
-    assert atlas.layers["ports"].feature_name(hover.index) == "Nogales"
+    assert content.layers["ports"].feature_name(hover.index) == "Nogales"
     assert "Nogales" in canvas.tooltip_for(hover)
     # the highlight ring is painted: the frame differs from one without hover
     with_hover = canvas.grab().toImage()
-    atlas.selection.set_hover(None)
+    content.selection.set_hover(None)
     canvas.repaint()
     assert with_hover != canvas.grab().toImage()
 
 
-def test_toggling_a_layer_removes_its_pixels(qtbot, canvas, atlas):
-    from geo.atlas import PORT_RED
+def test_toggling_a_layer_removes_its_pixels(qtbot, canvas, content):
+    from geo.layers.content import PORT_RED
 
     def red_pixels():
         canvas.repaint()
         img = canvas.grab().toImage()
         c = tuple(int(PORT_RED[i:i + 2], 16) for i in (1, 3, 5))
         n = 0
-        for lon, lat in atlas.layers["ports"].data[["lon", "lat"]].itertuples(index=False):
+        for lon, lat in content.layers["ports"].data[["lon", "lat"]].itertuples(index=False):
             p = screen_of(canvas, lon, lat)
             px = img.pixelColor(p)
             n += abs(px.red() - c[0]) + abs(px.green() - c[1]) + abs(px.blue() - c[2]) < 40
         return n
 
     assert red_pixels() >= 20
-    atlas.layers.set_visible("ports", False)
+    content.layers.set_visible("ports", False)
     assert red_pixels() == 0

@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 
 from geo.flows import load_anchors, tooltip
-from geo.od_import import ODImportError, read_od_csv
+from geo.flows.od import ODImportError, read_od_csv
 
 
 def write(tmp_path, name, text, encoding="utf-8"):

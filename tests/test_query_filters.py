@@ -8,7 +8,7 @@ import pytest
 
 from geo.query import (FilterError, NotAnswerableError, TradeFilter, caveats, parse_period, plan)
 
-from .conftest_store import (DOT1_2015, DOT2_2015, DOT3_2015, bundled_store, files_2020, files_2021,
+from tests.conftest_store import (DOT1_2015, DOT2_2015, DOT3_2015, bundled_store, files_2020, files_2021,
                              raw_group, raw_rows, raw_sum, requires_shared)
 
 _fixtures = (bundled_store,)

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from geo.importers import CancelToken, ImportCancelled
+from geo.imports import CancelToken, ImportCancelled
 from geo.query import TradeFilter
 from geo.store import DuckDBStore, StoreChange, default_store_path, open_store
 
-from .conftest_store import REPO, empty_store, files_2021, raw_rows, requires_shared
+from tests.conftest_store import REPO, empty_store, files_2021, raw_rows, requires_shared
 
 _fixtures = (empty_store,)
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 
 
-from geo.codes import CodeTables, bundled_data_dir, code_tables
+from geo.data.codes import CodeTables, bundled_data_dir, code_tables
 
-from .conftest_store import DOT1_2015, REPO, SHARED, files_2020, files_2021, raw_sum, requires_shared
+from tests.conftest_store import DOT1_2015, REPO, SHARED, files_2020, files_2021, raw_sum, requires_shared
 
 
 def test_code_tables_names():

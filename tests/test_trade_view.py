@@ -5,8 +5,8 @@ import numpy as np
 import pytest
 
 from geo.query import TradeFilter
-from geo.thematic import NO_DATA, ThemeSettings, classify, compute_theme
-from geo.trade_view import TradeView, default_filter
+from geo.styles.thematic import NO_DATA, ThemeSettings, classify, compute_theme
+from geo.session.trade_view import TradeView, default_filter
 
 
 @pytest.fixture(scope="module")
@@ -23,10 +23,10 @@ def test_default_filter_is_the_latest_twelve_months_with_mexico(store):
     assert f.country == "MX" and f.period == (202101, 202112)
 
 
-def test_ports_are_sized_by_the_queried_trade_value(store, atlas):
-    view = TradeView(atlas.layers, store)
+def test_ports_are_sized_by_the_queried_trade_value(store, content):
+    view = TradeView(content.layers, store)
     theme = view.refresh()
-    ports = atlas.layers["ports"]
+    ports = content.layers["ports"]
     assert ports.style.size_by == "theme_value"
     expected = store.breakdown(view.filter, "port").set_index("code")["value"]
     laredo = ports.data[ports.data["port_code"] == "2304"].iloc[0]
@@ -35,25 +35,25 @@ def test_ports_are_sized_by_the_queried_trade_value(store, atlas):
     assert "2021-01 to 2021-12" in theme.port_title and "US$" in theme.port_title
 
 
-def test_changing_the_mode_restyles_the_ports(store, atlas):
-    view = TradeView(atlas.layers, store)
+def test_changing_the_mode_restyles_the_ports(store, content):
+    view = TradeView(content.layers, store)
     view.refresh()
-    all_modes = atlas.layers["ports"].data.set_index("port_code")["theme_value"].copy()
+    all_modes = content.layers["ports"].data.set_index("port_code")["theme_value"].copy()
     events = []
     view.changed.connect(events.append)
     view.update_filter(modes=("rail",))
-    rail = atlas.layers["ports"].data.set_index("port_code")["theme_value"]
+    rail = content.layers["ports"].data.set_index("port_code")["theme_value"]
     assert events and rail["2304"] < all_modes["2304"]
     direct = store.breakdown(TradeFilter(period=(202101, 202112), country="MX", modes=("6",)), "port")
     assert rail["2304"] == pytest.approx(direct.set_index("code")["value"]["2304"])
 
 
-def test_states_are_shaded_by_class_when_state_data_exists(store, atlas):
-    view = TradeView(atlas.layers, store, ThemeSettings(state_metric="us_state", classification="quantiles"))
+def test_states_are_shaded_by_class_when_state_data_exists(store, content):
+    view = TradeView(content.layers, store, ThemeSettings(state_metric="us_state", classification="quantiles"))
     view.update_filter(period=(201501, 201501))
     theme = view.theme
     assert theme.state_values and theme.state_bins
-    states = atlas.layers["states"].data
+    states = content.layers["states"].data
     tx = states.index[(states["country"] == "US") & (states["code"] == "TX")][0]
     colour = states.loc[tx, "theme_colour"]
     tx_value = theme.state_values["TX"]
@@ -62,12 +62,12 @@ def test_states_are_shaded_by_class_when_state_data_exists(store, atlas):
     # Mexican states keep the country fill (no colour) while US states are shaded
     mx = states.index[states["country"] == "MX"]
     assert not any(isinstance(states.loc[i, "theme_colour"], str) for i in mx)
-    legend = atlas.layers["states"].legend_entries
+    legend = content.layers["states"].legend_entries
     assert len(legend) == len(theme.state_bins) + 1 and legend[-1][1] == NO_DATA
-    assert "2015-01" in atlas.layers["states"].legend_title and "US$" in atlas.layers["states"].legend_title
+    assert "2015-01" in content.layers["states"].legend_title and "US$" in content.layers["states"].legend_title
 
 
-def test_every_classification_scheme_puts_all_states_in_a_class(store, atlas):
+def test_every_classification_scheme_puts_all_states_in_a_class(store, content):
     for scheme in ("quantiles", "natural_breaks", "equal_interval"):
         theme = compute_theme(store, TradeFilter(period=(201501, 201501), country="MX"),
                               ThemeSettings(classification=scheme, classes=5))
@@ -75,22 +75,22 @@ def test_every_classification_scheme_puts_all_states_in_a_class(store, atlas):
         assert theme.state_bins[-1].upper == pytest.approx(max(theme.state_values.values()))
 
 
-def test_missing_state_data_is_said_not_drawn_blank(store, atlas):
-    view = TradeView(atlas.layers, store)
+def test_missing_state_data_is_said_not_drawn_blank(store, content):
+    view = TradeView(content.layers, store)
     theme = view.refresh()  # 2021: the store holds no DOT1/DOT2 for it
     assert not theme.state_values
     assert any("No US state figures" in n for n in theme.notes)
-    assert atlas.layers["states"].legend_entries == ()
+    assert content.layers["states"].legend_entries == ()
 
 
-def test_imports_by_mexican_state_carry_the_origin_caveat(store, atlas):
+def test_imports_by_mexican_state_carry_the_origin_caveat(store, content):
     theme = compute_theme(store, TradeFilter(period=(201501, 201501), country="MX"),
                           ThemeSettings(state_metric="mx_state"))
     assert any("no Mexican state of origin" in n.lower() or "origin" in n.lower() for n in theme.notes)
 
 
-def test_ports_sized_by_a_crossing_measure(store, atlas):
-    view = TradeView(atlas.layers, store, ThemeSettings(port_metric="Trucks"))
+def test_ports_sized_by_a_crossing_measure(store, content):
+    view = TradeView(content.layers, store, ThemeSettings(port_metric="Trucks"))
     view.update_filter(period=(202101, 202112))
     c = store.crossings(measures=["Trucks"], period=(202101, 202112), by=("port",))
     laredo = int(c.set_index("port_code")["value"]["2304"])

@@ -15,14 +15,14 @@ port, so every dollar through a located port is drawn. Rows whose port has no lo
 :class:`Remainder` with the reason.
 
 State ends sit at the state's anchor city and port ends at the port (``data/place_anchors.csv``,
-built by ``data/build_anchors.py``). Geometry is in map metres (``geo.projection``).
+built by ``data/build_anchors.py``). Geometry is in map metres (``geo.core.projection``).
 
 Drawing model: the flows sharing a leg (same origin and port, or same port and destination)
 are stacked side by side like a Sankey bundle, so a leg's width is the sum of its flows and
 each flow keeps its own band (hover shows one flow). Bands are quadratic Béziers bent to the
 right of travel; the last leg tapers to a point at the destination, so direction reads at a
 glance. :meth:`FlowSet.geometry` computes the band outlines for one map scale (cached), the
-painter (``desktop.flow_painter``) fills them under the world transform and
+painter (``desktop.canvas.flow_painter``) fills them under the world transform and
 :func:`hit_test` uses the same outlines.
 
 The package, one module per concern (everything is re-exported here, so
@@ -40,13 +40,13 @@ The package, one module per concern (everything is re-exported here, so
 
 from __future__ import annotations
 
-from ..formatting import format_usd, month_label  # noqa: F401  (format_usd is re-exported)
-from .anchors import Anchors, Place, load_anchors
-from .build import STUB_KM, FlowCatalog, build_flows
-from .flowset import _BOOL_FIELDS, _INT_FIELDS, _NUM_FIELDS, _STR_FIELDS, FlowSet, _make_flowset
-from .geometry import N_BODY, N_TIP, FlowGeometry, band_outlines, bezier_control_points, hit_test, quad_bezier
-from .model import FlowModel, place_totals_text, tooltip
-from .options import (DIRECTION_COLOURS, MODE_COLOURS, OTHER_COLOUR, UNITS, FlowOptions, Remainder,
+from geo.core.formatting import format_usd, month_label  # noqa: F401  (format_usd is re-exported)
+from geo.flows.anchors import Anchors, Place, load_anchors
+from geo.flows.build import STUB_KM, FlowCatalog, build_flows
+from geo.flows.flowset import BOOL_FIELDS, INT_FIELDS, NUM_FIELDS, STR_FIELDS, FlowSet, make_flowset
+from geo.flows.geometry import N_BODY, N_TIP, FlowGeometry, band_outlines, bezier_control_points, hit_test, quad_bezier
+from geo.flows.model import FlowModel, place_totals_text, tooltip
+from geo.flows.options import (DIRECTION_COLOURS, MODE_COLOURS, OTHER_COLOUR, UNITS, FlowOptions, Remainder,
                       WidthScale, period_label_from_plan)
 
 __all__ = [

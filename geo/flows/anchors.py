@@ -2,7 +2,7 @@
 
 :class:`Place` (one anchored place), :class:`Anchors` (the ``(kind, code) -> Place`` table
 with name lookup) and :func:`load_anchors` (the bundled ``data/place_anchors.csv``, built by
-``data/build_anchors.py``, cached). Coordinates are in map metres (``geo.projection``).
+``data/build_anchors.py``, cached). Coordinates are in map metres (``geo.core.projection``).
 """
 from __future__ import annotations
 
@@ -16,11 +16,11 @@ from typing import Iterable, Mapping
 
 import numpy as np
 
-from ..codes import bundled_data_dir
-from ..projection import to_map
+from geo.data.codes import bundled_data_dir
+from geo.core.projection import to_map
 
 
-_COUNTRY_ANCHOR = {  # direction of "the rest of the country" for stubs (lon, lat)
+COUNTRY_ANCHOR = {  # direction of "the rest of the country" for stubs (lon, lat)
     "MX": (-99.13, 19.43, "Mexico"),          # Mexico City
     "CA": (-79.42, 43.70, "Canada"),          # Toronto
     "US": (-94.6, 39.1, "United States"),     # Kansas City: the middle of the US
@@ -57,8 +57,8 @@ class Anchors:
             p = Place(r["kind"], r["code"], r["name"], r.get("anchor_city", ""), float(r["lon"]),
                       float(r["lat"]), float(xi), float(yi))
             self._by[(p.kind, p.code)] = p
-        cx, cy = to_map([a[0] for a in _COUNTRY_ANCHOR.values()], [a[1] for a in _COUNTRY_ANCHOR.values()])
-        self.country_xy = {k: (float(a), float(b)) for k, a, b in zip(_COUNTRY_ANCHOR, cx, cy)}
+        cx, cy = to_map([a[0] for a in COUNTRY_ANCHOR.values()], [a[1] for a in COUNTRY_ANCHOR.values()])
+        self.country_xy = {k: (float(a), float(b)) for k, a, b in zip(COUNTRY_ANCHOR, cx, cy)}
         self._names: dict[str, list[Place]] | None = None
 
     @classmethod

@@ -8,10 +8,10 @@ import math
 
 import numpy as np
 
-from ..codes import code_tables
-from .anchors import _COUNTRY_ANCHOR, Anchors, Place, load_anchors
-from .flowset import _BOOL_FIELDS, _INT_FIELDS, _NUM_FIELDS, _STR_FIELDS, FlowSet, _make_flowset
-from .options import UNITS, FlowOptions, period_label_from_plan
+from geo.data.codes import code_tables
+from geo.flows.anchors import COUNTRY_ANCHOR, Anchors, Place, load_anchors
+from geo.flows.flowset import BOOL_FIELDS, INT_FIELDS, NUM_FIELDS, STR_FIELDS, FlowSet, make_flowset
+from geo.flows.options import UNITS, FlowOptions, period_label_from_plan
 
 STUB_KM = 140.0
 
@@ -77,7 +77,7 @@ class FlowCatalog:
         partner = "CA" if str(country or "").upper() in ("CA", "1220", "CANADA") else "MX"
         self.partner = partner
         partner_kind = "ca_prov" if partner == "CA" else "mx_state"
-        partner_name = _COUNTRY_ANCHOR[partner][2]
+        partner_name = COUNTRY_ANCHOR[partner][2]
         ct = code_tables()
         n = self.n_rows = len(triples)
         self.row_value = triples["value"].to_numpy(dtype=float) if n else np.zeros(0)
@@ -190,8 +190,8 @@ class FlowCatalog:
         caveats = list(caveats or [])
         rows = np.arange(self.n_rows) if rows is None else np.asarray(rows, np.int64)
         if not len(rows):
-            cols = {k: [] for k in _STR_FIELDS + _NUM_FIELDS + _BOOL_FIELDS + _INT_FIELDS}
-            return _make_flowset(cols, options, 0.0, (0, 0.0, {}), period, UNITS, source, caveats,
+            cols = {k: [] for k in STR_FIELDS + NUM_FIELDS + BOOL_FIELDS + INT_FIELDS}
+            return make_flowset(cols, options, 0.0, (0, 0.0, {}), period, UNITS, source, caveats,
                                  "trade", self.partner)
         v = self.row_value[rows]
         total = float(v.sum())
@@ -214,7 +214,7 @@ class FlowCatalog:
         G = len(ids)
         inv, _ = pd.factorize(np.concatenate([self.cols["_o"][ids], self.cols["_d"][ids], self.cols["_p"][ids]]))
         cols.update({"o_node": inv[:G], "d_node": inv[G:2 * G], "p_node": inv[2 * G:]})
-        return _make_flowset(cols, options, total, unlocated, period, UNITS, source, caveats, "trade",
+        return make_flowset(cols, options, total, unlocated, period, UNITS, source, caveats, "trade",
                              self.partner)
 
 

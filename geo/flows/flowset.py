@@ -1,5 +1,5 @@
 """The flow set: :class:`FlowSet` (all flows of one query as per-flow arrays, largest first)
-and its helpers: the field lists, ``_make_flowset`` (arrays -> sorted FlowSet) and
+and its helpers: the field lists, ``make_flowset`` (arrays -> sorted FlowSet) and
 ``_finish`` (top-N / minimum value, colours, width scale).
 """
 from __future__ import annotations
@@ -8,18 +8,18 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from .geometry import FlowGeometry, _geometry
-from .legs import _leg_totals
-from .options import (DIRECTION_COLOURS, MODE_COLOURS, OTHER_COLOUR, UNITS, FlowOptions, Remainder,
+from geo.flows.geometry import FlowGeometry, flow_geometry
+from geo.flows.legs import leg_totals
+from geo.flows.options import (DIRECTION_COLOURS, MODE_COLOURS, OTHER_COLOUR, UNITS, FlowOptions, Remainder,
                       WidthScale)
 
 
 # -- the flow set ---------------------------------------------------------------------------
-_STR_FIELDS = ("origin", "origin_name", "origin_kind", "port", "port_name", "dest", "dest_name",
+STR_FIELDS = ("origin", "origin_name", "origin_kind", "port", "port_name", "dest", "dest_name",
                "dest_kind", "mode", "mode_name", "direction", "label")
-_NUM_FIELDS = ("value", "share", "ox", "oy", "px", "py", "dx", "dy")
-_BOOL_FIELDS = ("origin_recorded", "dest_recorded", "has_port")
-_INT_FIELDS = ("o_node", "p_node", "d_node")   # place ids (legs are keyed by them)
+NUM_FIELDS = ("value", "share", "ox", "oy", "px", "py", "dx", "dy")
+BOOL_FIELDS = ("origin_recorded", "dest_recorded", "has_port")
+INT_FIELDS = ("o_node", "p_node", "d_node")   # place ids (legs are keyed by them)
 
 
 @dataclass
@@ -191,7 +191,7 @@ class FlowSet:
             if len(self._geom) > 8:
                 for k in [k for k in self._geom if not isinstance(k, str)]:
                     del self._geom[k]
-            g = self._geom[key] = _geometry(self, float(scale))
+            g = self._geom[key] = flow_geometry(self, float(scale))
         return g
 
 
@@ -199,21 +199,21 @@ def _empty_str(n=0):
     return np.array([""] * n, dtype=object)
 
 
-def _make_flowset(cols: dict, options: FlowOptions, total_value: float, unlocated: tuple,
+def make_flowset(cols: dict, options: FlowOptions, total_value: float, unlocated: tuple,
                   period: str, units: str, source: str, caveats: list, kind: str,
                   partner: str = "MX") -> FlowSet:
     n = len(cols["value"])
     order = np.lexsort((np.arange(n), -np.asarray(cols["value"], float)))
     arr = {}
-    for k in _STR_FIELDS:
+    for k in STR_FIELDS:
         arr[k] = np.asarray(cols[k], dtype=object)[order] if n else _empty_str()
-    for k in _NUM_FIELDS:
+    for k in NUM_FIELDS:
         if k == "share":
             continue
         arr[k] = np.asarray(cols[k], float)[order] if n else np.zeros(0)
-    for k in _BOOL_FIELDS:
+    for k in BOOL_FIELDS:
         arr[k] = np.asarray(cols[k], bool)[order] if n else np.zeros(0, bool)
-    for k in _INT_FIELDS:
+    for k in INT_FIELDS:
         arr[k] = np.asarray(cols[k], np.int64)[order] if n else np.zeros(0, np.int64)
     arr["share"] = arr["value"] / total_value if total_value else np.zeros(n)
     ucount, uvalue, reasons = unlocated
@@ -237,7 +237,7 @@ def _finish(fs: FlowSet, options: FlowOptions) -> FlowSet:
     colour = _map_values(key, lambda k: palette.get(k, OTHER_COLOUR))
     hidden = ~shown
     rem = replace(fs.remainder, hidden_count=int(hidden.sum()), hidden_value=float(fs.value[hidden].sum()))
-    legs = _leg_totals(fs, shown)
+    legs = leg_totals(fs, shown)
     ws = WidthScale.fit(float(legs.max()) if len(legs) else 0.0, options.max_width_px, fs.units, fs.period,
                         options.min_width_px)
     out = replace(fs, shown=shown, colour=colour if n else _empty_str(), options=options,

@@ -1,18 +1,14 @@
 """Flow band geometry: quadratic-Bézier helpers, band outlines, :class:`FlowGeometry` (the
-stacked, tapered bands and merged runs of a flow set at one map scale), ``_geometry`` which
+stacked, tapered bands and merged runs of a flow set at one map scale), ``flow_geometry`` which
 computes it (``FlowSet.geometry`` caches it) and :func:`hit_test` on those bands.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
-
 import numpy as np
 
-from .legs import _leg_keys
-
-if TYPE_CHECKING:
-    from .flowset import FlowSet
+from geo.flows.legs import FlowArrays as FlowSet
+from geo.flows.legs import leg_keys
 
 
 # -- curve geometry helpers -----------------------------------------------------------------
@@ -97,7 +93,7 @@ N_BODY = 14
 N_TIP = 4
 
 
-def _geometry(fs: FlowSet, scale: float) -> FlowGeometry:
+def flow_geometry(fs: FlowSet, scale: float) -> FlowGeometry:
     idx = fs.shown_index
     ws = fs.width_scale
     n = N_BODY + N_TIP
@@ -106,7 +102,7 @@ def _geometry(fs: FlowSet, scale: float) -> FlowGeometry:
         return FlowGeometry(scale, z2, np.zeros((0, n)), np.zeros(0, int), np.zeros(0, int),
                             np.full((len(fs), 2), np.nan), np.zeros((0, 2 * n, 2)), z2, np.zeros(0),
                             np.zeros(0, object), np.zeros(0), z2)
-    k1, k2 = _leg_keys(fs)
+    k1, k2 = leg_keys(fs)
     w = ws.drawn_px(fs.value[idx])                      # band widths, px
     # turn angle at the port orders the bands across both legs (left turns on the left)
     hp = fs.has_port[idx]
@@ -124,9 +120,9 @@ def _geometry(fs: FlowSet, scale: float) -> FlowGeometry:
     bw = w[b_flow]
     colour_codes, colour_rank = np.unique(fs.colour[fi].astype(str), return_inverse=True)
     colour_rank = colour_rank.ravel()
-    leg_keys, leg_id = np.unique(b_key, return_inverse=True)
+    leg_key_values, leg_id = np.unique(b_key, return_inverse=True)
     leg_id = leg_id.ravel()
-    L = len(leg_keys)
+    L = len(leg_key_values)
     # stack the bands of each leg: same colours together, then by turn angle
     order = np.lexsort((-bw, theta[b_flow], colour_rank, leg_id))
     leg_width = np.bincount(leg_id, weights=bw, minlength=L)
@@ -188,7 +184,7 @@ def _geometry(fs: FlowSet, scale: float) -> FlowGeometry:
 # -- interaction ----------------------------------------------------------------------------
 def hit_test(flowset: FlowSet, view, sx: float, sy: float, tolerance_px: float = 3.0) -> int | None:
     """Index of the shown flow under screen point (sx, sy), or None. ``view``: a
-    :class:`geo.viewport.Viewport`."""
+    :class:`geo.core.viewport.Viewport`."""
     g = flowset.geometry(view.scale)
     if not len(g.band_flow):
         return None

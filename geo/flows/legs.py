@@ -3,15 +3,37 @@ leg for single-leg OD flows) as integer keys, and the value each shown leg carri
 the width scale (:mod:`.flowset`) and by band stacking (:mod:`.geometry`)."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
 import numpy as np
 
-if TYPE_CHECKING:
-    from .flowset import FlowSet
+
+class FlowArrays(Protocol):
+    """The per-flow arrays legs and geometry read (a :class:`geo.flows.flowset.FlowSet` has
+    them); a protocol, so these modules need not import the flow set (no import cycle)."""
+
+    o_node: np.ndarray
+    p_node: np.ndarray
+    d_node: np.ndarray
+    has_port: np.ndarray
+    value: np.ndarray
+    ox: np.ndarray
+    oy: np.ndarray
+    px: np.ndarray
+    py: np.ndarray
+    dx: np.ndarray
+    dy: np.ndarray
+    colour: np.ndarray
+    options: Any
+    width_scale: Any
+
+    def shown_index(self) -> np.ndarray: ...
 
 
-def _leg_keys(fs: FlowSet) -> tuple[np.ndarray, np.ndarray]:
+FlowSet = FlowArrays  # the name the annotations below read
+
+
+def leg_keys(fs: FlowSet) -> tuple[np.ndarray, np.ndarray]:
     """Per flow: integer key of the first leg (origin->port) and of the second (port->dest);
     single-leg flows (no port) have one leg origin->dest and -1 as second key."""
     M = int(max(fs.o_node.max(initial=0), fs.d_node.max(initial=0), fs.p_node.max(initial=0))) + 1
@@ -20,10 +42,10 @@ def _leg_keys(fs: FlowSet) -> tuple[np.ndarray, np.ndarray]:
     return k1.astype(np.int64), k2.astype(np.int64)
 
 
-def _leg_totals(fs: FlowSet, shown: np.ndarray) -> np.ndarray:
+def leg_totals(fs: FlowSet, shown: np.ndarray) -> np.ndarray:
     if not shown.any():
         return np.zeros(0)
-    k1, k2 = _leg_keys(fs)
+    k1, k2 = leg_keys(fs)
     keys = np.concatenate([k1[shown], k2[shown]])
     vals = np.concatenate([fs.value[shown], fs.value[shown]])
     keep = keys >= 0

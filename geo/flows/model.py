@@ -8,12 +8,13 @@ from typing import Iterable
 
 import numpy as np
 
-from ..formatting import format_usd
-from ..signals import Signal
-from .anchors import Anchors, load_anchors
-from .build import FlowCatalog, build_flows
-from .flowset import FlowSet
-from .options import UNITS, FlowOptions, _pct, period_label_from_plan
+from geo.core.formatting import format_usd
+from geo.core.signals import Signal
+from geo.flows.anchors import Anchors, load_anchors
+from geo.flows.build import FlowCatalog, build_flows
+from geo.flows.flowset import FlowSet
+from geo.core.formatting import format_share
+from geo.flows.options import UNITS, FlowOptions, period_label_from_plan
 
 
 def tooltip(flowset: FlowSet, i: int) -> str:
@@ -36,7 +37,7 @@ def tooltip(flowset: FlowSet, i: int) -> str:
         lines.append(" · ".join(what))
     v = float(fs.value[i])
     lines.append(f"{format_usd(v) if fs.units == UNITS else f'{v:,.6g} {fs.units}'}"
-                 f" ({fs.units} {v:,.0f}) · {_pct(float(fs.share[i]))} of the "
+                 f" ({fs.units} {v:,.0f}) · {format_share(float(fs.share[i]))} of the "
                  f"{'table' if fs.kind == 'od' else 'filtered'} total"
                  + (f", {fs.period}" if fs.period else ""))
     if fs.direction[i] == "import" and not fs.origin_recorded[i]:
@@ -86,7 +87,7 @@ class FlowModel:
         month-independent part of :func:`build_flows` (a :class:`FlowCatalog`: each row's
         flow, anchors, stubs, names) are done here, so :meth:`set_month` only slices and
         re-sums. Returns the months that hold flow rows. Nothing is emitted."""
-        from ..query import ym_range
+        from geo.query import ym_range
 
         if months is None:
             if f.period is None:
@@ -165,6 +166,6 @@ def place_totals_text(flowset: FlowSet, kind: str, code: str) -> str | None:
     r = row.iloc[0]
     total = float(flowset.value.sum()) or 1.0
     if kind == "port":
-        return f"Through this port: {format_usd(r['through'])} ({_pct(r['through'] / total)} of the filtered flows)"
+        return f"Through this port: {format_usd(r['through'])} ({format_share(r['through'] / total)} of the filtered flows)"
     return (f"Leaving: {format_usd(r['outbound'])} · arriving: {format_usd(r['inbound'])} "
-            f"({_pct((r['outbound'] + r['inbound']) / total)} of the filtered flows)")
+            f"({format_share((r['outbound'] + r['inbound']) / total)} of the filtered flows)")

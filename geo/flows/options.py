@@ -10,7 +10,7 @@ from typing import Mapping
 
 import numpy as np
 
-from ..formatting import format_share, month_label
+from geo.core.formatting import format_share, month_label
 
 
 # -- palettes ("#rrggbb") -------------------------------------------------------------------

@@ -18,8 +18,8 @@ from typing import Callable, Iterable, Sequence
 
 from psygnal import Signal
 
-from ..importers.report import CancelToken, ImportReport
-from ..query import Caveat, QueryPlan, Totals, TradeFilter
+from geo.imports.report import CancelToken, ImportReport
+from geo.query import Caveat, QueryPlan, Totals, TradeFilter
 
 __all__ = ["Store", "StoreChange", "StoreError", "StoreLockedError"]
 
@@ -62,7 +62,7 @@ class Store(abc.ABC):
     def import_files(self, paths: Iterable[str | Path],
                      progress: Callable[[int, int], bool] | None = None,
                      cancel: CancelToken | None = None, write_report: bool = True) -> ImportReport:
-        """Import BTS CSV/zip files atomically (all or nothing); see :mod:`geo.importers`."""
+        """Import BTS CSV/zip files atomically (all or nothing); see :mod:`geo.imports`."""
 
     # -- metadata -------------------------------------------------------------------------
     @abc.abstractmethod

@@ -27,19 +27,19 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from ..codes import COUNTRY_ISO, CodeTables, bundled_data_dir, code_tables
-from ..importers import run_import
-from ..importers.crossings import MEASURES
-from ..importers.report import CancelToken, ImportFailed, ImportReport
-from ..query import (SRC_ID, SRC_NAME, Caveat, FilterError, QueryPlan, Totals, TradeFilter,
+from geo.data.codes import COUNTRY_ISO, CodeTables, bundled_data_dir, code_tables
+from geo.imports import run_import
+from geo.imports.crossings import MEASURES
+from geo.imports.report import CancelToken, ImportFailed, ImportReport
+from geo.query import (SRC_ID, SRC_NAME, Caveat, FilterError, QueryPlan, Totals, TradeFilter,
                      caveats as _caveats, format_ym, normalise_by, parse_period, plan as _plan)
-from . import rollups
-from .base import Store, StoreChange, StoreError, StoreLockedError
+from geo.core.paths import user_data_dir
+from geo.store import rollups
+from geo.store.base import Store, StoreChange, StoreError, StoreLockedError
 
 __all__ = ["DuckDBStore", "default_store_path", "open_store", "SCHEMA_VERSION"]
 
 SCHEMA_VERSION = "2"
-APP_NAME = "frontera-atlas"
 
 _PORTS = [f"{i:04d}" for i in range(10000)] + [f"{i:02d}XX" for i in range(100)]
 _ST2 = [a + b for a in string.ascii_uppercase for b in string.ascii_uppercase]
@@ -82,9 +82,7 @@ def default_store_path() -> Path:
     env = os.environ.get("FRONTERA_ATLAS_STORE")
     if env:
         return Path(env)
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "store.duckdb"
+    return user_data_dir() / "store.duckdb"
 
 
 def open_store(path: str | Path | None = None, *, read_only: bool = False,
@@ -134,7 +132,7 @@ class DuckDBStore(Store):
             msg = str(exc)
             if "lock" in msg.lower():
                 raise StoreLockedError(
-                    f"The store {self.path} is in use by another Frontera Atlas process; "
+                    f"The store {self.path} is in use by another Frontera MapContent process; "
                     f"close it and try again.") from None
             raise StoreError(f"Cannot open the store {self.path}: {msg.splitlines()[0]}") from None
         self._local = threading.local()
@@ -144,7 +142,7 @@ class DuckDBStore(Store):
         self._closed = False
         if fresh or not self._has_schema():
             if read_only:
-                raise StoreError(f"{self.path} is not a Frontera Atlas store.")
+                raise StoreError(f"{self.path} is not a Frontera MapContent store.")
             self._create_schema()
             if bundle_dir is not None:
                 self.load_bundle(Path(bundle_dir))
@@ -291,7 +289,8 @@ class DuckDBStore(Store):
         with self._import_lock:
             con = self._con.cursor()
             try:
-                report = run_import(con, paths, self.codes, progress=progress, cancel=cancel)
+                report = run_import(con, paths, self.codes, progress=progress, cancel=cancel,
+                                    after_load=rollups.refresh_keys)
             except duckdb.Error as exc:  # pragma: no cover - defensive
                 raise ImportFailed(f"Import failed: {str(exc).splitlines()[0]}") from exc
             finally:

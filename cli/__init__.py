@@ -1,0 +1,1 @@
+"""The `frontera` command line: the app launcher, `render`, and the store commands (import, query)."""

@@ -1,0 +1,1 @@
+"""The application: the main window and the controllers that bind widgets to the session."""

@@ -1,0 +1,306 @@
+"""The main window: map canvas, layer panel, legend, feature panel, status bar, menus."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication, QDockWidget, QProgressDialog, QFileDialog, QLabel, QMainWindow, QMessageBox, QScrollArea, QVBoxLayout, QWidget,
+)
+
+from desktop.export.image import compose_map_image, save_image
+from desktop.panels.feature_panel import FeaturePanel
+from desktop.panels.layer_panel import LayerPanel
+from desktop.canvas.legend import LegendWidget
+from desktop.canvas.flow_overlay import FlowOverlay
+from desktop.panels.flow_panel import FlowPanel
+from desktop.dialogs.import_dialog import OdProblemsDialog
+from desktop.canvas.map_canvas import MapCanvas
+from desktop.toolbars.time_bar import TimeBar
+from desktop.app.trade_controller import TradeController
+from geo.layers.content import MapContent
+from geo.data.bundled import bundled_sources
+
+APP_NAME = "Frontera MapContent"
+VERSION = "0.1.0"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, content: MapContent, settings: QSettings | None = None, store_path: Path | None = None,
+                 open_store: bool = True):
+        super().__init__()
+        self.content = content
+        self.settings = settings or QSettings()
+        self.setWindowTitle(self.tr("Frontera MapContent — US–Mexico supply chains"))
+        self.setAcceptDrops(True)
+        self.canvas = MapCanvas(content, self)
+        self.flows = FlowOverlay(self)
+        self.canvas.set_flow_overlay(self.flows)
+        self.trade = TradeController(self, store_path)
+        central = QWidget(self)
+        col = QVBoxLayout(central)
+        col.setContentsMargins(0, 0, 0, 0)
+        col.setSpacing(0)
+        col.addWidget(self.trade.notes)
+        col.addWidget(self.canvas, 1)
+        self.setCentralWidget(central)
+        self.addToolBar(Qt.TopToolBarArea, self.trade.filter_bar)
+        self.addToolBarBreak(Qt.TopToolBarArea)
+        self.addToolBar(Qt.TopToolBarArea, self.trade.style_bar)
+        self.trade.themeApplied.connect(lambda _t: self.legend._relayout())
+        self.time_bar = TimeBar(self.trade.trade, self)
+        self.addToolBar(Qt.BottomToolBarArea, self.time_bar)
+        self.time_bar.monthShown.connect(self._month_shown)
+        self.time_bar.aboutToStep.connect(self.canvas.crossfade)
+        self.time_bar.playbackStarted.connect(self.flows.prepare_playback)
+        self.time_bar.playbackEnded.connect(self.flows.end_playback)
+        self.time_bar.exportRequested.connect(self.export_animation)
+        self.trade.filter_bar.period.rangeChanged.connect(lambda *_: self.time_bar.stop())
+
+        self.layer_panel = LayerPanel(content.layers, self)
+        self.legend = LegendWidget(content.layers, self)
+        self.feature_panel = FeaturePanel(content, self)
+        self.layer_dock = self._dock("layers", self.tr("Layers"), self.layer_panel, Qt.LeftDockWidgetArea)
+        scroll = QScrollArea(self)
+        scroll.setWidget(self.legend)
+        scroll.setWidgetResizable(True)
+        self.legend_dock = self._dock("legend", self.tr("Legend"), scroll, Qt.LeftDockWidgetArea)
+        self.feature_dock = self._dock("feature", self.tr("Selected feature"), self.feature_panel,
+                                       Qt.RightDockWidgetArea)
+        self.feature_panel.zoomRequested.connect(self.zoom_to_hit)
+        self.flow_panel = FlowPanel(self.flows, self)
+        self.flow_dock = self._dock("flows", self.tr("Trade flows"), self.flow_panel, Qt.RightDockWidgetArea)
+        self.splitDockWidget(self.feature_dock, self.flow_dock, Qt.Vertical)
+        self.flow_panel.show_box.toggled.connect(self.show_flows)
+        self.flow_panel.back_to_bts.clicked.connect(lambda: self.flows.use_bts(self.trade.trade.filter))
+        self.flow_panel.open_od.clicked.connect(self.open_od_table)
+        self.trade.storeReady.connect(self.flows.set_store)
+        self.trade.themeApplied.connect(lambda _t: self.flows.follow(self.trade.trade.filter))
+
+        self.coords = QLabel(self)
+        self.coords.setMinimumWidth(190)
+        self.scale_label = QLabel(self)
+        self.render_label = QLabel(self)
+        sb = self.statusBar()
+        sb.addPermanentWidget(self.render_label)
+        sb.addPermanentWidget(self.scale_label)
+        sb.addPermanentWidget(self.coords)
+        self.canvas.cursorMoved.connect(self._show_coords)
+        self.canvas.cursorLeft.connect(lambda: self.coords.setText(""))
+        self.canvas.viewChanged.connect(self._show_scale)
+        self.canvas.frameRendered.connect(
+            lambda ms: self.render_label.setText(self.tr("render {ms:.0f} ms").format(ms=ms)))
+        self._build_menus()
+        self.resize(1400, 900)
+        self.resizeDocks([self.layer_dock, self.feature_dock], [250, 270], Qt.Horizontal)
+        self.resizeDocks([self.layer_dock, self.legend_dock], [300, 520], Qt.Vertical)
+        self._restore()
+        self.canvas.setFocus()
+        if open_store:
+            self.trade.open_store_later()
+
+    def _dock(self, name, title, widget, area) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock_{name}")
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _action(self, menu, text, slot, shortcut=None, tip=None) -> QAction:
+        act = QAction(text, self)
+        if shortcut is not None:
+            act.setShortcuts(shortcut if isinstance(shortcut, list) else [shortcut])
+        if tip:
+            act.setStatusTip(tip)
+        act.triggered.connect(slot)
+        menu.addAction(act)
+        return act
+
+    def _build_menus(self) -> None:
+        mb = self.menuBar()
+        file_menu = mb.addMenu(self.tr("&File"))
+        self.import_action = self._action(file_menu, self.tr("&Import BTS Files…"), self.trade.choose_and_import,
+                                          QKeySequence(self.tr("Ctrl+I")),
+                                          self.tr("Import TransBorder or Border Crossing files (CSV or zip)"))
+        self.export_action = self._action(file_menu, self.tr("&Export Map Image…"), self.export_image,
+                                          QKeySequence(self.tr("Ctrl+E")), self.tr("Save the current view as PNG"))
+        self._action(file_menu, self.tr("Open &Flow Table (CSV)…"), self.open_od_table, None,
+                     self.tr("Draw your own origin–destination flows"))
+        file_menu.addSeparator()
+        self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.Quit)
+
+        view = mb.addMenu(self.tr("&View"))
+        self._action(view, self.tr("Zoom &In"), lambda: self.canvas.zoom_by(1.5),
+                     [QKeySequence.ZoomIn, QKeySequence(self.tr("Ctrl+="))])
+        self._action(view, self.tr("Zoom &Out"), lambda: self.canvas.zoom_by(1 / 1.5), QKeySequence.ZoomOut)
+        self._action(view, self.tr("&Full Extent"), self.canvas.zoom_home, QKeySequence(self.tr("Ctrl+Home")))
+        self._action(view, self.tr("Zoom to &Selection"), self.zoom_to_selection, QKeySequence(self.tr("Ctrl+J")))
+        view.addSeparator()
+        self.labels_action = QAction(self.tr("Show &Labels"), self, checkable=True, checked=True)
+        self.labels_action.toggled.connect(self._toggle_labels)
+        view.addAction(self.labels_action)
+        self.flows_action = QAction(self.tr("Show Trade &Flows"), self, checkable=True, checked=False)
+        self.flows_action.setShortcut(QKeySequence(self.tr("Ctrl+F")))
+        self.flows_action.toggled.connect(self.show_flows)
+        view.addAction(self.flows_action)
+        view.addSeparator()
+        for dock in (self.layer_dock, self.legend_dock, self.feature_dock, self.flow_dock):
+            view.addAction(dock.toggleViewAction())
+
+        help_menu = mb.addMenu(self.tr("&Help"))
+        self._action(help_menu, self.tr("&About Frontera MapContent"), self.about)
+
+    # --- time ---------------------------------------------------------------------------------
+    def _month_shown(self, ym) -> None:
+        from desktop.base.i18n import month_label
+
+        self.canvas.set_caption(month_label(ym) if ym else "")
+        self.trade.filter_bar.show_filter()
+
+    def export_animation(self) -> None:
+        from desktop.export.animation import export_gif, export_png_sequence, render_frames
+
+        months = self.time_bar.period_months()
+        if not months:
+            QMessageBox.information(self, self.tr("Export Animation"), self.tr("No months to play in this period."))
+            return
+        start = str(Path(self.settings.value("export/dir", str(Path.home()))) / "frontera-playback.gif")
+        path, chosen = QFileDialog.getSaveFileName(
+            self, self.tr("Export Animation"), start,
+            self.tr("Animated GIF (*.gif);;PNG sequence (*.png)"))
+        if not path:
+            return
+        self.time_bar.stop()
+        progress = QProgressDialog(self.tr("Rendering frames…"), self.tr("Cancel"), 0, len(months), self)
+        progress.setWindowModality(Qt.WindowModal)
+        progress.setMinimumDuration(0)
+
+        def step(i, n):
+            progress.setValue(i)
+            QApplication.processEvents()
+            return not progress.wasCanceled()
+
+        frames = list(render_frames(self, months, self.canvas.view, step))
+        progress.close()
+        if len(frames) < len(months):
+            self.statusBar().showMessage(self.tr("Animation export cancelled; nothing written."), 6000)
+            return
+        try:
+            if path.lower().endswith(".gif"):
+                n = export_gif(frames, Path(path), fps=self.time_bar.speed.currentData())
+            else:
+                n = len(export_png_sequence(frames, Path(path)))
+        except OSError as exc:
+            QMessageBox.critical(self, self.tr("Export failed"), str(exc))
+            return
+        self.statusBar().showMessage(self.tr("Wrote {n} frames to {path}").format(n=n, path=path), 8000)
+
+    # --- flows ------------------------------------------------------------------------------
+    def show_flows(self, on: bool) -> None:
+        if on == self.flows.visible:
+            return
+        self.flows.set_visible(on, self.trade.trade.filter)
+        self.flows_action.setChecked(on)  # re-entry returns above
+        if on:
+            self.flow_dock.show()
+            self.flow_dock.raise_()
+
+    def open_od_table(self, path: str | None = None) -> None:
+        from geo.flows.od import ODImportError, read_od_csv
+
+        if not path:
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("Open Flow Table"), str(Path.home()),
+                                                  self.tr("CSV tables (*.csv *.txt);;All files (*)"))
+        if not path:
+            return
+        try:
+            result = read_od_csv(path)
+        except (ODImportError, OSError) as exc:
+            QMessageBox.warning(self, self.tr("Flow table not loaded"), str(exc))
+            return
+        if result.problems:
+            self.od_report = OdProblemsDialog(path, result.problems, len(result.flowset), self)
+            self.od_report.show()
+        if len(result.flowset):
+            self.flows.show_od(result.flowset, Path(path).name)
+            self.flows_action.setChecked(True)
+            self.flow_dock.show()
+            self.flow_dock.raise_()
+
+    # --- actions -----------------------------------------------------------------------
+    def _toggle_labels(self, on: bool) -> None:
+        self.canvas.renderer.show_labels = on
+        self.canvas.set_view(self.canvas.view)
+
+    def zoom_to_hit(self, hit) -> None:
+        if hit is not None:
+            self.canvas.zoom_to_bounds(self.content.feature_bounds(hit))
+
+    def zoom_to_selection(self) -> None:
+        self.zoom_to_hit(self.content.selection.current)
+
+    def export_image(self) -> None:
+        start = str(Path(self.settings.value("export/dir", str(Path.home()))) / "frontera-map.png")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export Map Image"), start,
+                                              self.tr("PNG image (*.png);;JPEG image (*.jpg)"))
+        if not path:
+            return
+        view = self.canvas.view
+        try:
+            save_image(compose_map_image(self.content, view, self.canvas.renderer, dpr=2.0,
+                                         caption=self.canvas.caption or None,
+                                         overlay=self.flows if self.flows.visible else None), Path(path))
+        except OSError as exc:
+            QMessageBox.critical(self, self.tr("Export failed"), str(exc))
+            return
+        self.settings.setValue("export/dir", str(Path(path).parent))
+        self.statusBar().showMessage(self.tr("Saved {path}").format(path=path), 5000)
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self, self.tr("About Frontera MapContent"),
+            self.tr("<h3>Frontera MapContent {version}</h3><p>Offline maps of US–Mexico supply chains: "
+                    "land ports of entry, seaports, industrial zones and trade flows.</p>"
+                    "<p><b>Data sources and attributions</b></p>").format(version=VERSION)
+            + "<p>" + bundled_sources().replace("\n", "<br/>") + "</p>"
+            + self.tr("<p>Frontera MapContent makes no network connection.</p>"),
+        )
+
+    # --- drag and drop of BTS files -------------------------------------------------------
+    def dragEnterEvent(self, e):
+        if e.mimeData().hasUrls() and self.trade.importable(e.mimeData().urls()):
+            e.acceptProposedAction()
+
+    def dropEvent(self, e):
+        paths = self.trade.importable(e.mimeData().urls())
+        if paths:
+            e.acceptProposedAction()
+            self.trade.import_paths(paths)
+
+    # --- status bar -------------------------------------------------------------------
+    def _show_coords(self, lon: float, lat: float) -> None:
+        ns, ew = ("N" if lat >= 0 else "S"), ("E" if lon >= 0 else "W")
+        self.coords.setText(f"{abs(lat):.4f}° {ns}  {abs(lon):.4f}° {ew}")
+
+    def _show_scale(self, view) -> None:
+        km = view.scale * 100 / 1000
+        self.scale_label.setText(self.tr("100 px = {km:,.0f} km").format(km=km))
+
+    # --- settings ------------------------------------------------------------------------
+    def _restore(self) -> None:
+        geom = self.settings.value("window/geometry")
+        state = self.settings.value("window/state")
+        if geom is not None:
+            self.restoreGeometry(geom)
+        if state is not None:
+            self.restoreState(state)
+
+    def closeEvent(self, event):
+        store = self.trade.trade.store
+        if store is not None and self.trade.runner is None:
+            store.close()
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.sync()
+        super().closeEvent(event)

@@ -1,0 +1,131 @@
+"""Connects the trade store to the window: opens the store off the GUI thread after the
+first frame, binds the filter bar to geo.session.trade_view.TradeView, shows the data notes that
+apply, and runs imports (File → Import…, drag and drop)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QSizePolicy
+
+from desktop.base import workers
+from desktop.toolbars.filter_bar import FilterBar
+from desktop.dialogs.import_dialog import IMPORT_FILTER, ImportReportDialog, ImportRunner
+from geo.styles.thematic import Theme
+from geo.session.trade_view import TradeView
+
+IMPORTABLE = (".csv", ".zip")
+
+
+class TradeController(QObject):
+    storeReady = Signal(object)
+    themeApplied = Signal(object)  # Theme
+
+    def __init__(self, window, store_path: Path | None = None):
+        super().__init__(window)
+        self.window = window
+        self.store_path = store_path
+        self.trade = TradeView(window.content.layers)
+        self.filter_bar = FilterBar(self.trade, window)
+        self.style_bar = self.filter_bar.style_bar
+        self.notes = QLabel(window)
+        self.notes.setWordWrap(True)
+        self.notes.setObjectName("data_notes")
+        self.notes.setStyleSheet("QLabel#data_notes { background: #fff6d8; border-bottom: 1px solid #e2cf8f;"
+                                 " padding: 4px 8px; color: #4a3b00; }")
+        self.notes.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Maximum)
+        self.notes.hide()
+        self.trade.changed.connect(self._theme_changed)
+        self.trade.failed.connect(lambda msg: window.statusBar().showMessage(msg, 8000))
+        self.runner: ImportRunner | None = None
+
+    # --- store ---------------------------------------------------------------------------
+    def open_store_later(self) -> None:
+        """Open the store once the map has painted (a first run builds it: ~0.5 s), so the
+        analyst sees the map at once and the trade figures a moment later."""
+        canvas = self.window.canvas
+
+        def first_frame(_ms):
+            canvas.frameRendered.disconnect(first_frame)
+            QTimer.singleShot(50, self._open_store)
+
+        canvas.frameRendered.connect(first_frame)
+
+    def _open_store(self) -> None:
+        from geo.store import open_store  # the interface package: the backend is its business
+
+        self.window.statusBar().showMessage(self.tr("Opening the trade store…"))
+        def open_and_warm(_progress):
+            store = open_store(self.store_path)
+            import mapclassify  # noqa: F401  (1.6 s of scipy imports: paid here, not on the GUI thread)
+
+            return store
+
+        workers.start(open_and_warm, on_finished=self._store_opened, on_failed=self._store_failed)
+
+    def _store_opened(self, store) -> None:
+        self.trade.set_store(store)
+        self.filter_bar.reload()
+        self.window.statusBar().showMessage(self.tr("Trade store: {path}").format(path=store.location), 6000)
+        self.storeReady.emit(store)
+
+    def _store_failed(self, exc) -> None:
+        self.window.statusBar().clearMessage()
+        QMessageBox.warning(self.window, self.tr("Trade data unavailable"),
+                            self.tr("The trade store could not be opened:\n{err}\n\nThe map still works; "
+                                    "trade filters are disabled.").format(err=exc))
+
+    # --- theme -----------------------------------------------------------------------------
+    def _theme_changed(self, theme: Theme) -> None:
+        if theme.notes:
+            self.notes.setText(self.tr("Note: ") + "\n".join(self.tr(n) for n in theme.notes))
+            self.notes.show()
+        else:
+            self.notes.hide()
+        self.window.statusBar().showMessage(
+            self.tr("{what} — updated in {ms:.0f} ms").format(what=theme.port_title or theme.state_title,
+                                                             ms=self.trade.last_ms), 4000)
+        self.themeApplied.emit(theme)
+
+    # --- import ----------------------------------------------------------------------------
+    def choose_and_import(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self.window, self.tr("Import BTS files"), str(Path.home()),
+                                                self.tr(IMPORT_FILTER))
+        if paths:
+            self.import_paths(paths)
+
+    def import_paths(self, paths) -> ImportRunner | None:
+        store = self.trade.store
+        if store is None:
+            QMessageBox.information(self.window, self.tr("Import"), self.tr("The trade store is still opening."))
+            return None
+        if self.runner is not None:
+            QMessageBox.information(self.window, self.tr("Import"), self.tr("An import is already running."))
+            return None
+        self.runner = ImportRunner(store, list(paths), self.window)
+        self.runner.done.connect(self._import_done)
+        self.runner.start()
+        return self.runner
+
+    def _import_done(self, report) -> None:
+        runner, self.runner = self.runner, None
+        if report is None:
+            if runner.cancelled:
+                self.window.statusBar().showMessage(runner.error, 8000)
+            else:
+                box = QMessageBox(QMessageBox.Warning, self.tr("Import failed"),
+                                  runner.error or self.tr("Import failed."), QMessageBox.Close, self.window)
+                box.setAttribute(Qt.WA_DeleteOnClose)
+                box.open()  # not exec(): the event loop (and the map) keep running
+                self.last_error_box = box
+            return
+        self.trade.refresh()
+        self.filter_bar.reload()
+        dialog = ImportReportDialog(report, self.window)
+        dialog.setModal(False)
+        dialog.show()
+        self.last_report_dialog = dialog
+
+    @staticmethod
+    def importable(urls) -> list[str]:
+        return [u.toLocalFile() for u in urls if u.isLocalFile() and u.toLocalFile().lower().endswith(IMPORTABLE)]

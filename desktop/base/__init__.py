@@ -1,0 +1,1 @@
+"""Qt helpers every room may use: background workers, translation of model messages."""

@@ -1,0 +1,1 @@
+"""Dialogs: imports and their reports, flow-table problems."""

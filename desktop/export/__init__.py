@@ -1,0 +1,1 @@
+"""Exports: map images and playback animations."""

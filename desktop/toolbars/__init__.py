@@ -1,0 +1,1 @@
+"""Toolbars: the filter and map-style bars, the time bar."""

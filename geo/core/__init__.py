@@ -1,0 +1,1 @@
+"""Foundations every room uses: events (psygnal), figure and month formatting, the map projection, the viewport, levels of detail, paths and messages."""

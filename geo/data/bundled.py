@@ -1,0 +1,151 @@
+"""Read the data the app ships with (data/), with clear errors for missing or corrupt files.
+
+Every reader returns a GeoDataFrame in the map CRS. A file that is missing, unreadable or
+lacks the columns the app needs raises BundledDataError naming the file, so the UI can say
+which file is wrong instead of showing a traceback.
+"""
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+
+from geo.core.paths import REPO_DATA_DIR, cache_dir, data_dir  # noqa: F401  (re-exported)
+from geo.core.lod import LOD_TOLERANCES, layer_name
+from geo.core.projection import map_crs, to_map
+
+
+BASEMAP_FILE = "basemap.gpkg"
+BASEMAP_ZIP = "basemap.gpkg.zip"  # shipped zipped (1.5 MB instead of 4.2), unpacked once to the cache
+POINT_TABLES = {
+    "ports_of_entry": ("ports_of_entry.csv", ("port_code", "name", "state", "state_code", "lon", "lat")),
+    "border_crossings": ("border_crossings.csv", ("crossing_id", "name", "port_code", "lon", "lat")),
+    "seaports": ("seaports.csv", ("name", "unlocode", "country", "coast", "harbor_size", "lon", "lat")),
+    "industrial_zones": ("industrial_zones.csv", ("zone_id", "name", "kind", "state", "n_facilities", "lon", "lat")),
+}
+BASEMAP_COLUMNS = {
+    "admin1": ("country", "code", "name", "label_x", "label_y"),
+    "borders": ("name",),
+    "context": ("name",),
+    "rivers": ("name", "scalerank"),
+    "railroads": ("scalerank",),
+    "cities": ("name", "country", "pop_max"),
+}
+# Codes are text: a port code like "0104" must keep its zero.
+TEXT_COLUMNS = {"port_code", "state_code", "crossing_id", "zone_id", "unlocode", "code"}
+
+
+class BundledDataError(Exception):
+    """A bundled data file is missing or unusable. str() names the file and the problem."""
+
+    def __init__(self, path: Path, problem: str):
+        self.path = Path(path)
+        self.problem = problem
+        super().__init__(f"Bundled data file {self.path} {problem}")
+
+
+
+
+@lru_cache(maxsize=8)
+def _unpacked(zip_path: str, size: int, mtime_ns: int) -> Path:
+    import hashlib
+    import tempfile
+    import zipfile
+
+    zpath = Path(zip_path)
+    try:
+        digest = hashlib.sha1(zpath.read_bytes()).hexdigest()[:16]
+        target = cache_dir() / f"basemap-{digest}.gpkg"
+        if target.is_file():
+            return target
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with zipfile.ZipFile(zpath) as zf:
+            member = zf.getinfo(BASEMAP_FILE)
+            fd, tmp = tempfile.mkstemp(suffix=".part", dir=target.parent)
+            try:
+                with os.fdopen(fd, "wb") as out, zf.open(member) as src:
+                    while chunk := src.read(1 << 20):
+                        out.write(chunk)
+                os.replace(tmp, target)
+            finally:
+                if os.path.exists(tmp):
+                    os.unlink(tmp)
+    except (zipfile.BadZipFile, KeyError, EOFError, zipfile.LargeZipFile) as exc:
+        raise BundledDataError(zpath, f"is corrupt: {exc}") from None
+    except OSError as exc:
+        raise BundledDataError(zpath, f"cannot be unpacked: {exc}") from None
+    return target
+
+
+def basemap_path(folder: Path | None = None) -> Path:
+    """The basemap GeoPackage, unpacked from the bundled zip into the cache on first use."""
+    z = (folder or data_dir()) / BASEMAP_ZIP
+    if not z.is_file():
+        raise BundledDataError(z, "is missing (rebuild it with: python data/build_all.py)")
+    st = z.stat()
+    return _unpacked(str(z), st.st_size, st.st_mtime_ns)
+
+
+def _check_columns(df, needed, path: Path, what: str) -> None:
+    missing = [c for c in needed if c not in df.columns]
+    if missing:
+        raise BundledDataError(path, f"is corrupt: {what} lacks column(s) {', '.join(missing)}")
+
+
+def read_basemap_level(base: str, level: int, folder: Path | None = None) -> gpd.GeoDataFrame:
+    """One layer of the basemap GeoPackage at one level of detail."""
+    import pyogrio
+
+    path = basemap_path(folder)
+    name = layer_name(base, level)
+    try:
+        gdf = pyogrio.read_dataframe(path, layer=name)
+    except Exception as exc:  # pyogrio raises several types for unreadable files
+        shown = (folder or data_dir()) / BASEMAP_ZIP
+        raise BundledDataError(shown, f"cannot be read (layer {name}): {exc}") from None
+    _check_columns(gdf, BASEMAP_COLUMNS.get(base, ()), path, f"layer {name}")
+    if gdf.crs is None or not gdf.crs.equals(map_crs()):
+        gdf = gdf.set_crs(map_crs(), allow_override=True) if gdf.crs is None else gdf.to_crs(map_crs())
+    return gdf
+
+
+def read_basemap_levels(base: str, folder: Path | None = None) -> dict[int, gpd.GeoDataFrame]:
+    if base == "cities":
+        return {0: read_basemap_level(base, 0, folder)}
+    return {lvl: read_basemap_level(base, lvl, folder) for lvl in LOD_TOLERANCES}
+
+
+def read_point_table(key: str, folder: Path | None = None) -> gpd.GeoDataFrame:
+    """A bundled point CSV (lon/lat in WGS84) as a GeoDataFrame in the map CRS."""
+    fname, needed = POINT_TABLES[key]
+    path = (folder or data_dir()) / fname
+    if not path.is_file():
+        raise BundledDataError(path, "is missing (rebuild it with: python data/build_all.py)")
+    try:
+        df = pd.read_csv(path, dtype={c: str for c in TEXT_COLUMNS}, keep_default_na=False,
+                         na_values={"lon": [""], "lat": [""]}, encoding="utf-8")
+    except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        raise BundledDataError(path, f"is corrupt: {exc}") from None
+    _check_columns(df, needed, path, "the table")
+    lon = pd.to_numeric(df["lon"], errors="coerce")
+    lat = pd.to_numeric(df["lat"], errors="coerce")
+    bad = df.index[lon.isna() | lat.isna() | ~lon.between(-180, 180) | ~lat.between(-90, 90)]
+    if len(bad):
+        raise BundledDataError(path, f"is corrupt: row {bad[0] + 2} has no valid lon/lat")
+    x, y = to_map(lon.values, lat.values)
+    return gpd.GeoDataFrame(df, geometry=gpd.points_from_xy(x, y), crs=map_crs())
+
+
+@lru_cache(maxsize=None)
+def bundled_sources() -> str:
+    """Attribution text for Help → About and exports."""
+    return (
+        "US, Mexican and Canadian states: Natural Earth 10m admin-1 (public domain), via Debian qgis-common.\n"
+        "Rivers, railroads, cities, context countries: Natural Earth (public domain).\n"
+        "Land ports of entry: BTS Border Crossing/Entry Data (CBP); crossings: BTS NTAD 2014 border_x.\n"
+        "Seaports: NGA World Port Index (Pub. 150). Industrial zones: SEMARNAT RETC 2022 (Mexico open data).\n"
+        "Trade figures: BTS North American TransBorder Freight Data."
+    )

@@ -1,0 +1,120 @@
+"""BTS TransBorder raw monthly tables (DOT1, DOT2, DOT3) -> the ``freight`` fact table.
+
+Handling of the quirks listed in the data README:
+
+* the table type comes from the header (see :mod:`.sniff`), the file name is ignored;
+* ``DEPE`` district codes (``23XX``) are kept as their own port code; well-formed port codes
+  missing from the BTS code table (``2401``, ``2383``, ``59XX`` occur in 2020-21) are kept and
+  listed as a notice (named after their district by :mod:`geo.data.codes`);
+* ``MEXSTATE`` blank (Canada rows, US imports) is stored as NULL; ``XX`` (unknown) and the
+  legacy ``DF`` / ``BN`` codes are stored as published (queries merge ``BN`` into ``BC``);
+* Canada rows are kept.
+
+Bad rows (non-numeric or negative amount, unknown code, empty required field, wrong column
+count, invalid UTF-8) are rejected with their line number; good rows land.
+Idempotency key: (DOT table, year_month, country) - importing a month again replaces it.
+"""
+
+from __future__ import annotations
+
+from geo.data.codes import CodeTables
+from geo.imports.csvread import enum_sql, stage_csv
+from geo.imports.report import FileResult, Issue
+from geo.imports.sniff import Sniffed
+
+SRC_ID = {"DOT1": 1, "DOT2": 2, "DOT3": 3}
+
+_NUMERIC = {"VALUE", "SHIPWT", "FREIGHT_CHARGES"}
+_REQUIRED = {"TRDTYPE", "USASTATE", "DEPE", "COMMODITY2", "DISAGMOT", "COUNTRY", "VALUE",
+             "MONTH", "YEAR"}
+_MONTHS = [str(m) for m in range(1, 13)] + [f"{m:02d}" for m in range(1, 10)]
+_YEARS = [str(y) for y in range(1990, 2100)]
+TRANSBORDER_COUNTRIES = ("1220", "2010")
+
+_LABEL = {
+    "TRDTYPE": "trade type (TRDTYPE)", "USASTATE": "US state code", "DEPE": "port code (DEPE)",
+    "COMMODITY2": "HS chapter code (COMMODITY2)", "DISAGMOT": "mode code (DISAGMOT)",
+    "MEXSTATE": "Mexican state code", "CANPROV": "Canadian province code",
+    "COUNTRY": "country code (only 1220 Canada and 2010 Mexico are TransBorder partners)",
+    "DF": "DF code", "CONTCODE": "container code", "MONTH": "month", "YEAR": "year",
+}
+
+
+def column_types(codes: CodeTables) -> dict[str, str]:
+    return {
+        "TRDTYPE": enum_sql(codes.codes("trade_type")),
+        "USASTATE": enum_sql(codes.codes("us_state")),
+        "DEPE": "port_t",
+        "COMMODITY2": enum_sql(codes.codes("commodity")),
+        "DISAGMOT": enum_sql(codes.codes("mode")),
+        "MEXSTATE": enum_sql(codes.codes("mx_state")),
+        "CANPROV": enum_sql(codes.codes("ca_prov")),
+        "COUNTRY": enum_sql(TRANSBORDER_COUNTRIES),
+        "VALUE": "UBIGINT", "SHIPWT": "UBIGINT", "FREIGHT_CHARGES": "UBIGINT",
+        "DF": enum_sql(["1", "2"]),
+        "CONTCODE": enum_sql(["0", "1", "X"]),
+        "MONTH": enum_sql(_MONTHS),
+        "YEAR": enum_sql(_YEARS),
+    }
+
+
+def _describe(col: str, value: str) -> str:
+    c = col.upper()
+    if c in _NUMERIC:
+        return f"{c} {value!r} is not a non-negative whole number"
+    if c == "DEPE":
+        return f"port code (DEPE) {value!r} is not a 4-character BTS port code"
+    return f"unknown {_LABEL.get(c, c)} {value!r}"
+
+
+def stage(con, s: Sniffed, codes: CodeTables, table: str) -> tuple[int, list[Issue]]:
+    types = column_types(codes)
+    columns = [(c, types.get(c.upper(), "VARCHAR")) for c in s.columns]
+    not_null = [c for c in s.columns if c.upper() in _REQUIRED]
+    return stage_csv(con, s.path, s.display, columns, not_null, table, _describe)
+
+
+def apply(con, s: Sniffed, table: str, result: FileResult, codes: CodeTables) -> list[str]:
+    """Replace the staged months in ``freight`` with the staged rows. Returns notices."""
+    src = SRC_ID[s.kind]
+    up = {c.upper(): c for c in s.columns}
+
+    def col(name: str, cast: str) -> str:
+        return f'CAST(CAST("{up[name]}" AS VARCHAR) AS {cast})' if name in up else f"CAST(NULL AS {cast})"
+
+    def num(name: str) -> str:
+        return f'CAST("{up[name]}" AS BIGINT)' if name in up else "CAST(NULL AS BIGINT)"
+
+    ym = (f'CAST(CAST("{up["YEAR"]}" AS VARCHAR) AS INTEGER) * 100 + '
+          f'CAST(CAST("{up["MONTH"]}" AS VARCHAR) AS INTEGER)')
+    con.execute(f"""
+        CREATE OR REPLACE TEMP TABLE {table}_rows AS SELECT
+            CAST({src} AS UTINYINT) AS src, {ym} AS year_month,
+            {col('TRDTYPE', 'UTINYINT')} AS trade_type, {col('COUNTRY', 'USMALLINT')} AS country,
+            {col('DISAGMOT', 'UTINYINT')} AS mode, {col('USASTATE', 'st2_t')} AS us_state,
+            {col('DEPE', 'port_t')} AS port, {col('MEXSTATE', 'st2_t')} AS mx_state,
+            {col('CANPROV', 'st2_t')} AS can_prov, {col('COMMODITY2', 'hs2_t')} AS commodity,
+            {col('DF', 'UTINYINT')} AS df, {col('CONTCODE', 'cont_t')} AS contcode,
+            {num('VALUE')} AS value, {num('SHIPWT')} AS shipwt, {num('FREIGHT_CHARGES')} AS freight_charges
+        FROM {table}""")
+    con.execute(f"DROP TABLE IF EXISTS {table}")
+    keys = con.execute(
+        f"SELECT DISTINCT year_month, country FROM {table}_rows ORDER BY 1, 2").fetchall()
+    deleted = con.execute(f"""
+        DELETE FROM freight f USING (SELECT DISTINCT year_month, country FROM {table}_rows) k
+        WHERE f.src = {src} AND f.year_month = k.year_month AND f.country = k.country""").fetchone()[0]
+    con.execute(f"INSERT INTO freight SELECT * FROM {table}_rows")
+    # rollups are refreshed once per import for all touched keys (see run_import)
+    con.execute(f"INSERT INTO _import_keys SELECT DISTINCT {src}, year_month, country FROM {table}_rows")
+    notices = []
+    if "DEPE" in up:
+        unlisted = con.execute(
+            f"SELECT CAST(port AS VARCHAR) p, count(*) FROM {table}_rows GROUP BY 1 ORDER BY 1").fetchall()
+        odd = [(p, n) for p, n in unlisted if not codes.is_known("port", p)]
+        for p, n in odd:
+            notices.append(f"{s.display}: port code {p} is not in the BTS code table "
+                           f"({n:,} rows kept, shown as {codes.name('port', p)!r})")
+    con.execute(f"DROP TABLE IF EXISTS {table}_rows")
+    result.rows_replaced += int(deleted or 0)
+    result.periods = sorted({k[0] for k in keys} | set(result.periods))
+    return notices

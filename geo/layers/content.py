@@ -1,0 +1,203 @@
+"""The default map: which bundled layers, in which order, with which styles and labels.
+
+`load_map_content()` reads the bundled data and returns a MapContent: the layer stack plus the
+selection and hover state, all plain Python with events the desktop binds to.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import shapely
+
+from geo.data import bundled
+from geo.layers.hittest import Hit
+from geo.layers import LabelSpec, Layer, LayerStack, Style
+from geo.core.projection import default_view_bounds
+from geo.core.signals import Signal
+
+# Palette: quiet land so the data layers carry the colour.
+WATER = "#d7e6f0"
+COUNTRY_FILL = (("US", "#f3efe4"), ("MX", "#e6eedb"), ("CA", "#ecebe7"))
+PORT_RED = "#b8321f"
+
+# Principal cargo seaports of the corridor by traffic (container TEU and tonnage rankings of
+# Mexico's SCT/ASIPONA and the US AAPA), by UN/LOCODE. The WPI's harbour size is physical
+# size, not traffic: Altamira is "very small" there yet one of Mexico's top container ports.
+PRINCIPAL_SEAPORTS = frozenset({
+    "MXZLO", "MXLZC", "MXVER", "MXATM", "MXESE", "MXTAM", "MXCOA", "MXGYM", "MXMZT", "MXPGO",
+    "USHOU", "USLGB", "USLAX", "USCRP", "USOAK", "USSEA", "USTIW", "USMSY", "USMOB",
+    "USBPT", "USLCH", "USGLS", "USTPA", "USSAN", "USPDX",
+})
+
+
+class Selection:
+    """The selected and the hovered feature. Emits `changed(hit_or_None)`, `hovered(...)`."""
+
+    changed = Signal(object)
+    hovered = Signal(object)
+
+    def __init__(self):
+        self.current: Hit | None = None
+        self.hover: Hit | None = None
+
+    def select(self, hit: Hit | None) -> None:
+        if hit != self.current:
+            self.current = hit
+            self.changed.emit(hit)
+
+    def set_hover(self, hit: Hit | None) -> None:
+        if hit != self.hover:
+            self.hover = hit
+            self.hovered.emit(hit)
+
+
+@dataclass
+class MapContent:
+    layers: LayerStack
+    selection: Selection = field(default_factory=Selection)
+    home_bounds: tuple[float, float, float, float] = field(default_factory=default_view_bounds)
+
+    def feature_bounds(self, hit: Hit, min_size: float = 150_000.0):
+        """Map bounds to zoom to for a feature (points get a box of `min_size` metres)."""
+        geom = self.layers[hit.layer_id].data.geometry.values[hit.index]
+        xmin, ymin, xmax, ymax = shapely.bounds(geom)
+        cx, cy = (xmin + xmax) / 2, (ymin + ymax) / 2
+        half = max(xmax - xmin, ymax - ymin, min_size) / 2
+        return (cx - half, cy - half, cx + half, cy + half)
+
+
+def _label_scales(values: np.ndarray, steps: list[tuple[float, float]], default: float) -> np.ndarray:
+    """Per-feature max_scale (m/px) from value thresholds: [(min_value, max_scale), ...]."""
+    out = np.full(len(values), default, float)
+    for threshold, scale in sorted(steps):
+        out[values >= threshold] = scale
+    return out
+
+
+def _admin1(folder) -> Layer:
+    levels = bundled.read_basemap_levels("admin1", folder)
+    base = levels[0]
+    area = shapely.area(base.geometry.values)
+    for g in levels.values():
+        g["area_km2"] = np.round(area / 1e6, 0)
+    return Layer(
+        "states", "States and provinces", "polygon", levels,
+        Style(fill="#eeeeee", stroke="#a59d8e", stroke_width=0.6, fill_by="country", palette=COUNTRY_FILL),
+        LabelSpec("name", priority="area_km2", size=7.5, colour="#6f6657", uppercase=True,
+                  letter_spacing=0.6, anchor="centre", anchor_x="label_x", anchor_y="label_y"),
+        description="US states, Mexican states and Canadian provinces",
+        source="Natural Earth 10m admin-1", fields=("name", "code", "country", "area_km2"),
+    )
+
+
+def build_layers(folder: Path | None = None) -> LayerStack:
+    stack = LayerStack()
+    stack.add(Layer(
+        "context", "Neighbouring countries", "polygon", bundled.read_basemap_levels("context", folder),
+        Style(fill="#e9e7e2", stroke="#c4bfb5", stroke_width=0.5), selectable=False,
+        description="Central America and the Caribbean, for context", source="Natural Earth 50m admin-0",
+    ))
+    stack.add(_admin1(folder))
+    stack.add(Layer(
+        "rivers", "Rivers", "line", bundled.read_basemap_levels("rivers", folder),
+        Style(stroke="#86aecb", stroke_width=0.9), selectable=False,
+        description="Major rivers, including the Rio Grande / Río Bravo",
+        source="Natural Earth 10m rivers",
+    ))
+    stack.add(Layer(
+        "railroads", "Railroads", "line", bundled.read_basemap_levels("railroads", folder),
+        Style(stroke="#8c8279", stroke_width=0.6, dash=True), selectable=False,
+        description="North American railroads", source="Natural Earth 10m railroads",
+    ))
+    stack.add(Layer(
+        "borders", "International borders", "line", bundled.read_basemap_levels("borders", folder),
+        Style(stroke="#4d453c", stroke_width=1.6), selectable=False,
+        description="US–Mexico and US–Canada land borders", source="Natural Earth 10m admin-1",
+    ))
+
+    cities = bundled.read_basemap_level("cities", 0, folder)
+    cities["label_max_scale"] = _label_scales(
+        cities["pop_max"].to_numpy(float), [(3e6, 9000.0), (1e6, 4200.0), (4e5, 2200.0)], 1100.0)
+    stack.add(Layer(
+        "cities", "Cities", "point", {0: cities},
+        Style(fill="#3b3b3b", stroke="#ffffff", stroke_width=0.8, radius=2.2),
+        LabelSpec("name", priority="pop_max", size=8.0, colour="#2b2b2b", max_scale_field="label_max_scale"),
+        description="Cities over 150,000 people (Mexico over 60,000)", source="Natural Earth 10m populated places",
+        fields=("name", "admin1", "country", "pop_max"),
+    ))
+
+    zones = bundled.read_point_table("industrial_zones", folder)
+    parks = zones[zones["kind"] == "park"].reset_index(drop=True)
+    clusters = zones[zones["kind"] == "cluster"].reset_index(drop=True)
+    stack.add(Layer(
+        "industrial_parks", "Industrial parks", "point", {0: parks},
+        Style(fill="#8a4fa8", stroke="#ffffff", stroke_width=0.6, radius=2.6),
+        LabelSpec("name", priority="n_facilities", size=7.0, colour="#6b3a85", italic=True, max_scale=650.0),
+        description="Mexican industrial parks with RETC-registered facilities",
+        source="SEMARNAT RETC 2022", fields=("name", "municipality", "state", "n_facilities", "top_sectors", "cluster"),
+    ))
+    clusters["label_max_scale"] = np.where(clusters["n_facilities"] >= 40, 9000.0, 5000.0)
+    stack.add(Layer(
+        "clusters", "Manufacturing clusters", "point", {0: clusters},
+        Style(fill="#8a4fa833", stroke="#8a4fa8", stroke_width=1.2, size_by="n_facilities", size_range=(7.0, 16.0)),
+        LabelSpec("name", priority="n_facilities", size=8.5, colour="#5e2d78", italic=True, bold=True,
+                  max_scale_field="label_max_scale"),
+        description="Major Mexican manufacturing clusters (Ciudad Juárez, Tijuana, Monterrey, the Bajío…)",
+        source="SEMARNAT RETC 2022, grouped", fields=("name", "state", "n_facilities", "n_parks", "top_sectors"),
+        size_caption="facilities",
+    ))
+
+    seaports = bundled.read_point_table("seaports", folder)
+    # WPI lists some harbours twice (Progreso / Puerto Progreso): one symbol per UN/LOCODE.
+    coded = seaports["unlocode"].astype(str).str.len() > 0
+    seaports = seaports[~(coded & seaports["unlocode"].duplicated())].reset_index(drop=True)
+    size = seaports["harbor_size"].astype(str).str.upper().map({"L": 3, "M": 2, "S": 1, "V": 0}).fillna(0)
+    key = seaports["unlocode"].isin(PRINCIPAL_SEAPORTS)
+    seaports["principal"] = key.astype(int)
+    seaports["rank"] = size + 10 * key
+    # Principal cargo ports always, with labels; other large/medium harbours from 1.6 km/px;
+    # small and very small ones only when zoomed in.
+    seaports["show_max_scale"] = np.select([key, size >= 2, size == 1], [1e9, 1600.0, 900.0], 450.0)
+    seaports["label_max_scale"] = np.where(key, 7000.0, np.minimum(seaports["show_max_scale"], 900.0))
+    stack.add(Layer(
+        "seaports", "Seaports", "point", {0: seaports},
+        Style(fill="#1d5c96", stroke="#ffffff", stroke_width=0.8, radius=3.6, symbol="square"),
+        LabelSpec("name", priority="rank", size=7.5, colour="#17466f", italic=True, max_scale_field="label_max_scale"),
+        description="US Gulf and Pacific and Mexican seaports", source="NGA World Port Index",
+        show_scale_field="show_max_scale",
+        fields=("name", "unlocode", "country", "coast", "harbor_size_label", "principal"),
+    ))
+
+    crossings = bundled.read_point_table("border_crossings", folder)
+    stack.add(Layer(
+        "crossings", "Border crossings", "point", {0: crossings},
+        Style(fill="#e08a2c", stroke="#ffffff", stroke_width=0.6, radius=2.4, symbol="diamond"),
+        LabelSpec("name", size=7.0, colour="#8a4a0c", max_scale=600.0),
+        description="Individual bridges and crossings (NTAD 2014)", source="BTS NTAD border_x",
+        fields=("name", "port_name", "port_code"),
+    ))
+
+    ports = bundled.read_point_table("ports_of_entry", folder)
+    trucks = ports["truck_2024"].astype(float).to_numpy() if "truck_2024" in ports else np.zeros(len(ports))
+    rank = (-trucks).argsort().argsort()  # 0 = busiest
+    ports["label_max_scale"] = np.select([rank < 6, rank < 12], [12000.0, 4500.0], 1800.0)
+    stack.add(Layer(
+        "ports", "Land ports of entry", "point", {0: ports},
+        Style(fill=PORT_RED, stroke="#ffffff", stroke_width=1.0, size_by="truck_2024", size_range=(3.2, 10.0)),
+        LabelSpec("name", priority="truck_2024", size=8.0, bold=True, colour="#7d1f12",
+                  max_scale_field="label_max_scale"),
+        description="US–Mexico land ports of entry, sized by 2024 incoming trucks",
+        source="BTS Border Crossing/Entry Data", name_field="name", size_caption="trucks (2024)",
+        fields=("name", "port_code", "state", "truck_2024", "first_month", "last_month"),
+    ))
+    return stack
+
+
+# The order in which layers win label space (first = most important).
+LABEL_RANK = ("ports", "states", "clusters", "seaports", "cities", "industrial_parks", "crossings")
+
+
+def load_map_content(folder: Path | None = None) -> MapContent:
+    return MapContent(build_layers(folder))

@@ -1,0 +1,408 @@
+"""Backend-independent query model: the trade filter, breakdowns, table planning, caveats.
+
+BTS publishes the same trade three times, cut three ways (DOT1 US state x port, DOT2 US state
+x commodity, DOT3 port x commodity). Adding them would triple-count, so every query is
+answered from exactly ONE table per month: :func:`plan` picks, for each month of the period,
+the first table (in preference order) that has all the dimensions the filter and breakdown
+need and holds data for that month. The plan is attached to every result (``df.attrs``)
+and :func:`caveats` turns it into notes the UI can show.
+
+The store (``geo.store``) executes plans; these helpers are pure Python.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass, field
+from typing import Iterable, Mapping, Sequence
+
+from geo.data.codes import COUNTRY_ISO, UnknownCodeError, code_tables
+
+__all__ = [
+    "TradeFilter", "FilterError", "NotAnswerableError", "BREAKDOWNS", "TABLE_DIMS",
+    "QueryPlan", "Caveat", "Totals", "normalise_by", "plan", "caveats", "parse_period",
+    "format_ym", "ym_range", "totals", "breakdown", "flow_triples", "crossings",
+    "available_periods",
+]
+
+
+class FilterError(ValueError):
+    """A filter value is invalid (unknown code, bad period); the message is one sentence."""
+
+
+class NotAnswerableError(ValueError):
+    """No single BTS table holds all the dimensions the filter/breakdown combine."""
+
+
+#: dimensions present in each TransBorder table (all also have month, trade type, country, mode)
+TABLE_DIMS: dict[str, frozenset] = {
+    "DOT1": frozenset({"us_state", "port", "mx_state", "ca_prov"}),
+    "DOT2": frozenset({"us_state", "commodity", "mx_state", "ca_prov"}),
+    "DOT3": frozenset({"port", "commodity"}),
+}
+TABLE_TITLES = {"DOT1": "DOT1 (US state x port)", "DOT2": "DOT2 (US state x commodity)",
+                "DOT3": "DOT3 (port x commodity)"}
+SRC_ID = {"DOT1": 1, "DOT2": 2, "DOT3": 3}
+SRC_NAME = {v: k for k, v in SRC_ID.items()}
+#: smallest table first: identical totals, fewer rows to scan
+PREFERENCE = ("DOT3", "DOT1", "DOT2")
+
+#: breakdown name -> dimension it needs (None: present in every table)
+BREAKDOWNS: dict[str, str | None] = {
+    "month": None, "year": None, "trade_type": None, "country": None, "mode": None,
+    "port": "port", "us_state": "us_state", "mx_state": "mx_state", "commodity": "commodity",
+    "ca_prov": "ca_prov",
+}
+_BY_ALIASES = {"us-state": "us_state", "usstate": "us_state", "mx-state": "mx_state",
+               "mexstate": "mx_state", "mexican-state": "mx_state", "trade-type": "trade_type",
+               "trdtype": "trade_type", "hs2": "commodity", "chapter": "commodity",
+               "commodity2": "commodity", "depe": "port", "disagmot": "mode",
+               "ca-prov": "ca_prov", "province": "ca_prov", "canprov": "ca_prov"}
+
+_FILTER_DIMS = {"modes": "mode", "commodities": "commodity", "ports": "port",
+                "us_states": "us_state", "mx_states": "mx_state"}
+
+
+def normalise_by(by: str | None) -> str | None:
+    if by is None:
+        return None
+    key = str(by).strip().lower().replace(" ", "-")
+    key = _BY_ALIASES.get(key, key.replace("-", "_"))
+    if key not in BREAKDOWNS:
+        raise FilterError(f"Unknown breakdown {by!r}; use one of: "
+                          + ", ".join(k.replace("_", "-") for k in BREAKDOWNS) + ".")
+    return key
+
+
+# -- periods -----------------------------------------------------------------------------
+_YM_RE = re.compile(r"^\s*(\d{4})[-/]?(\d{1,2})\s*$")
+
+
+def parse_period(value) -> int:
+    """``'2021-01'``, ``'202101'``, ``202101`` or ``(2021, 1)`` -> ``202101``."""
+    if isinstance(value, tuple) and len(value) == 2:
+        y, m = int(value[0]), int(value[1])
+    elif isinstance(value, int):
+        y, m = divmod(value, 100)
+    else:
+        mt = _YM_RE.match(str(value))
+        if not mt:
+            raise FilterError(f"Invalid month {value!r}; use YYYY-MM, e.g. 2021-01.")
+        y, m = int(mt.group(1)), int(mt.group(2))
+    if not (1 <= m <= 12 and 1900 <= y <= 2200):
+        raise FilterError(f"Invalid month {value!r}; use YYYY-MM, e.g. 2021-01.")
+    return y * 100 + m
+
+
+def format_ym(ym: int) -> str:
+    return f"{ym // 100}-{ym % 100:02d}"
+
+
+def ym_range(lo: int, hi: int) -> list[int]:
+    out, y, m = [], lo // 100, lo % 100
+    while y * 100 + m <= hi:
+        out.append(y * 100 + m)
+        m += 1
+        if m == 13:
+            y, m = y + 1, 1
+    return out
+
+
+# -- the filter --------------------------------------------------------------------------
+def _as_tuple(v) -> tuple:
+    if v is None:
+        return ()
+    if isinstance(v, (str, int)):
+        v = [v]
+    out = []
+    for item in v:
+        if isinstance(item, str) and "," in item:
+            out.extend(x for x in item.split(",") if x.strip())
+        else:
+            out.append(item)
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class TradeFilter:
+    """One filter for every trade query. Values are normalised to BTS codes on creation.
+
+    ``period``: ``(start_ym, end_ym)`` inclusive, ints like 202101 (strings ``'2021-01'``
+    accepted) or None for everything. ``trade_type``: None, ``'export'`` or ``'import'``.
+    ``country``: None, ``'MX'`` or ``'CA'``. The tuples hold codes (names/slugs accepted:
+    ``modes=('truck',)`` -> ``('5',)``); an empty tuple means no restriction.
+    """
+
+    period: tuple[int, int] | None = None
+    trade_type: str | None = None
+    country: str | None = None
+    modes: tuple[str, ...] = ()
+    commodities: tuple[str, ...] = ()
+    ports: tuple[str, ...] = ()
+    us_states: tuple[str, ...] = ()
+    mx_states: tuple[str, ...] = ()
+
+    def __post_init__(self):
+        ct = code_tables()
+        set_ = lambda k, v: object.__setattr__(self, k, v)  # noqa: E731
+        if self.period is not None:
+            lo, hi = self.period
+            lo = parse_period(lo) if lo is not None else 190001
+            hi = parse_period(hi) if hi is not None else 220012
+            if lo > hi:
+                raise FilterError(f"The period starts ({format_ym(lo)}) after it ends ({format_ym(hi)}).")
+            set_("period", (lo, hi))
+        if self.trade_type is not None:
+            t = str(self.trade_type).strip().lower().rstrip("s")
+            t = {"1": "export", "2": "import", "x": "export", "m": "import"}.get(t, t)
+            if t not in ("export", "import"):
+                raise FilterError(f"Unknown trade type {self.trade_type!r}; use export or import.")
+            set_("trade_type", t)
+        if self.country is not None:
+            try:
+                code = ct.resolve("country", self.country)
+            except UnknownCodeError as exc:
+                raise FilterError(str(exc)) from None
+            iso = {v: k for k, v in COUNTRY_ISO.items()}.get(code)
+            if iso is None:
+                raise FilterError(f"Country {self.country!r} is not a TransBorder partner; use MX or CA.")
+            set_("country", iso)
+        for attr, dim in _FILTER_DIMS.items():
+            vals = _as_tuple(getattr(self, attr))
+            try:
+                codes = tuple(dict.fromkeys(ct.resolve(dim, v) for v in vals))
+            except UnknownCodeError as exc:
+                raise FilterError(str(exc)) from None
+            set_(attr, codes)
+
+    # convenience ------------------------------------------------------------------------
+    def replace(self, **changes) -> "TradeFilter":
+        return dataclasses.replace(self, **changes)
+
+    @property
+    def dims(self) -> frozenset:
+        """The table dimensions this filter needs (beyond month/trade type/country/mode)."""
+        return frozenset(dim for attr, dim in _FILTER_DIMS.items()
+                         if dim in ("port", "us_state", "mx_state", "commodity") and getattr(self, attr))
+
+    @property
+    def trade_type_code(self) -> int | None:
+        return {"export": 1, "import": 2}.get(self.trade_type) if self.trade_type else None
+
+    @property
+    def country_code(self) -> int | None:
+        return int(COUNTRY_ISO[self.country]) if self.country else None
+
+    def describe(self) -> str:
+        parts = []
+        if self.period:
+            parts.append(f"{format_ym(self.period[0])}..{format_ym(self.period[1])}")
+        for k in ("trade_type", "country"):
+            if getattr(self, k):
+                parts.append(str(getattr(self, k)))
+        for attr in _FILTER_DIMS:
+            if getattr(self, attr):
+                parts.append(f"{attr}={','.join(getattr(self, attr))}")
+        return "; ".join(parts) or "all trade"
+
+
+# -- planning ----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class QueryPlan:
+    """Which table answers which months; attached to results as ``df.attrs['plan']``."""
+
+    by: str | None
+    needed_dims: frozenset
+    candidates: tuple[str, ...]
+    #: (src id, first ym, last ym) ranges; each month is served by exactly one table
+    ranges: tuple[tuple[int, int, int], ...]
+    months_by_table: Mapping[str, tuple[int, ...]]
+    #: months of the period present in the store but not in any candidate table
+    uncovered_months: tuple[int, ...]
+    period: tuple[int, int] | None
+    implicit_country: str | None = None
+    store_months: tuple[int, ...] = ()
+
+    @property
+    def tables(self) -> tuple[str, ...]:
+        return tuple(t for t in self.months_by_table if self.months_by_table[t])
+
+    @property
+    def empty(self) -> bool:
+        return not self.ranges
+
+    def describe(self) -> str:
+        if self.empty:
+            return "no data for this filter in the store"
+        bits = []
+        for t, months in self.months_by_table.items():
+            if months:
+                span = format_ym(months[0]) + (f"..{format_ym(months[-1])}" if len(months) > 1 else "")
+                bits.append(f"{TABLE_TITLES[t]} for {span} ({len(months)} months)")
+        return "; ".join(bits)
+
+    def as_dict(self) -> dict:
+        return {"by": self.by, "tables": list(self.tables), "candidates": list(self.candidates),
+                "months_by_table": {k: list(v) for k, v in self.months_by_table.items() if v},
+                "uncovered_months": list(self.uncovered_months), "description": self.describe(),
+                "implicit_country": self.implicit_country}
+
+
+def candidate_tables(needed: Iterable[str]) -> tuple[str, ...]:
+    needed = frozenset(needed)
+    cands = tuple(t for t in PREFERENCE if needed <= TABLE_DIMS[t])
+    if not cands:
+        pretty = " x ".join(sorted(d.replace("_", " ") for d in needed))
+        raise NotAnswerableError(
+            f"BTS does not publish {pretty} together: DOT1 has US state x port x Mexican state, "
+            f"DOT2 US state x commodity x Mexican state, DOT3 port x commodity; "
+            f"remove one of these filters or choose another breakdown.")
+    return cands
+
+
+def plan(f: TradeFilter, by: str | None, availability: Mapping[int, Sequence[int]],
+         extra_dims: Iterable[str] = ()) -> QueryPlan:
+    """Plan a query. ``availability``: src id (1/2/3) -> sorted months held by the store."""
+    by = normalise_by(by)
+    needed = set(f.dims) | set(extra_dims)
+    if by and BREAKDOWNS[by]:
+        needed.add(BREAKDOWNS[by])
+    implicit_country = None
+    if (by == "mx_state" or "mx_state" in needed) and f.country != "CA":
+        implicit_country = None if f.country == "MX" else "MX"
+    if f.country == "CA" and (by == "mx_state" or f.mx_states):
+        raise NotAnswerableError("Mexican states do not apply to trade with Canada; "
+                                 "set the country to Mexico or remove the Mexican-state filter.")
+    if f.country == "MX" and by == "ca_prov":
+        raise NotAnswerableError("Canadian provinces do not apply to trade with Mexico.")
+    cands = candidate_tables(needed)
+    avail = {SRC_NAME[s]: set(v) for s, v in availability.items() if s in SRC_NAME}
+    all_months = sorted(set().union(*avail.values())) if avail else []
+    lo, hi = f.period if f.period else (None, None)
+    months = [m for m in all_months if (lo is None or m >= lo) and (hi is None or m <= hi)]
+    assign: list[tuple[int, int | None]] = []
+    for m in months:
+        src = next((SRC_ID[t] for t in cands if m in avail.get(t, ())), None)
+        assign.append((m, src))
+    ranges: list[list[int]] = []
+    prev_src = None
+    for m, src in assign:
+        if src is not None:
+            if ranges and prev_src == src:
+                ranges[-1][2] = m        # consecutive store months served by the same table
+            else:
+                ranges.append([src, m, m])
+        prev_src = src
+    by_table = {t: tuple(m for m, s in assign if s == SRC_ID[t]) for t in cands}
+    uncovered = tuple(m for m, s in assign if s is None)
+    return QueryPlan(by, frozenset(needed), cands, tuple((r[0], r[1], r[2]) for r in ranges),
+                     by_table, uncovered, f.period, implicit_country, tuple(months))
+
+
+# -- caveats -----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Caveat:
+    code: str
+    text: str
+    severity: str = "info"     # info | warning
+
+
+def caveats(f: TradeFilter, by: str | None, qplan: QueryPlan | None = None,
+            flows: bool = False) -> list[Caveat]:
+    """Notes that apply to a filter/breakdown (and, given a plan, to the data used)."""
+    by = normalise_by(by)
+    out: list[Caveat] = []
+    with_imports = f.trade_type != "export"
+    with_exports = f.trade_type != "import"
+    mexico = f.country != "CA"
+    uses_mx = by == "mx_state" or bool(f.mx_states) or flows
+    if uses_mx and with_imports and mexico:
+        sev = "warning" if (f.mx_states and with_imports) or f.trade_type == "import" else "info"
+        out.append(Caveat("mx_state_imports",
+                          "For US imports from Mexico the Mexican state of origin is not recorded: "
+                          "imports appear as 'Not recorded' and a Mexican-state filter keeps exports only.",
+                          sev))
+    if (by == "us_state" or f.us_states or flows) and with_imports:
+        out.append(Caveat("us_state_importer",
+                          "The US state of an import is the state of the importer of record, not "
+                          "necessarily where the goods are used; the Mexican state -> port -> US state "
+                          "chain exists for exports only."))
+    if by == "mx_state" and f.country is None:
+        out.append(Caveat("mx_only", "The Mexican-state breakdown covers trade with Mexico only."))
+    if by == "mx_state" or f.mx_states:
+        out.append(Caveat("mx_legacy", "Legacy code BN (Baja California Norte) is counted as BC; "
+                                       "DF is Ciudad de Mexico; XX and OT are unknown states."))
+    if by == "port" or f.ports or flows:
+        out.append(Caveat("district_codes", "Port codes ending in XX (e.g. 23XX) are district-level "
+                                            "records whose port is not identified."))
+    uses_dot3 = qplan is not None and bool(qplan.months_by_table.get("DOT3"))
+    lo = f.period[0] if f.period else (qplan.store_months[0] if qplan and qplan.store_months else None)
+    if (uses_dot3 or by in ("commodity", "port") or f.commodities) and (lo is None or lo < 200701):
+        out.append(Caveat("dot3_start", "Surface-mode port x commodity data (DOT3) start in 2007; "
+                                        "air and vessel start in November 2003.",
+                          "warning" if uses_dot3 and lo is not None and lo < 200701 else "info"))
+    if with_exports:
+        out.append(Caveat("weights", "Shipping weight is not reported for US exports by land modes "
+                                     "(zero); freight charges are not reported for exports to Mexico."))
+    if qplan is not None:
+        if qplan.empty:
+            out.append(Caveat("no_data", "The store holds no " + " or ".join(qplan.candidates)
+                              + " data for this period.", "warning"))
+        elif qplan.uncovered_months:
+            miss = qplan.uncovered_months
+            span = format_ym(miss[0]) + (f"..{format_ym(miss[-1])}" if len(miss) > 1 else "")
+            out.append(Caveat("coverage",
+                              f"{len(miss)} month(s) in the period ({span}) have data only in tables "
+                              f"without the requested dimensions and are left out; "
+                              f"this answer needs {' or '.join(qplan.candidates)}.", "warning"))
+        if len(qplan.tables) > 1:
+            out.append(Caveat("mixed_tables", "Figures come from " + qplan.describe() + "."))
+        if f.period and qplan.store_months:
+            lo_, hi_ = f.period
+            if lo_ <= 190001:   # open start / end: count from / to the store's own months
+                lo_ = qplan.store_months[0]
+            if hi_ >= 220012:
+                hi_ = qplan.store_months[-1]
+            expected = len(ym_range(lo_, hi_)) if lo_ <= hi_ else 0
+            if expected and len(qplan.store_months) < expected:
+                have = len(qplan.store_months)
+                out.append(Caveat("missing_months",
+                                  f"The store holds data for {have} of the {expected} months in the period.",
+                                  "warning"))
+    return out
+
+
+@dataclass
+class Totals:
+    value: int = 0
+    shipwt: int = 0
+    freight_charges: int = 0
+    records: int = 0
+    plan: QueryPlan | None = None
+    caveats: list[Caveat] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return {"value": self.value, "shipwt": self.shipwt, "freight_charges": self.freight_charges,
+                "records": self.records}
+
+
+# -- thin functional API over a store ------------------------------------------------------
+def totals(store, f: TradeFilter) -> Totals:
+    return store.totals(f)
+
+
+def breakdown(store, f: TradeFilter, by: str):
+    return store.breakdown(f, by)
+
+
+def flow_triples(store, f: TradeFilter):
+    return store.flow_triples(f)
+
+
+def crossings(store, port_codes=None, measures=None, period=None, by=("port",), border=None):
+    return store.crossings(port_codes=port_codes, measures=measures, period=period, by=by, border=border)
+
+
+def available_periods(store) -> dict[str, list[int]]:
+    return store.available_periods()
