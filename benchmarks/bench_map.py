@@ -164,7 +164,7 @@ def interaction_frames(gestures: int) -> tuple[list[float], list[float], list[fl
 
 def restyle(rounds: int) -> list[float]:
     """A filter change end to end: query the store, classify, restyle the layers and render
-    the full frame (the canvas repaints synchronously after TradeView emits)."""
+    the full frame (the canvas repaints synchronously after the session emits)."""
     import tempfile
 
     _app()
@@ -174,7 +174,7 @@ def restyle(rounds: int) -> list[float]:
     from geo.layers.content import load_map_content
     from geo.store import open_store
     from geo.styles.thematic import ThemeSettings
-    from geo.session.trade_view import TradeView
+    from geo.session import Session
     from geo.core.viewport import Viewport
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -182,7 +182,7 @@ def restyle(rounds: int) -> list[float]:
         content = load_map_content()
         r = MapRenderer(content)
         view = Viewport.fit(content.home_bounds, W, H)
-        trade = TradeView(content.layers, store, ThemeSettings(state_metric="us_state"))
+        trade = Session(content.layers, store, ThemeSettings(state_metric="us_state"))
         import mapclassify  # noqa: F401  (the app imports it in the worker that opens the store)
 
         trade.refresh()

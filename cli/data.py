@@ -173,9 +173,11 @@ def _plain(v):
 
 
 def _notes(caveats, fmt: str) -> None:
+    from desktop.base.messages import word
+
     if fmt == "table":
         for c in caveats:
-            print(f"note: {c.text}", file=sys.stderr)
+            print(f"note: {word(c.message)}", file=sys.stderr)
 
 
 # -- commands ------------------------------------------------------------------------------

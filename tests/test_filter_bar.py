@@ -54,7 +54,7 @@ def test_state_shading_shows_in_the_map_and_the_legend(qtbot, window):
     bar.period.set_range(0, 0, emit=True)
     rows = legend_rows(window.content.layers)
     captions = [extra for kind, _l, extra in rows if kind == "caption"]
-    assert any("Trade value by US state" in c and "2015-01" in c for c in captions)
+    assert any("Trade value by US state" in c and "Jan 2015" in c for c in captions)
     classes = [extra for kind, layer, extra in rows if kind == "class" and layer.id == "states"]
     assert len(classes) >= 3 and classes[-1][0] == "No data"
 

@@ -75,17 +75,22 @@ def test_time_bar_steps_months_and_restores_the_period(qtbot, window):
     tb = window.time_bar
     assert tb.period_months()[0] == 202001 and len(tb.period_months()) == 21
     tb.step(1)
-    assert window.trade.trade.filter.period == (202001, 202001)
+    session = window.session
+    # the map shows the month; the analyst's period stays in the filter (and the filter bar)
+    assert session.effective_filter.period == (202001, 202001)
+    assert session.filter.period == (202001, 202112)
+    assert session.theme.filter.period == (202001, 202001)
     assert window.canvas.caption == "Jan 2020"
     laredo_jan = window.content.layers["ports"].data.set_index("port_code")["theme_value"]["2304"]
     tb.step(1)
-    assert window.trade.trade.filter.period == (202002, 202002)
+    assert session.effective_filter.period == (202002, 202002) and session.playback.month == 202002
     assert window.content.layers["ports"].data.set_index("port_code")["theme_value"]["2304"] != laredo_jan
     tb.play()
     assert tb.playing
     qtbot.waitUntil(lambda: tb.index >= 4, timeout=10000)
     tb.stop()
-    assert not tb.playing and window.trade.trade.filter.period == (202001, 202112)
+    assert not tb.playing and session.playback.month is None
+    assert session.effective_filter.period == session.filter.period == (202001, 202112)
     assert window.canvas.caption == ""
 
 
@@ -147,14 +152,14 @@ def test_playback_uses_one_prefetch_and_gives_the_same_flows(qtbot, window, monk
     monkeypatch.setattr(store, "flow_triples", lambda *a, **k: calls.append(k) or real(*a, **k))
     tb = window.time_bar
     tb.step(1)  # Jan 2015, through the prefetched catalogue
-    assert window.flows._playback is not None
+    assert window.session._playback_months is not None
     assert [c.get("by_month") for c in calls] == [True]  # one grouped query, no per-month query
     played = window.flows.flowset
-    direct = window.flows.model.set_filter(window.trade.trade.filter)  # the same month queried directly
+    direct = window.flows.model.set_filter(window.session.effective_filter)  # the same month queried directly
     assert len(played) == len(direct) > 1000
     assert float(played.value.sum()) == pytest.approx(float(direct.value.sum()))
     tb.stop()
-    assert window.flows._playback is None
+    assert window.session._playback_months is None
 
 
 def test_port_and_state_tooltips_give_what_enters_and_leaves(window, content):

@@ -6,7 +6,7 @@ import pytest
 
 from geo.query import TradeFilter
 from geo.styles.thematic import NO_DATA, ThemeSettings, classify, compute_theme
-from geo.session.trade_view import TradeView, default_filter
+from geo.session import Session, default_filter
 
 
 @pytest.fixture(scope="module")
@@ -24,7 +24,7 @@ def test_default_filter_is_the_latest_twelve_months_with_mexico(store):
 
 
 def test_ports_are_sized_by_the_queried_trade_value(store, content):
-    view = TradeView(content.layers, store)
+    view = Session(content.layers, store)
     theme = view.refresh()
     ports = content.layers["ports"]
     assert ports.style.size_by == "theme_value"
@@ -32,15 +32,17 @@ def test_ports_are_sized_by_the_queried_trade_value(store, content):
     laredo = ports.data[ports.data["port_code"] == "2304"].iloc[0]
     assert laredo["theme_value"] == pytest.approx(expected["2304"])
     assert theme.port_values["2304"] == max(theme.port_values.values())
-    assert "2021-01 to 2021-12" in theme.port_title and "US$" in theme.port_title
+    title = theme.port_title.english()
+    assert theme.port_title.code == "theme.port_title.trade"
+    assert "Jan 2021 to Dec 2021" in title and "US$" in title
 
 
 def test_changing_the_mode_restyles_the_ports(store, content):
-    view = TradeView(content.layers, store)
+    view = Session(content.layers, store)
     view.refresh()
     all_modes = content.layers["ports"].data.set_index("port_code")["theme_value"].copy()
     events = []
-    view.changed.connect(events.append)
+    view.theme_changed.connect(events.append)
     view.update_filter(modes=("rail",))
     rail = content.layers["ports"].data.set_index("port_code")["theme_value"]
     assert events and rail["2304"] < all_modes["2304"]
@@ -49,7 +51,7 @@ def test_changing_the_mode_restyles_the_ports(store, content):
 
 
 def test_states_are_shaded_by_class_when_state_data_exists(store, content):
-    view = TradeView(content.layers, store, ThemeSettings(state_metric="us_state", classification="quantiles"))
+    view = Session(content.layers, store, ThemeSettings(state_metric="us_state", classification="quantiles"))
     view.update_filter(period=(201501, 201501))
     theme = view.theme
     assert theme.state_values and theme.state_bins
@@ -64,7 +66,8 @@ def test_states_are_shaded_by_class_when_state_data_exists(store, content):
     assert not any(isinstance(states.loc[i, "theme_colour"], str) for i in mx)
     legend = content.layers["states"].legend_entries
     assert len(legend) == len(theme.state_bins) + 1 and legend[-1][1] == NO_DATA
-    assert "2015-01" in content.layers["states"].legend_title and "US$" in content.layers["states"].legend_title
+    legend_title = content.layers["states"].legend_title.english()
+    assert "Jan 2015" in legend_title and "US$" in legend_title
 
 
 def test_every_classification_scheme_puts_all_states_in_a_class(store, content):
@@ -76,26 +79,29 @@ def test_every_classification_scheme_puts_all_states_in_a_class(store, content):
 
 
 def test_missing_state_data_is_said_not_drawn_blank(store, content):
-    view = TradeView(content.layers, store)
+    view = Session(content.layers, store)
     theme = view.refresh()  # 2021: the store holds no DOT1/DOT2 for it
     assert not theme.state_values
-    assert any("No US state figures" in n for n in theme.notes)
+    assert any(n.code == "theme.no_state_figures" and n.english().startswith("No US state figures")
+               for n in theme.notes)
     assert content.layers["states"].legend_entries == ()
 
 
 def test_imports_by_mexican_state_carry_the_origin_caveat(store, content):
     theme = compute_theme(store, TradeFilter(period=(201501, 201501), country="MX"),
                           ThemeSettings(state_metric="mx_state"))
-    assert any("no Mexican state of origin" in n.lower() or "origin" in n.lower() for n in theme.notes)
+    notes = {n.code: n.english() for n in theme.notes}
+    assert "Mexican state of origin is not recorded" in notes["caveat.mx_state_imports"]
+    assert "no Mexican state of origin" in notes["theme.mx_exports_only"]
 
 
 def test_ports_sized_by_a_crossing_measure(store, content):
-    view = TradeView(content.layers, store, ThemeSettings(port_metric="Trucks"))
+    view = Session(content.layers, store, ThemeSettings(port_metric="Trucks"))
     view.update_filter(period=(202101, 202112))
     c = store.crossings(measures=["Trucks"], period=(202101, 202112), by=("port",))
     laredo = int(c.set_index("port_code")["value"]["2304"])
     assert view.theme.port_values["2304"] == laredo
-    assert "trucks" in view.theme.port_title.lower()
+    assert view.theme.port_title.english().startswith("Incoming trucks entering the US")
 
 
 def test_classify_quantiles_splits_evenly():

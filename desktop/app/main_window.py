@@ -21,6 +21,7 @@ from desktop.toolbars.time_bar import TimeBar
 from desktop.app.trade_controller import TradeController
 from geo.layers.content import MapContent
 from geo.data.bundled import bundled_sources
+from geo.session import Session
 
 APP_NAME = "Frontera MapContent"
 VERSION = "0.1.0"
@@ -34,8 +35,9 @@ class MainWindow(QMainWindow):
         self.settings = settings or QSettings()
         self.setWindowTitle(self.tr("Frontera MapContent — US–Mexico supply chains"))
         self.setAcceptDrops(True)
+        self.session = Session(content.layers)
         self.canvas = MapCanvas(content, self)
-        self.flows = FlowOverlay(self)
+        self.flows = FlowOverlay(self.session, self)
         self.canvas.set_flow_overlay(self.flows)
         self.trade = TradeController(self, store_path)
         central = QWidget(self)
@@ -49,12 +51,10 @@ class MainWindow(QMainWindow):
         self.addToolBarBreak(Qt.TopToolBarArea)
         self.addToolBar(Qt.TopToolBarArea, self.trade.style_bar)
         self.trade.themeApplied.connect(lambda _t: self.legend._relayout())
-        self.time_bar = TimeBar(self.trade.trade, self)
+        self.time_bar = TimeBar(self.session, self)
         self.addToolBar(Qt.BottomToolBarArea, self.time_bar)
         self.time_bar.monthShown.connect(self._month_shown)
         self.time_bar.aboutToStep.connect(self.canvas.crossfade)
-        self.time_bar.playbackStarted.connect(self.flows.prepare_playback)
-        self.time_bar.playbackEnded.connect(self.flows.end_playback)
         self.time_bar.exportRequested.connect(self.export_animation)
         self.trade.filter_bar.period.rangeChanged.connect(lambda *_: self.time_bar.stop())
 
@@ -73,10 +73,17 @@ class MainWindow(QMainWindow):
         self.flow_dock = self._dock("flows", self.tr("Trade flows"), self.flow_panel, Qt.RightDockWidgetArea)
         self.splitDockWidget(self.feature_dock, self.flow_dock, Qt.Vertical)
         self.flow_panel.show_box.toggled.connect(self.show_flows)
-        self.flow_panel.back_to_bts.clicked.connect(lambda: self.flows.use_bts(self.trade.trade.filter))
+        self.flow_panel.back_to_bts.clicked.connect(self.flows.use_bts)
         self.flow_panel.open_od.clicked.connect(self.open_od_table)
-        self.trade.storeReady.connect(self.flows.set_store)
-        self.trade.themeApplied.connect(lambda _t: self.flows.follow(self.trade.trade.filter))
+        self.session.flows_changed.connect(self._flows_state_changed)
+        # the map's selection and extent are parts of the session
+        content.selection.changed.connect(
+            lambda hit: self.session.select(hit.layer_id if hit else None, content.feature_id(hit)))
+        self.session.selection_changed.connect(self._selection_from_session)
+        self.canvas.viewChanged.connect(self._view_to_session)
+        self.session.view_changed.connect(self._view_from_session)
+        content.layers.changed.connect(lambda _id: self._layers_to_session())
+        content.layers.order_changed.connect(self._layers_to_session)
 
         self.coords = QLabel(self)
         self.coords.setMinimumWidth(190)
@@ -198,13 +205,42 @@ class MainWindow(QMainWindow):
 
     # --- flows ------------------------------------------------------------------------------
     def show_flows(self, on: bool) -> None:
-        if on == self.flows.visible:
-            return
-        self.flows.set_visible(on, self.trade.trade.filter)
-        self.flows_action.setChecked(on)  # re-entry returns above
-        if on:
+        if on != self.flows.visible:
+            self.flows.set_visible(on)  # the session says so; _flows_state_changed follows
+
+    def _flows_state_changed(self, state) -> None:
+        self.flows_action.blockSignals(True)
+        self.flows_action.setChecked(state.visible)
+        self.flows_action.blockSignals(False)
+        if state.visible:
             self.flow_dock.show()
             self.flow_dock.raise_()
+
+    # --- session <-> map ---------------------------------------------------------------------
+    def _selection_from_session(self, sel) -> None:
+        hit = self.content.hit_for(sel.layer, sel.feature)
+        if hit != self.content.selection.current:
+            self.content.selection.select(hit)
+
+    def _view_to_session(self, view) -> None:
+        from geo.core.projection import to_lonlat
+
+        xmin, ymin, xmax, ymax = view.bounds
+        (w, e), (s, n) = to_lonlat([xmin, xmax], [ymin, ymax])
+        self._view_from_me = (float(w), float(s), float(e), float(n))
+        self.session.set_extent(self._view_from_me)
+
+    def _view_from_session(self, state) -> None:
+        from geo.core.projection import to_map
+
+        if state.extent is None or state.extent == getattr(self, "_view_from_me", None):
+            return
+        w, s, e, n = state.extent
+        (x0, x1), (y0, y1) = to_map([w, e], [s, n])
+        self.canvas.zoom_to_bounds((float(x0), float(y0), float(x1), float(y1)), margin=0.0)
+
+    def _layers_to_session(self) -> None:
+        self.session.capture_layers()
 
     def open_od_table(self, path: str | None = None) -> None:
         from geo.flows.od import ODImportError, read_od_csv
@@ -224,9 +260,6 @@ class MainWindow(QMainWindow):
             self.od_report.show()
         if len(result.flowset):
             self.flows.show_od(result.flowset, Path(path).name)
-            self.flows_action.setChecked(True)
-            self.flow_dock.show()
-            self.flow_dock.raise_()
 
     # --- actions -----------------------------------------------------------------------
     def _toggle_labels(self, on: bool) -> None:

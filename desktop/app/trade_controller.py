@@ -1,5 +1,5 @@
 """Connects the trade store to the window: opens the store off the GUI thread after the
-first frame, binds the filter bar to geo.session.trade_view.TradeView, shows the data notes that
+first frame, binds the filter bar to the session (geo.session.Session), shows the data notes that
 apply, and runs imports (File → Import…, drag and drop)."""
 from __future__ import annotations
 
@@ -9,10 +9,10 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QSizePolicy
 
 from desktop.base import workers
+from desktop.base.messages import word, word_all
 from desktop.toolbars.filter_bar import FilterBar
 from desktop.dialogs.import_dialog import IMPORT_FILTER, ImportReportDialog, ImportRunner
 from geo.styles.thematic import Theme
-from geo.session.trade_view import TradeView
 
 IMPORTABLE = (".csv", ".zip")
 
@@ -25,7 +25,7 @@ class TradeController(QObject):
         super().__init__(window)
         self.window = window
         self.store_path = store_path
-        self.trade = TradeView(window.content.layers)
+        self.trade = self.session = window.session
         self.filter_bar = FilterBar(self.trade, window)
         self.style_bar = self.filter_bar.style_bar
         self.notes = QLabel(window)
@@ -35,8 +35,10 @@ class TradeController(QObject):
                                  " padding: 4px 8px; color: #4a3b00; }")
         self.notes.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Maximum)
         self.notes.hide()
-        self.trade.changed.connect(self._theme_changed)
-        self.trade.failed.connect(lambda msg: window.statusBar().showMessage(msg, 8000))
+        self.session.theme_changed.connect(self._theme_changed)
+        self.session.failed.connect(lambda m: window.statusBar().showMessage(word(m), 8000))
+        self.session.filter_changed.connect(lambda _f: self.filter_bar.show_filter())
+        self.session.style_changed.connect(lambda _s: self.filter_bar.show_filter())
         self.runner: ImportRunner | None = None
 
     # --- store ---------------------------------------------------------------------------
@@ -78,12 +80,12 @@ class TradeController(QObject):
     # --- theme -----------------------------------------------------------------------------
     def _theme_changed(self, theme: Theme) -> None:
         if theme.notes:
-            self.notes.setText(self.tr("Note: ") + "\n".join(self.tr(n) for n in theme.notes))
+            self.notes.setText(self.tr("Note: ") + word_all(theme.notes))
             self.notes.show()
         else:
             self.notes.hide()
         self.window.statusBar().showMessage(
-            self.tr("{what} — updated in {ms:.0f} ms").format(what=theme.port_title or theme.state_title,
+            self.tr("{what} — updated in {ms:.0f} ms").format(what=word(theme.port_title or theme.state_title),
                                                              ms=self.trade.last_ms), 4000)
         self.themeApplied.emit(theme)
 

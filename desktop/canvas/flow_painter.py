@@ -27,10 +27,10 @@ import numpy as np
 from PySide6.QtCore import QByteArray, QCoreApplication, QDataStream, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPainterPath, QPen, QTransform
 
+from desktop.base.messages import word
 from desktop.canvas.qt_geometry import qpolygonf
 from desktop.canvas.symbols import qcolor
 from geo.flows import FlowSet, format_usd
-from geo.core.formatting import format_share
 from geo.core.viewport import Viewport
 
 PORT_RING = "#b8321f"
@@ -393,8 +393,7 @@ class FlowPainter:
         fm = QFontMetricsF(f)
         x0, y = rect.left() + 8, rect.top() + 6
         painter.setPen(QColor("#202020"))
-        cap = _tr("Trade value ({units}), {period}").format(units=ws.units, period=ws.period) if ws.period \
-            else _tr("Trade value ({units})").format(units=ws.units)
+        cap = word(ws.caption_message)
         painter.drawText(QRectF(x0, y, rect.width() - 16, fm.height()), Qt.AlignLeft | Qt.AlignVCenter, cap)
         y += fm.height() + 4
         f2 = QFont(self.font)
@@ -446,14 +445,7 @@ class FlowPainter:
 
     @staticmethod
     def remainder_text(fs: FlowSet) -> str:
-        r = fs.remainder
-        bits = []
-        if r.hidden_count:
-            bits.append(_tr("{n} smaller flows, {share} of value, hidden").format(
-                n=f"{r.hidden_count:,}", share=format_share(r.hidden_share)))
-        if r.unlocated_count:
-            bits.append(_tr("{n} flows, {share} of value, not drawn (port not located)").format(
-                n=f"{r.unlocated_count:,}", share=format_share(r.unlocated_share)))
+        bits = [word(m) for m in fs.remainder.messages()]
         if fs.kind == "trade" and (fs.direction == "import").any():
             bits.append(_tr("Imports: Mexican state of origin not recorded; US state = importer of record"))
         return ". ".join(bits) + ("." if bits else "")

@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from desktop.base.messages import word
 from desktop.canvas.label_painter import FONT_FAMILIES
 from desktop.canvas.symbols import brush, draw_symbol, pen
 from geo.layers import Layer, LayerStack
@@ -84,14 +85,14 @@ def legend_rows(stack: LayerStack) -> list[tuple[str, Layer, object]]:
         rows.append(("layer", layer, None))
         if layer.legend_entries:
             if layer.legend_title:
-                rows.append(("caption", layer, layer.legend_title))
+                rows.append(("caption", layer, word(layer.legend_title)))
             for label, colour in layer.legend_entries:
-                rows.append(("class", layer, (label, colour)))
+                rows.append(("class", layer, (word(label), colour)))
         elif layer.kind == "polygon" and layer.style.palette:
             for key, colour in layer.style.palette:
                 rows.append(("class", layer, (COUNTRY_NAMES.get(key, str(key)), colour)))
         if layer.kind == "point" and layer.style.size_by and layer.legend_title and not layer.legend_entries:
-            rows.append(("caption", layer, layer.legend_title))
+            rows.append(("caption", layer, word(layer.legend_title)))
         if layer.kind == "point" and layer.style.size_by:
             for value, r in _size_steps(layer):
                 rows.append(("size", layer, (value, r)))

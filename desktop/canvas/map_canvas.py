@@ -90,8 +90,8 @@ class MapCanvas(QWidget):
         self.set_view(Viewport.fit(self.content.home_bounds, self.width(), self.height()))
         self.navigated = False
 
-    def zoom_to_bounds(self, bounds) -> None:
-        self.set_view(Viewport.fit(bounds, self.width(), self.height(), margin=0.1))
+    def zoom_to_bounds(self, bounds, margin: float = 0.1) -> None:
+        self.set_view(Viewport.fit(bounds, self.width(), self.height(), margin=margin))
 
     def zoom_by(self, factor: float, anchor: QPointF | None = None, settle: bool = False) -> None:
         a = (anchor.x(), anchor.y()) if anchor is not None else None
@@ -306,14 +306,13 @@ class MapCanvas(QWidget):
 
     def _flow_totals(self, layer, index: int) -> str | None:
         """While flows are shown: what enters and leaves this port or state."""
-        from geo.flows import place_totals_text
+        from desktop.base.messages import word
+        from geo.flows import place_totals_message
 
         fs = self.flows.flowset if self.flows is not None else None
         if fs is None:
             return None
-        row = layer.data.iloc[index]
-        if layer.id == "ports":
-            return place_totals_text(fs, "port", str(row["port_code"]))
-        if layer.id == "states" and row["country"] in ("US", "MX"):
-            return place_totals_text(fs, "us_state" if row["country"] == "US" else "mx_state", str(row["code"]))
-        return None
+        ref = self.content.place_ref(Hit(layer.id, index))
+        if ref is None:
+            return None
+        return word(place_totals_message(fs, ref[0], ref[1])) or None

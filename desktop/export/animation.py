@@ -24,19 +24,19 @@ def render_frames(window, months: list[int], view, progress=None):
     """Yield (month, QImage) for each month; `progress(i, n) -> bool` may cancel."""
     from desktop.base.i18n import month_label
 
-    trade, flows = window.trade.trade, window.flows
-    original = trade.filter.period
+    session, flows = window.session, window.flows
+    shown = session.playback.month
     try:
+        session.begin_playback(months)
         for i, m in enumerate(months):
             if progress is not None and not progress(i, len(months)):
                 return
-            trade.update_filter(period=(m, m))
-            flows.follow(trade.filter)
+            session.show_month(m)
             img = compose_map_image(window.content, view, window.canvas.renderer, caption=month_label(m),
                                     overlay=flows if flows.visible else None)
             yield m, img
     finally:
-        trade.update_filter(period=original)
+        session.show_month(shown)
 
 
 def qimage_to_pil(img: QImage):

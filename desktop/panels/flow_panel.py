@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.base.messages import word
 from desktop.canvas.flow_overlay import FlowOverlay
 
 
@@ -114,8 +115,8 @@ class FlowPanel(QWidget):
         if fs is not None and len(fs):
             shown = len(fs.shown_index)
             text = self.tr("{shown:,} of {total:,} flows drawn.").format(shown=shown, total=len(fs))
-            rem = fs.remainder.summary()
-            self.summary.setText(text + (" " + rem if rem else ""))
+            rem = "; ".join(word(m) for m in fs.remainder.messages())
+            self.summary.setText(text + (" " + rem + "." if rem else ""))
         else:
             self.summary.setText("")
         self.note.setText(ov.note if ov.visible else "")

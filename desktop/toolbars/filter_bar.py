@@ -1,6 +1,6 @@
 """The filter bar: period, direction, partner, mode, commodity; and how the map shows them.
 
-Every control edits geo.session.trade_view.TradeView; nothing here touches data directly. The
+Every control edits the session (geo.session.Session); nothing here touches data directly. The
 bar re-reads its choices (months, modes, commodities) from the store when it changes.
 """
 from __future__ import annotations
@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QComboBox, QCompleter, QHBoxLayout, QLabel, QToolB
 from desktop.base.i18n import month_label
 from desktop.widgets.range_slider import RangeSlider
 from geo.styles.thematic import CLASSIFICATIONS, PORT_METRICS, STATE_METRICS
-from geo.session.trade_view import TradeView
 
 
 
@@ -27,7 +26,7 @@ def _combo(parent, items: list[tuple[str, object]], tip: str) -> QComboBox:
 
 
 class FilterBar(QToolBar):
-    def __init__(self, view: TradeView, parent=None):
+    def __init__(self, view, parent=None):
         super().__init__(parent)
         self.setObjectName("filter_bar")
         self.setWindowTitle(self.tr("Filters"))

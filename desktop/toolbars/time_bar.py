@@ -1,8 +1,9 @@
 """The time bar: play the selected period month by month (play/pause, step, stop, speed);
 the month shows on the map, and the playback can be exported as a GIF or PNG frames.
 
-Playback edits only the global filter's period (geo.session.trade_view.TradeView), so ports,
-states and flows all follow the month, exactly as when the analyst picks it by hand.
+Playback sets the session's playback month (geo.session.Session): ports, states and flows
+all show that month while the filter keeps the analyst's whole period, so pausing or
+stepping never loses it; Stop goes back to the whole period.
 """
 from __future__ import annotations
 
@@ -11,7 +12,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QComboBox, QLabel, QStyle, QToolBar
 
 from desktop.base.i18n import month_label
-from geo.session.trade_view import TradeView
 
 SPEEDS = (1, 2, 4, 8, 15, 30)  # months per second
 
@@ -19,18 +19,17 @@ SPEEDS = (1, 2, 4, 8, 15, 30)  # months per second
 class TimeBar(QToolBar):
     monthShown = Signal(object)  # the month (YYYYMM) being shown, or None when not playing
     aboutToStep = Signal(float)  # ms the change may blend over (the view cross-fades)
-    playbackStarted = Signal(object, object)  # the whole period's filter, the months to play
     playbackEnded = Signal()
     exportRequested = Signal()
 
-    def __init__(self, trade: TradeView, parent=None):
+    def __init__(self, session, parent=None):
         super().__init__(parent)
         self.setObjectName("time_bar")
         self.setWindowTitle(self.tr("Time"))
-        self.trade = trade
+        self.trade = self.session = session
         self.months: list[int] = []
         self.index = -1
-        self.full_period = None
+        self.full_period = None  # the period being played (the filter's), while playing
         st = self.style()
         self.first_act = self._act(st.standardIcon(QStyle.SP_MediaSkipBackward), self.tr("First month"), self.first)
         self.back_act = self._act(st.standardIcon(QStyle.SP_MediaSeekBackward), self.tr("Previous month"),
@@ -77,10 +76,8 @@ class TimeBar(QToolBar):
 
     def _begin(self) -> bool:
         if self.full_period is None:
-            self.full_period = self.trade.filter.period
-            self.months = self.period_months()
-            if self.months:
-                self.playbackStarted.emit(self.trade.filter, list(self.months))
+            self.full_period = self.session.filter.period
+            self.months = self.session.begin_playback(self.period_months())
         return bool(self.months)
 
     def show_month(self, index: int) -> None:
@@ -90,7 +87,7 @@ class TimeBar(QToolBar):
         m = self.months[self.index]
         interval = 1000 / self.speed.currentData() if self.playing else 400
         self.aboutToStep.emit(min(350.0, 0.6 * interval))
-        self.trade.update_filter(period=(m, m))
+        self.session.show_month(m)
         self.monthShown.emit(m)
         self._show()
 
@@ -130,10 +127,10 @@ class TimeBar(QToolBar):
     def stop(self) -> None:
         self.pause()
         if self.full_period is not None:
-            period, self.full_period = self.full_period, None
+            self.full_period = None
             self.index = -1
             self.playbackEnded.emit()
-            self.trade.update_filter(period=period)
+            self.session.end_playback()
         self.monthShown.emit(None)
         self._show()
 

@@ -45,7 +45,7 @@ from geo.flows.anchors import Anchors, Place, load_anchors
 from geo.flows.build import STUB_KM, FlowCatalog, build_flows
 from geo.flows.flowset import BOOL_FIELDS, INT_FIELDS, NUM_FIELDS, STR_FIELDS, FlowSet, make_flowset
 from geo.flows.geometry import N_BODY, N_TIP, FlowGeometry, band_outlines, bezier_control_points, hit_test, quad_bezier
-from geo.flows.model import FlowModel, place_totals_text, tooltip
+from geo.flows.model import FlowModel, place_totals_message, place_totals_text, tooltip, tooltip_messages
 from geo.flows.options import (DIRECTION_COLOURS, MODE_COLOURS, OTHER_COLOUR, UNITS, FlowOptions, Remainder,
                       WidthScale, period_label_from_plan)
 

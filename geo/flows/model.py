@@ -8,44 +8,53 @@ from typing import Iterable
 
 import numpy as np
 
-from geo.core.formatting import format_usd
 from geo.core.signals import Signal
 from geo.flows.anchors import Anchors, load_anchors
 from geo.flows.build import FlowCatalog, build_flows
 from geo.flows.flowset import FlowSet
-from geo.core.formatting import format_share
+from geo.core.messages import Message, msg
 from geo.flows.options import UNITS, FlowOptions, period_label_from_plan
 
 
-def tooltip(flowset: FlowSet, i: int) -> str:
-    """Plain-text tooltip for flow ``i``: route, mode, value with units, share, period."""
+def tooltip_messages(flowset: FlowSet, i: int) -> list[Message]:
+    """Flow ``i``'s tooltip, one message per line: route, direction and mode, value with
+    units and share (and period), and the caveat that applies."""
     fs = flowset
-    o, d = fs.origin_name[i], fs.dest_name[i]
-    if fs.direction[i] == "import":
-        d = f"{d} (importer of record)"
-    route = f"{o} → {fs.port_name[i]} → {d}" if fs.has_port[i] else f"{o} → {d}"
-    what = []
+    o, d = str(fs.origin_name[i]), str(fs.dest_name[i])
+    imp = "_import" if fs.direction[i] == "import" else ""
+    if fs.has_port[i]:
+        route = msg("flows.tip.route2" + imp, origin=o, port=str(fs.port_name[i]), dest=d)
+    else:
+        route = msg("flows.tip.route1" + imp, origin=o, dest=d)
+    lines: list[Message] = [route]
+    partner = msg(f"country.{'CA' if fs.partner == 'CA' else 'MX'}")
+    what: list[Message | str] = []
     if fs.direction[i]:
-        partner = "Canada" if fs.partner == "CA" else "Mexico"
-        what.append(("US export to " if fs.direction[i] == "export" else "US import from ") + partner)
+        what.append(msg(f"flows.tip.{fs.direction[i]}", partner_msg=partner))
     if fs.mode_name[i]:
         what.append(str(fs.mode_name[i]))
     if fs.label[i] and fs.kind == "od":
         what.append(str(fs.label[i]))
-    lines = [route]
     if what:
-        lines.append(" · ".join(what))
+        lines.append(msg("flows.tip.parts", parts_list=what))
     v = float(fs.value[i])
-    lines.append(f"{format_usd(v) if fs.units == UNITS else f'{v:,.6g} {fs.units}'}"
-                 f" ({fs.units} {v:,.0f}) · {format_share(float(fs.share[i]))} of the "
-                 f"{'table' if fs.kind == 'od' else 'filtered'} total"
-                 + (f", {fs.period}" if fs.period else ""))
+    share = float(fs.share[i])
+    if fs.units == UNITS:
+        code = "flows.tip.value_table" if fs.kind == "od" else "flows.tip.value"
+        value = msg(code, value_usd=v, units=fs.units, raw=f"{v:,.0f}", share_share=share)
+    else:
+        value = msg("flows.tip.value_units", raw=f"{v:,.6g}", units=fs.units, share_share=share)
+    lines.append(Message("flows.tip.period", {"text_msg": value, "period": fs.period}) if fs.period else value)
     if fs.direction[i] == "import" and not fs.origin_recorded[i]:
-        lines.append("BTS does not record the Mexican state of origin of imports; the US state "
-                     "is the importer of record.")
+        lines.append(msg("flows.tip.no_origin"))
     elif not fs.dest_recorded[i] and fs.direction[i] == "export":
-        lines.append("The destination state is not recorded for this flow.")
-    return "\n".join(lines)
+        lines.append(msg("flows.tip.no_dest"))
+    return lines
+
+
+def tooltip(flowset: FlowSet, i: int) -> str:
+    """English plain-text tooltip for flow ``i`` (the view words :func:`tooltip_messages`)."""
+    return "\n".join(m.english() for m in tooltip_messages(flowset, i))
 
 
 # -- a small state object for the UI --------------------------------------------------------
@@ -151,7 +160,7 @@ class FlowModel:
             self.selected_port_changed.emit(code)
 
 
-def place_totals_text(flowset: FlowSet, kind: str, code: str) -> str | None:
+def place_totals_message(flowset: FlowSet, kind: str, code: str) -> Message | None:
     """What enters and leaves a place in the flows shown, for its tooltip: a port's value
     through it, a state's outbound and inbound value and their shares. None if absent."""
     if flowset is None or not len(flowset):
@@ -166,6 +175,12 @@ def place_totals_text(flowset: FlowSet, kind: str, code: str) -> str | None:
     r = row.iloc[0]
     total = float(flowset.value.sum()) or 1.0
     if kind == "port":
-        return f"Through this port: {format_usd(r['through'])} ({format_share(r['through'] / total)} of the filtered flows)"
-    return (f"Leaving: {format_usd(r['outbound'])} · arriving: {format_usd(r['inbound'])} "
-            f"({format_share((r['outbound'] + r['inbound']) / total)} of the filtered flows)")
+        return msg("flows.through_port", value_usd=float(r["through"]), share_share=float(r["through"]) / total)
+    return msg("flows.place_totals", out_usd=float(r["outbound"]), in_usd=float(r["inbound"]),
+               share_share=float(r["outbound"] + r["inbound"]) / total)
+
+
+def place_totals_text(flowset: FlowSet, kind: str, code: str) -> str | None:
+    """English wording of :func:`place_totals_message`."""
+    m = place_totals_message(flowset, kind, code)
+    return m.english() if m is not None else None

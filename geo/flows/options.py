@@ -1,6 +1,6 @@
 """What to draw and how it is scaled and summarised: :class:`FlowOptions`, the colour
 palettes, :class:`WidthScale` (value -> pixels, legend steps), :class:`Remainder` (what is
-hidden or cannot be placed), the share formatter ``_pct`` and :func:`period_label_from_plan`.
+hidden or cannot be placed) and :func:`period_label_from_plan`.
 """
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ from typing import Mapping
 
 import numpy as np
 
-from geo.core.formatting import format_share, month_label
+from geo.core.formatting import month_label
+from geo.core.messages import Message, msg
 
 
 # -- palettes ("#rrggbb") -------------------------------------------------------------------
@@ -105,9 +106,14 @@ class WidthScale:
         return [(v, float(v * self.px_per_unit)) for v in vals]
 
     @property
+    def caption_message(self) -> Message:
+        if self.period:
+            return msg("flows.width_caption_period", units=self.units, period=self.period)
+        return msg("flows.width_caption", units=self.units)
+
+    @property
     def caption(self) -> str:
-        base = f"Trade value ({self.units})"
-        return f"{base}, {self.period}" if self.period else base
+        return self.caption_message.english()
 
 
 @dataclass(frozen=True)
@@ -130,19 +136,22 @@ class Remainder:
     def unlocated_share(self) -> float:
         return self.unlocated_value / self.total_value if self.total_value else 0.0
 
-    def summary(self) -> str:
-        """One or two sentences: '312 smaller flows, 4% of value, hidden. ...'."""
-        bits = []
+    def messages(self) -> list[Message]:
+        """What is not drawn, as messages (the panel and the legend word the same ones)."""
+        out = []
         if self.hidden_count:
-            bits.append(f"{self.hidden_count:,} smaller flow{'s' if self.hidden_count != 1 else ''}, "
-                        f"{_pct(self.hidden_share)} of value, hidden")
+            one = "_one" if self.hidden_count == 1 else ""
+            out.append(msg("flows.hidden" + one, count_n=self.hidden_count, share_share=self.hidden_share))
         if self.unlocated_count:
-            bits.append(f"{self.unlocated_count:,} flow{'s' if self.unlocated_count != 1 else ''}, "
-                        f"{_pct(self.unlocated_share)} of value, not drawn (no location for their port)")
+            one = "_one" if self.unlocated_count == 1 else ""
+            out.append(msg("flows.unlocated" + one, count_n=self.unlocated_count,
+                           share_share=self.unlocated_share))
+        return out
+
+    def summary(self) -> str:
+        """English: '312 smaller flow(s), 4% of value, hidden; ...'."""
+        bits = [m.english() for m in self.messages()]
         return "; ".join(bits) + ("." if bits else "")
-
-
-_pct = format_share  # the flows' historical name for it
 
 
 _ym_label = month_label

@@ -32,6 +32,11 @@ PRINCIPAL_SEAPORTS = frozenset({
 })
 
 
+#: the column holding each layer's stable feature id
+FEATURE_ID_FIELDS = {"ports": "port_code", "seaports": "unlocode", "crossings": "name",
+                     "industrial_parks": "name", "clusters": "name", "cities": "name"}
+
+
 class Selection:
     """The selected and the hovered feature. Emits `changed(hit_or_None)`, `hovered(...)`."""
 
@@ -58,6 +63,48 @@ class MapContent:
     layers: LayerStack
     selection: Selection = field(default_factory=Selection)
     home_bounds: tuple[float, float, float, float] = field(default_factory=default_view_bounds)
+
+    def feature_id(self, hit: Hit | None) -> str | None:
+        """A feature's stable id, for the session and saved analyses: the port code, the
+        ``COUNTRY-CODE`` of a state or province (``MX-NL``), else the feature's name."""
+        if hit is None:
+            return None
+        layer = self.layers[hit.layer_id]
+        row = layer.data.iloc[hit.index]
+        col = FEATURE_ID_FIELDS.get(hit.layer_id)
+        if hit.layer_id == "states":
+            return f"{row['country']}-{row['code']}"
+        if col and col in row.index and str(row[col]):
+            return str(row[col])
+        return str(row.get(layer.name_field, hit.index))
+
+    def hit_for(self, layer_id: str | None, feature_id: str | None) -> Hit | None:
+        """The feature a stable id names (None when the layer or feature is not on the map)."""
+        if not layer_id or feature_id is None or layer_id not in self.layers:
+            return None
+        data = self.layers[layer_id].data
+        if layer_id == "states":
+            country, _, code = str(feature_id).partition("-")
+            mask = (data["country"].astype(str) == country) & (data["code"].astype(str) == code)
+        else:
+            col = FEATURE_ID_FIELDS.get(layer_id)
+            col = col if col in data.columns and data[col].astype(str).str.len().gt(0).all() else \
+                self.layers[layer_id].name_field
+            mask = data[col].astype(str) == str(feature_id)
+        idx = np.flatnonzero(mask.to_numpy())
+        return Hit(layer_id, int(idx[0])) if len(idx) else None
+
+    def place_ref(self, hit: Hit | None) -> tuple[str, str] | None:
+        """What a hit is for the trade figures: ``("port", code)``, ``("us_state", code)``,
+        ``("mx_state", code)``, or None (a city, a river…)."""
+        if hit is None:
+            return None
+        row = self.layers[hit.layer_id].data.iloc[hit.index]
+        if hit.layer_id == "ports":
+            return ("port", str(row["port_code"]))
+        if hit.layer_id == "states" and row["country"] in ("US", "MX"):
+            return ("us_state" if row["country"] == "US" else "mx_state", str(row["code"]))
+        return None
 
     def feature_bounds(self, hit: Hit, min_size: float = 150_000.0):
         """Map bounds to zoom to for a feature (points get a box of `min_size` metres)."""

@@ -92,8 +92,9 @@ class Layer:
     show_scale_field: str | None = None
     # Thematic legend: a title and (label, colour) entries replacing the palette entries;
     # `size_caption` names the unit of size_by in the legend ("US$", "incoming trucks").
-    legend_title: str | None = None
-    legend_entries: tuple[tuple[str, str], ...] = ()
+    # Titles and entry labels are str or geo.core.messages.Message (the view words them).
+    legend_title: object | None = None
+    legend_entries: tuple[tuple[object, str], ...] = ()
     size_caption: str = ""
     _xy: tuple[np.ndarray, np.ndarray] | None = field(default=None, repr=False)
 

@@ -1,4 +1,5 @@
 """Queries: the trade filter, table planning and caveats (backend-independent)."""
+from geo.core.periods import format_ym, ym_range  # noqa: F401
 from geo.query.trade import (  # noqa: F401
     FilterError,
     NotAnswerableError,
@@ -10,8 +11,6 @@ from geo.query.trade import (  # noqa: F401
     BREAKDOWNS,
     normalise_by,
     parse_period,
-    format_ym,
-    ym_range,
     TradeFilter,
     QueryPlan,
     candidate_tables,

@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping, Sequence
 
+from geo.core.messages import Message, MessageError
+from geo.core.periods import GRANULARITIES, format_ym, ym_range
 from geo.data.codes import COUNTRY_ISO, UnknownCodeError, code_tables
 
 __all__ = [
@@ -31,8 +33,9 @@ class FilterError(ValueError):
     """A filter value is invalid (unknown code, bad period); the message is one sentence."""
 
 
-class NotAnswerableError(ValueError):
-    """No single BTS table holds all the dimensions the filter/breakdown combine."""
+class NotAnswerableError(MessageError):
+    """No single BTS table holds all the dimensions the filter/breakdown combine; its
+    :attr:`message` words why."""
 
 
 #: dimensions present in each TransBorder table (all also have month, trade type, country, mode)
@@ -95,18 +98,6 @@ def parse_period(value) -> int:
     return y * 100 + m
 
 
-def format_ym(ym: int) -> str:
-    return f"{ym // 100}-{ym % 100:02d}"
-
-
-def ym_range(lo: int, hi: int) -> list[int]:
-    out, y, m = [], lo // 100, lo % 100
-    while y * 100 + m <= hi:
-        out.append(y * 100 + m)
-        m += 1
-        if m == 13:
-            y, m = y + 1, 1
-    return out
 
 
 # -- the filter --------------------------------------------------------------------------
@@ -142,10 +133,14 @@ class TradeFilter:
     ports: tuple[str, ...] = ()
     us_states: tuple[str, ...] = ()
     mx_states: tuple[str, ...] = ()
+    #: how the period is read and stepped: "month" or "year" (whole calendar years)
+    granularity: str = "month"
 
     def __post_init__(self):
         ct = code_tables()
         set_ = lambda k, v: object.__setattr__(self, k, v)  # noqa: E731
+        if self.granularity not in GRANULARITIES:
+            raise FilterError(f"Unknown period granularity {self.granularity!r}; use month or year.")
         if self.period is not None:
             lo, hi = self.period
             lo = parse_period(lo) if lo is not None else 190001
@@ -254,10 +249,7 @@ def candidate_tables(needed: Iterable[str]) -> tuple[str, ...]:
     cands = tuple(t for t in PREFERENCE if needed <= TABLE_DIMS[t])
     if not cands:
         pretty = " x ".join(sorted(d.replace("_", " ") for d in needed))
-        raise NotAnswerableError(
-            f"BTS does not publish {pretty} together: DOT1 has US state x port x Mexican state, "
-            f"DOT2 US state x commodity x Mexican state, DOT3 port x commodity; "
-            f"remove one of these filters or choose another breakdown.")
+        raise NotAnswerableError(Message("error.not_answerable", {"dims": pretty}))
     return cands
 
 
@@ -272,10 +264,9 @@ def plan(f: TradeFilter, by: str | None, availability: Mapping[int, Sequence[int
     if (by == "mx_state" or "mx_state" in needed) and f.country != "CA":
         implicit_country = None if f.country == "MX" else "MX"
     if f.country == "CA" and (by == "mx_state" or f.mx_states):
-        raise NotAnswerableError("Mexican states do not apply to trade with Canada; "
-                                 "set the country to Mexico or remove the Mexican-state filter.")
+        raise NotAnswerableError(Message("error.mx_states_canada"))
     if f.country == "MX" and by == "ca_prov":
-        raise NotAnswerableError("Canadian provinces do not apply to trade with Mexico.")
+        raise NotAnswerableError(Message("error.ca_provinces_mexico"))
     cands = candidate_tables(needed)
     avail = {SRC_NAME[s]: set(v) for s, v in availability.items() if s in SRC_NAME}
     all_months = sorted(set().union(*avail.values())) if avail else []
@@ -303,9 +294,21 @@ def plan(f: TradeFilter, by: str | None, availability: Mapping[int, Sequence[int
 # -- caveats -----------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Caveat:
+    """A note that applies to a figure: ``code`` (e.g. ``"mx_state_imports"``), the
+    :class:`~geo.core.messages.Message` that words it, and a severity."""
+
     code: str
-    text: str
+    message: Message
     severity: str = "info"     # info | warning
+
+    @property
+    def text(self) -> str:
+        """English wording (logs, tests); the view words :attr:`message` through Qt."""
+        return self.message.english()
+
+
+def _cav(code: str, severity: str = "info", **params) -> Caveat:
+    return Caveat(code, Message("caveat." + code, params, severity), severity)
 
 
 def caveats(f: TradeFilter, by: str | None, qplan: QueryPlan | None = None,
@@ -319,45 +322,31 @@ def caveats(f: TradeFilter, by: str | None, qplan: QueryPlan | None = None,
     uses_mx = by == "mx_state" or bool(f.mx_states) or flows
     if uses_mx and with_imports and mexico:
         sev = "warning" if (f.mx_states and with_imports) or f.trade_type == "import" else "info"
-        out.append(Caveat("mx_state_imports",
-                          "For US imports from Mexico the Mexican state of origin is not recorded: "
-                          "imports appear as 'Not recorded' and a Mexican-state filter keeps exports only.",
-                          sev))
+        out.append(_cav("mx_state_imports", sev))
     if (by == "us_state" or f.us_states or flows) and with_imports:
-        out.append(Caveat("us_state_importer",
-                          "The US state of an import is the state of the importer of record, not "
-                          "necessarily where the goods are used; the Mexican state -> port -> US state "
-                          "chain exists for exports only."))
+        out.append(_cav("us_state_importer"))
     if by == "mx_state" and f.country is None:
-        out.append(Caveat("mx_only", "The Mexican-state breakdown covers trade with Mexico only."))
+        out.append(_cav("mx_only"))
     if by == "mx_state" or f.mx_states:
-        out.append(Caveat("mx_legacy", "Legacy code BN (Baja California Norte) is counted as BC; "
-                                       "DF is Ciudad de Mexico; XX and OT are unknown states."))
+        out.append(_cav("mx_legacy"))
     if by == "port" or f.ports or flows:
-        out.append(Caveat("district_codes", "Port codes ending in XX (e.g. 23XX) are district-level "
-                                            "records whose port is not identified."))
+        out.append(_cav("district_codes"))
     uses_dot3 = qplan is not None and bool(qplan.months_by_table.get("DOT3"))
     lo = f.period[0] if f.period else (qplan.store_months[0] if qplan and qplan.store_months else None)
     if (uses_dot3 or by in ("commodity", "port") or f.commodities) and (lo is None or lo < 200701):
-        out.append(Caveat("dot3_start", "Surface-mode port x commodity data (DOT3) start in 2007; "
-                                        "air and vessel start in November 2003.",
-                          "warning" if uses_dot3 and lo is not None and lo < 200701 else "info"))
+        out.append(_cav("dot3_start", "warning" if uses_dot3 and lo is not None and lo < 200701 else "info"))
     if with_exports:
-        out.append(Caveat("weights", "Shipping weight is not reported for US exports by land modes "
-                                     "(zero); freight charges are not reported for exports to Mexico."))
+        out.append(_cav("weights"))
     if qplan is not None:
         if qplan.empty:
-            out.append(Caveat("no_data", "The store holds no " + " or ".join(qplan.candidates)
-                              + " data for this period.", "warning"))
+            out.append(_cav("no_data", "warning", tables_list=list(qplan.candidates)))
         elif qplan.uncovered_months:
             miss = qplan.uncovered_months
             span = format_ym(miss[0]) + (f"..{format_ym(miss[-1])}" if len(miss) > 1 else "")
-            out.append(Caveat("coverage",
-                              f"{len(miss)} month(s) in the period ({span}) have data only in tables "
-                              f"without the requested dimensions and are left out; "
-                              f"this answer needs {' or '.join(qplan.candidates)}.", "warning"))
+            out.append(_cav("coverage", "warning", count_n=len(miss), span=span,
+                            tables_list=list(qplan.candidates)))
         if len(qplan.tables) > 1:
-            out.append(Caveat("mixed_tables", "Figures come from " + qplan.describe() + "."))
+            out.append(_cav("mixed_tables", description=qplan.describe()))
         if f.period and qplan.store_months:
             lo_, hi_ = f.period
             if lo_ <= 190001:   # open start / end: count from / to the store's own months
@@ -366,10 +355,8 @@ def caveats(f: TradeFilter, by: str | None, qplan: QueryPlan | None = None,
                 hi_ = qplan.store_months[-1]
             expected = len(ym_range(lo_, hi_)) if lo_ <= hi_ else 0
             if expected and len(qplan.store_months) < expected:
-                have = len(qplan.store_months)
-                out.append(Caveat("missing_months",
-                                  f"The store holds data for {have} of the {expected} months in the period.",
-                                  "warning"))
+                out.append(_cav("missing_months", "warning", have_n=len(qplan.store_months),
+                                expected_n=expected))
     return out
 
 

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from geo.core.formatting import format_count, format_usd  # noqa: F401  (re-exported)
-from geo.query import FilterError, NotAnswerableError, TradeFilter, format_ym
+from geo.core.messages import Message, MessageError, msg
+from geo.query import FilterError, NotAnswerableError, TradeFilter
 
 CLASSIFICATIONS = {
     "quantiles": "Quantiles",
@@ -73,18 +74,29 @@ class Theme:
     state_values: dict[str, float] = field(default_factory=dict)  # admin1 code -> value
     state_colours: dict[str, str] = field(default_factory=dict)
     state_bins: list[ClassBin] = field(default_factory=list)
-    state_title: str = ""
+    state_title: Message | None = None
     port_values: dict[str, float] = field(default_factory=dict)  # CBP port code -> value
-    port_title: str = ""
+    port_title: Message | None = None
     port_unit: str = ""
-    notes: list[str] = field(default_factory=list)
+    notes: list[Message] = field(default_factory=list)
+    #: layer id -> (period message, source) of the figures the layer shows
+    layer_sources: dict[str, tuple[Message, str]] = field(default_factory=dict)
+
+
+def period_message(f: TradeFilter) -> Message:
+    if not f.period:
+        return msg("period.all")
+    lo, hi = f.period
+    return msg("period.one", month_ym=lo) if lo == hi else msg("period.range", lo_ym=lo, hi_ym=hi)
 
 
 def period_label(f: TradeFilter) -> str:
-    if not f.period:
-        return "all months"
-    lo, hi = f.period
-    return format_ym(lo) if lo == hi else f"{format_ym(lo)} to {format_ym(hi)}"
+    """English period label (``'Jan 2021 to Dec 2021'``); the view words :func:`period_message`."""
+    return period_message(f).english()
+
+
+def _error_message(exc: Exception) -> Message:
+    return exc.message if isinstance(exc, MessageError) else msg("error.filter", detail=str(exc))
 
 
 def classify(values: np.ndarray, scheme: str, k: int) -> tuple[np.ndarray, list[float]]:
@@ -118,20 +130,19 @@ def _palette(k: int) -> list[str]:
 
 def compute_theme(store, f: TradeFilter, settings: ThemeSettings) -> Theme:
     theme = Theme(f, settings, period_label(f))
-    direction = {"export": "US exports", "import": "US imports", None: "US trade"}[f.trade_type]
-    partner = {"MX": "with Mexico", "CA": "with Canada", None: "with Mexico and Canada"}[f.country]
-    scope = f"{direction} {partner}, {theme.period_label}"
+    period = period_message(f)
+    scope = msg("scope.trade", direction_msg=msg(f"direction.{f.trade_type or 'both'}"),
+                partner_msg=msg(f"partner.{f.country or 'both'}"), period_msg=period)
 
     # --- states ---
     by = settings.state_metric
     if by != "none":
         theme.state_country = "US" if by == "us_state" else "MX"
-        side = "US state" if by == "us_state" else "Mexican state"
         try:
             df = store.breakdown(f, by)
         except (NotAnswerableError, FilterError) as exc:
             df = None
-            theme.notes.append(str(exc))
+            theme.notes.append(_error_message(exc))
         if df is not None and len(df):
             df = df[df["value"] > 0]
             codes = df["code"].astype(str).tolist()
@@ -144,15 +155,12 @@ def compute_theme(store, f: TradeFilter, settings: ThemeSettings) -> Theme:
             for i, upper in enumerate(bins):
                 theme.state_bins.append(ClassBin(lower, upper, colours[i], int((yb == i).sum())))
                 lower = upper
-            theme.state_title = f"Trade value by {side}, US$ — {scope}"
+            theme.state_title = msg(f"theme.state_title.{by}", scope_msg=scope)
         elif df is not None:
-            theme.notes.append(
-                f"No {side} figures for {theme.period_label}: state-level trade comes from the BTS "
-                "DOT1/DOT2 tables, which the store holds only for some months. Pick a period with "
-                "DOT1/DOT2 data, or import those files.")
+            theme.notes.append(msg("theme.no_state_figures", "warning", side_msg=msg(f"side.{by}"),
+                                   period_msg=period))
         if by == "mx_state" and f.trade_type != "export" and theme.state_values:
-            theme.notes.append("BTS records no Mexican state of origin for US imports: Mexican state "
-                               "figures cover US exports (destination state) only.")
+            theme.notes.append(msg("theme.mx_exports_only"))
 
     # --- ports ---
     metric = settings.port_metric
@@ -161,21 +169,22 @@ def compute_theme(store, f: TradeFilter, settings: ThemeSettings) -> Theme:
             df = store.breakdown(f, "port")
             theme.port_values = {str(c): float(v) for c, v in zip(df["code"], df["value"]) if v > 0}
         except (NotAnswerableError, FilterError) as exc:
-            theme.notes.append(str(exc))
-        theme.port_title = f"Trade value by port, US$ — {scope}"
+            theme.notes.append(_error_message(exc))
+        theme.port_title = msg("theme.port_title.trade", scope_msg=scope)
         theme.port_unit = "US$"
     elif metric != "none":
         period = f.period
         df = store.crossings(measures=[metric], period=period, by=("port",), border="US-Mexico Border")
         theme.port_values = {str(c): float(v) for c, v in zip(df["port_code"], df["value"]) if v > 0}
-        theme.port_title = f"{PORT_METRICS[metric]} entering the US, {theme.period_label}"
+        theme.port_title = msg("theme.port_title.crossings", measure_msg=msg(f"measure.{metric}"),
+                               period_msg=period)
         theme.port_unit = PORT_METRICS[metric].lower()
         if not theme.port_values:
-            theme.notes.append(f"No border-crossing counts for {theme.period_label}.")
+            theme.notes.append(msg("theme.no_crossings", period_msg=period))
 
     try:
         cav = store.caveats(f, settings.state_metric if settings.state_metric != "none" else None)
-        theme.notes.extend(c.text if hasattr(c, "text") else str(c) for c in cav)
+        theme.notes.extend(c.message for c in cav)
     except (NotAnswerableError, FilterError):
         pass
     theme.notes = list(dict.fromkeys(theme.notes))
@@ -194,11 +203,11 @@ def apply_theme(layers, theme: Theme | None) -> None:
             (theme.state_colours.get(code, NO_DATA) if country == theme.state_country else None)
             for country, code in zip(states.data["country"], states.data["code"])
         ]
-        fmt = format_usd
         states.legend_title = theme.state_title
         states.legend_entries = tuple(
-            (f"{fmt(b.lower)} – {fmt(b.upper)}  ({b.count})", b.colour) for b in theme.state_bins
-        ) + (("No data", NO_DATA),)
+            (msg("legend.class", lower_usd=b.lower, upper_usd=b.upper, count_n=b.count), b.colour)
+            for b in theme.state_bins
+        ) + ((msg("legend.no_data"), NO_DATA),)
     values = [theme.state_values.get(c) if theme and country == theme.state_country else None
               for country, c in zip(states.data["country"], states.data["code"])]
     for g in states.levels.values():
