@@ -94,8 +94,8 @@ def render_benchmarks(runs: int) -> list[dict]:
 
     from desktop.canvas.flow_painter import FlowPainter
     from desktop.canvas.map_renderer import MapRenderer
-    from geo.layers.content import load_map_content
     from geo.core.viewport import Viewport
+    from geo.layers.content import load_map_content
 
     fs = _jan2015_flows()
     content = load_map_content()
@@ -193,10 +193,10 @@ def playback_benchmarks(quick: bool) -> list[dict]:
 
     from desktop.canvas.flow_painter import FlowPainter
     from desktop.canvas.map_renderer import MapRenderer
-    from geo.layers.content import load_map_content
-    from geo.flows import FlowModel, FlowOptions, build_flows
-    from geo.query import TradeFilter, ym_range
     from geo.core.viewport import Viewport
+    from geo.flows import FlowModel, FlowOptions, build_flows
+    from geo.layers.content import load_map_content
+    from geo.query import TradeFilter, ym_range
 
     n_rows = 1_000_000 if quick else 5_000_000
     tmp = Path(tempfile.mkdtemp(prefix="bench_flows_store_"))
@@ -287,11 +287,11 @@ def filter_change_benchmarks(runs: int) -> list[dict]:
 
     from desktop.canvas.flow_painter import FlowPainter
     from desktop.canvas.map_renderer import MapRenderer
-    from geo.layers.content import load_map_content
+    from geo.core.viewport import Viewport
     from geo.flows import FlowModel, FlowOptions, build_flows
+    from geo.layers.content import load_map_content
     from geo.query import TradeFilter
     from geo.store.duckdb_store import open_store
-    from geo.core.viewport import Viewport
 
     tmp = Path(tempfile.mkdtemp(prefix="bench_flows_"))
     store = open_store(tmp / "s.duckdb")
@@ -299,7 +299,8 @@ def filter_change_benchmarks(runs: int) -> list[dict]:
     view = Viewport.fit(content.home_bounds, W, H)
     frame = MapRenderer(content).render_image(view)
     img = QImage(W, H, QImage.Format_ARGB32_Premultiplied)
-    filters = [TradeFilter(period=("2015-01", "2015-01")), TradeFilter(period=("2015-01", "2015-01"), trade_type="export"),
+    filters = [TradeFilter(period=("2015-01", "2015-01")),
+               TradeFilter(period=("2015-01", "2015-01"), trade_type="export"),
                TradeFilter(period=("2015-01", "2015-01"), modes=("truck", "rail"))]
     model = FlowModel(store, FlowOptions())
     fp = FlowPainter()

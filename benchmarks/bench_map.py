@@ -47,8 +47,8 @@ def full_render(runs: int) -> list[float]:
     from PySide6.QtGui import QImage, QPainter
 
     from desktop.canvas.map_renderer import MapRenderer
-    from geo.layers.content import load_map_content
     from geo.core.viewport import Viewport
+    from geo.layers.content import load_map_content
 
     content = load_map_content()
     r = MapRenderer(content)
@@ -74,8 +74,8 @@ def matplotlib_redraw(runs: int) -> list[float]:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    from geo.layers.content import WATER, load_map_content
     from geo.core.viewport import Viewport
+    from geo.layers.content import WATER, load_map_content
 
     content = load_map_content()
     view = Viewport.fit(content.home_bounds, W, H)
@@ -171,11 +171,11 @@ def restyle(rounds: int) -> list[float]:
     from PySide6.QtGui import QImage, QPainter
 
     from desktop.canvas.map_renderer import MapRenderer
+    from geo.core.viewport import Viewport
     from geo.layers.content import load_map_content
+    from geo.session import Session
     from geo.store import open_store
     from geo.styles.thematic import ThemeSettings
-    from geo.session import Session
-    from geo.core.viewport import Viewport
 
     with tempfile.TemporaryDirectory() as tmp:
         store = open_store(Path(tmp) / "bench.duckdb")

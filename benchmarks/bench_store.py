@@ -99,7 +99,8 @@ def build_synthetic(path: Path, n_rows: int, bundle: Path | None = None, sources
         FROM read_parquet(?) WHERE list_contains(?, src)""", [str(bundle / "freight.parquet"), list(sources)])
     nbase = con.execute("SELECT count(*) FROM base").fetchone()[0]
     con.execute(f"""
-        INSERT INTO freight
+        INSERT INTO freight (src, year_month, trade_type, country, mode, us_state, port, mx_state,
+                             can_prov, commodity, df, contcode, value, shipwt, freight_charges)
         SELECT b.src, {month_sql},
                b.trade_type, b.country, b.mode, b.us_state, b.port, b.mx_state, b.can_prov,
                b.commodity, b.df, b.contcode, b.value, b.shipwt, b.freight_charges
@@ -165,8 +166,8 @@ def bench_queries(store: DuckDBStore, label: str, target_ms: float, runs: int, b
     results = []
     df = _pandas_frame(store)
     for name, kind, f, by in _queries():
-        ts = _time(lambda: _store_query(store, kind, f, by), runs)
-        bs = _time(lambda: _pandas_query(df, store, kind, f, by), baseline_runs)
+        ts = _time(lambda kind=kind, f=f, by=by: _store_query(store, kind, f, by), runs)
+        bs = _time(lambda frame=df, kind=kind, f=f, by=by: _pandas_query(frame, store, kind, f, by), baseline_runs)
         med, bmed = statistics.median(ts), statistics.median(bs)
         results.append({
             "name": f"{label}: {name}", "median_ms": round(med, 2), "p95_ms": round(_p95(ts), 2),
@@ -243,7 +244,7 @@ def format_table(results: list[dict]) -> str:
 
 
 def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description="Frontera MapContent store benchmark")
+    ap = argparse.ArgumentParser(description="Frontera Atlas store benchmark")
     ap.add_argument("--quick", action="store_true", help="5M rows only, fewer runs (< 30 s)")
     args = ap.parse_args(argv)
     t0 = time.perf_counter()

@@ -1,4 +1,4 @@
-"""The benchmark command: `python -m benchmarks.run [--quick] [--only map|store|flows] [--json PATH]`.
+"""The benchmark command: `python -m benchmarks.run [--quick] [--only map|store|flows|profile] [--json PATH]`.
 
 Prints a table (median, p95, target, baseline measured in the same run, ratio) and writes
 the figures as JSON (default benchmarks/results/latest.json).
@@ -18,7 +18,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-SUITES = ("map", "store", "flows")
+SUITES = ("map", "store", "flows", "profile")
 
 
 def _suite(name: str):
@@ -30,6 +30,10 @@ def _suite(name: str):
         from benchmarks import bench_flows
 
         return bench_flows
+    if name == "profile":
+        from benchmarks import bench_profile
+
+        return bench_profile
     from benchmarks import bench_store
 
     return bench_store

@@ -35,15 +35,40 @@ def add_subcommands(subparsers) -> None:
     imp = subparsers.add_parser(
         "import", help="import BTS TransBorder / Border Crossing files (CSV or zip) into the store",
         description="Import BTS TransBorder raw monthly CSVs (DOT1/DOT2/DOT3, told apart by header), "
-                    "the monthly zip files and Border Crossing/Entry CSVs. Re-importing a month "
-                    "replaces it; an import lands whole or not at all.")
+                    "the monthly zip files and Border Crossing/Entry CSVs. An import merges by key: "
+                    "rows whose key is in the files replace the stored rows with that key, stored "
+                    "keys the files lack stay (use --replace to delete them). A file already "
+                    "imported is skipped. An import lands whole or not at all and can be undone "
+                    "(frontera imports).")
     imp.add_argument("paths", nargs="+", metavar="PATH", help="CSV or zip files, or folders of them")
     _store_arg(imp)
     imp.add_argument("--no-default-data", action="store_true",
                      help="when the store does not exist yet, create it empty instead of from the "
                           "bundled default data")
     imp.add_argument("--quiet", "-q", action="store_true", help="no progress display")
+    imp.add_argument("--replace", action="store_true",
+                     help="replace the months the files cover whole: also delete stored rows of "
+                          "those months that the files lack (e.g. for a corrected BTS re-release); "
+                          "the deleted rows are kept for undo until purged")
     imp.set_defaults(func=_guarded(cmd_import))
+
+    hist = subparsers.add_parser("imports", help="list, undo or purge past imports",
+                                 description="The import history: every import with its files, "
+                                             "hashes, rows and what it replaced.")
+    hs = hist.add_subparsers(dest="what", metavar="{list,undo,purge}")
+    hs.required = True
+    hl = hs.add_parser("list", help="every import, newest first")
+    _store_arg(hl)
+    hl.add_argument("--format", choices=_FORMATS, default="table")
+    hl.set_defaults(func=_guarded(cmd_imports_list))
+    hu = hs.add_parser("undo", help="undo one import exactly (restores what it replaced)")
+    hu.add_argument("import_id", type=int, metavar="ID")
+    _store_arg(hu)
+    hu.set_defaults(func=_guarded(cmd_imports_undo))
+    hp = hs.add_parser("purge", help="delete for good the rows kept for undo (that import, or all)")
+    hp.add_argument("import_id", type=int, nargs="?", metavar="ID")
+    _store_arg(hp)
+    hp.set_defaults(func=_guarded(cmd_imports_purge))
 
     q = subparsers.add_parser("query", help="print trade figures or border-crossing counts",
                               description="Query the store (for scripting).")
@@ -119,10 +144,17 @@ class _UserError(Exception):
 
 
 def _open(args, read_only: bool = True):
-    from geo.store import open_store
+    """The store named by ``--store`` (which must exist: a query never creates a store), or
+    the user's default store."""
+    from geo.store import StoreError, open_store
 
-    return open_store(args.store, read_only=read_only and args.store is not None
-                      and Path(args.store).exists())
+    if args.store is not None:
+        p = Path(args.store)
+        if not p.exists():
+            raise StoreError(f"No store at {p}; check the --store path (a query never creates a store).")
+        if p.is_dir():
+            raise StoreError(f"{p} is a folder, not a store file; give the store's .duckdb file with --store.")
+    return open_store(args.store, read_only=read_only and args.store is not None)
 
 
 def _filter(args):
@@ -182,13 +214,16 @@ def _notes(caveats, fmt: str) -> None:
 
 # -- commands ------------------------------------------------------------------------------
 def cmd_import(args) -> int:
+    from desktop.base.messages import word
     from geo.imports import ImportCancelled
     from geo.store import open_store
 
+    if args.store is not None and Path(args.store).is_dir():
+        raise _UserError(f"{args.store} is a folder, not a store file; give a .duckdb file path with --store.")
     store = open_store(args.store, with_default_data=not args.no_default_data)
     bar = _Progress(enabled=not args.quiet)
     try:
-        report = store.import_files(args.paths, progress=bar)
+        report = store.import_files(args.paths, progress=bar, replace=bool(args.replace))
     except (ImportCancelled, KeyboardInterrupt):
         bar.finish()
         print("Import cancelled; the store is unchanged.", file=sys.stderr)
@@ -197,10 +232,61 @@ def cmd_import(args) -> int:
         bar.finish()
         store.close()
     print(report.summary())
-    if report.issues:
-        print(f"{len(report.issues):,} bad row(s) were skipped; first ones:", file=sys.stderr)
-        for i in report.issues[:10]:
-            print(f"  {i.file}, line {i.line}: {i.reason}", file=sys.stderr)
+    shown = [i for i in report.issues if i.line is not None]
+    if shown:
+        print(f"{len(shown):,} line(s) were not loaded; first ones:", file=sys.stderr)
+        for i in shown[:10]:
+            print(f"  {i.file}, line {i.line}: {word(i.message)}", file=sys.stderr)
+    if report.kept:
+        rows = sum(x.rows for x in report.kept)
+        print(f"note: {rows:,} stored row(s) that the files lack were kept (merge by key); "
+              f"run again with --replace to delete them.", file=sys.stderr)
+    empty = report.empty_files
+    if empty:
+        for f in empty:
+            why = next((word(i.message) for i in report.issues if i.file == f.file and i.line is None),
+                       f"{f.file}: no valid rows")
+            print(f"error: {why}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_imports_list(args) -> int:
+    with _open(args, read_only=True) as store:
+        hist = store.imports()
+    if args.format == "json":
+        json.dump(hist, sys.stdout, indent=2, default=str)
+        sys.stdout.write("\n")
+        return 0
+    import pandas as pd
+
+    rows = []
+    for h in hist:
+        state = h["status"] + (" (purged)" if h["purged_at"] is not None else "")
+        files = "; ".join(f"{Path(f['file']).name} [{f['sha256'][:12]}]" for f in h["files"])
+        rows.append((h["import_id"], str(h["imported_at"])[:19], state, "yes" if h["replace"] else "",
+                     h["rows_added"], h["rows_replaced"], h["rows_deleted"], h["rows_kept_for_undo"], files))
+    df = pd.DataFrame(rows, columns=["id", "imported", "status", "replace", "added", "replaced", "deleted",
+                                     "kept_for_undo", "files"])
+    _emit(df, args.format)
+    return 0
+
+
+def cmd_imports_undo(args) -> int:
+    with _open(args, read_only=False) as store:
+        counts = store.undo_import(args.import_id)
+    removed = sum(c["removed"] for c in counts.values())
+    restored = sum(c["restored"] for c in counts.values())
+    print(f"Undid import #{args.import_id}: removed {removed:,} row(s) it added, restored {restored:,} "
+          f"row(s) it had replaced.")
+    return 0
+
+
+def cmd_imports_purge(args) -> int:
+    with _open(args, read_only=False) as store:
+        n = store.purge_replaced(args.import_id)
+    which = f"import #{args.import_id}" if args.import_id is not None else "all imports"
+    print(f"Purged {n:,} replaced row(s) kept for undo of {which}; those imports can no longer be undone.")
     return 0
 
 
@@ -350,7 +436,7 @@ def _guarded(fn):
 def _guard(fn, args) -> int:
     """Run a command, turning user errors into one stderr sentence + exit code."""
     from geo.data.codes import UnknownCodeError
-    from geo.imports import ImportCancelled, ImportFailed, NotBTSFileError
+    from geo.imports import ImportCancelled, ImportFailed, NotBTSFileError, UndoRefused
     from geo.query import FilterError, NotAnswerableError
     from geo.store import StoreError
 
@@ -359,8 +445,18 @@ def _guard(fn, args) -> int:
     except (NotBTSFileError, FilterError, NotAnswerableError, UnknownCodeError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except _UserError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return exc.code
+    except UndoRefused as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     except (StoreError, ImportFailed) as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except PermissionError as exc:
+        print(f"error: cannot write to {exc.filename or 'the store location'}: permission denied "
+              f"(read-only location); choose another --store path.", file=sys.stderr)
         return 1
     except ImportCancelled:
         print("Import cancelled; the store is unchanged.", file=sys.stderr)
@@ -373,8 +469,8 @@ def _guard(fn, args) -> int:
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="frontera", description="Frontera MapContent data commands")
-    sub = parser.add_subparsers(dest="command", metavar="{import,query}")
+    parser = argparse.ArgumentParser(prog="frontera", description="Frontera Atlas data commands")
+    sub = parser.add_subparsers(dest="command", metavar="{import,imports,query}")
     sub.required = True
     add_subcommands(sub)
     args = parser.parse_args(argv)

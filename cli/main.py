@@ -4,6 +4,7 @@
     frontera render --out map.png  render the default view without a window
     frontera import PATH...        import BTS files into the local store
     frontera query totals ...      print figures from the store
+    frontera profile KIND ID       print a feature's drill-down profile (json, csv)
 """
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ import time
 from pathlib import Path
 
 ORG = "Frontera"
-APP = "Frontera MapContent"
+APP = "Frontera Atlas"
 
 
 def _qt_app(gui: bool):
@@ -32,8 +33,8 @@ def _qt_app(gui: bool):
 
 
 def _load_content():
-    from geo.layers.content import load_map_content
     from geo.data.bundled import BundledDataError
+    from geo.layers.content import load_map_content
 
     try:
         return load_map_content(), None
@@ -48,7 +49,7 @@ def cmd_app(args) -> int:
     if error:
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.critical(None, app.translate("cli", "Frontera MapContent cannot start"), error)
+        QMessageBox.critical(None, app.translate("cli", "Frontera Atlas cannot start"), error)
         print(f"frontera: {error}", file=sys.stderr)
         return 2
     from PySide6.QtGui import QIcon
@@ -58,7 +59,8 @@ def cmd_app(args) -> int:
     icon = Path(__file__).resolve().parent.parent / "packaging" / "frontera-atlas.svg"
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
-    win = MainWindow(content, store_path=args.store)
+    win = MainWindow(content, store_path=args.store, project_path=args.project,
+                     reopen=args.project is None and not args.screenshot)
     if os.environ.get("FRONTERA_STARTUP_PROBE"):
         _probe_first_frame(app, win)
     if args.screenshot:
@@ -120,10 +122,13 @@ def cmd_render(args) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    ap = argparse.ArgumentParser(prog="frontera", description="Frontera Atlas: offline maps of US–Mexico supply chains.")
+    ap = argparse.ArgumentParser(prog="frontera",
+                                 description="Frontera Atlas: offline maps of US–Mexico supply chains.")
     ap.add_argument("--screenshot", metavar="PNG", help=argparse.SUPPRESS)
     ap.add_argument("--store", metavar="PATH", type=Path, default=None,
                     help="the trade store to use (default: the one in your user data folder)")
+    ap.add_argument("--project", metavar="FILE", type=Path, default=None,
+                    help="open this project (default: offer recovery, else reopen the last project)")
     ap.set_defaults(func=cmd_app)
     sub = ap.add_subparsers(dest="command")
     r = sub.add_parser("render", help="render the default map view to an image, without a window")
@@ -136,6 +141,10 @@ def build_parser() -> argparse.ArgumentParser:
     r.set_defaults(func=cmd_render)
     for name, text in DATA_COMMANDS.items():
         sub.add_parser(name, help=text, add_help=False)
+    sub.add_parser("profile", help="print a feature's drill-down profile (figures, sentence, charts' data)",
+                   add_help=False)
+    for name, (_module, text) in COMMAND_MODULES.items():
+        sub.add_parser(name, help=text, add_help=False)
     return ap
 
 
@@ -143,11 +152,26 @@ def build_parser() -> argparse.ArgumentParser:
 DATA_COMMANDS = {
     "import": "import BTS TransBorder or Border Crossing files into the local store",
     "query": "print trade figures from the local store (totals, breakdowns)",
+    "imports": "list, undo or purge past imports (the import history)",
+}
+
+
+#: commands with a module of their own in cli/: name -> (module, help)
+COMMAND_MODULES = {
+    "project": ("cli.project", "inspect a project file (info)"),
 }
 
 
 def main(argv=None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] == "profile":  # a feature's drill-down profile (cli.profile), no window
+        from cli import profile as cli_profile
+
+        return int(cli_profile.main(argv[1:]) or 0)
+    if argv and argv[0] in COMMAND_MODULES:
+        import importlib
+
+        return int(importlib.import_module(COMMAND_MODULES[argv[0]][0]).main(argv[1:]) or 0)
     if argv and argv[0] in DATA_COMMANDS:
         from cli import data as cli_data
 

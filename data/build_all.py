@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-STEPS = ("build_basemap", "build_points", "build_store")
+STEPS = ("build_basemap", "build_points", "build_store", "build_trade")
 
 
 def _load(name):

@@ -158,7 +158,8 @@ def railroads(shared: Path) -> gpd.GeoDataFrame:
     src = pyogrio.read_dataframe(shared / "natural_earth/ne_10m_railroads_north_america.geojson")
     src = src[src["scalerank"] <= 8]
     gdf = gpd.GeoDataFrame(
-        {"scalerank": src["scalerank"].astype(int).values, "country": src["sov_a3"].map(COUNTRY_CODES).fillna("").values},
+        {"scalerank": src["scalerank"].astype(int).values,
+         "country": src["sov_a3"].map(COUNTRY_CODES).fillna("").values},
         geometry=src.geometry.values, crs="EPSG:4326",
     )
     gdf = gdf.dissolve(by=["scalerank", "country"], as_index=False)

@@ -1,9 +1,10 @@
 """Rebuild the bundled POINT reference tables in data/ from the public data in ../shared/data.
 
-Writes four small CSVs (UTF-8, comma, header, no index, deterministic order, lon/lat rounded
+Writes five small CSVs (UTF-8, comma, header, no index, deterministic order, lon/lat rounded
 to 5 decimals), each atomically (temp file in the output dir, then os.replace):
 
 - ports_of_entry.csv   US land ports of entry on the Mexico border (BTS Border Crossing/Entry Data)
+- ports_of_entry_canada.csv  the same for the Canada border (same file, same derivation)
 - border_crossings.csv individual crossings of those ports (BTS NTAD 2014 border_x layer)
 - seaports.csv         Mexican Pacific/Gulf/Caribbean and US Gulf/Pacific seaports (NGA WPI,
                        USACE tonnage from NTAD ports_major)
@@ -50,6 +51,10 @@ SRC_RETC = "SEMARNAT RETC 2022 establishments"
 SRC_RETC_SHORT = "SEMARNAT RETC 2022"
 
 MEXICO_BORDER_STATES = ("CA", "AZ", "NM", "TX")  # every border_x feature in these is on the MX border
+# every other border_x feature is on the Canada border (NH: Pittsburg; AK: Alcan, Skagway...)
+CANADA_BORDER_STATES = ("AK", "WA", "ID", "MT", "ND", "MN", "MI", "NY", "VT", "NH", "ME")
+# BTS `Border` value -> the NTAD border_x states on that border
+BORDERS = {"US-Mexico Border": MEXICO_BORDER_STATES, "US-Canada Border": CANADA_BORDER_STATES}
 # Mexico's extent (Natural Earth admin-0), lon/lat, used to reject absurd facility coordinates
 MEXICO_BBOX = (-118.45, 14.50, -86.70, 32.75)
 ROUND = 5
@@ -128,19 +133,21 @@ PORT_COORD_FALLBACK = {
 }
 
 
-def _ntad_border(shared: Path) -> gpd.GeoDataFrame:
+def _ntad_border(shared: Path, states: tuple[str, ...] = MEXICO_BORDER_STATES) -> gpd.GeoDataFrame:
     g = gpd.read_file(shared / NTAD_BORDER)
     if g.crs is None or g.crs.to_epsg() != 4326:
         g = g.to_crs(4326)
-    g = g[g["State"].isin(MEXICO_BORDER_STATES)].copy()
+    g = g[g["State"].isin(states)].copy()
     g["lon"] = g.geometry.x
     g["lat"] = g.geometry.y
     return g
 
 
-def ports_of_entry(shared: Path) -> pd.DataFrame:
-    raw = pd.read_csv(shared / BCE_CSV, dtype=str, keep_default_na=False)
-    df = raw[raw["Border"].str.strip() == "US-Mexico Border"].copy()
+def ports_of_entry(shared: Path, border: str = "US-Mexico Border", raw: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per US land port of entry on `border` (a BTS `Border` value)."""
+    if raw is None:
+        raw = pd.read_csv(shared / BCE_CSV, dtype=str, keep_default_na=False)
+    df = raw[raw["Border"].str.strip() == border].copy()
     df["port_code"] = df["Port Code"].str.strip().str.zfill(4)
     df["month"] = pd.to_datetime(df["Date"].str.strip(), format="%b %Y").dt.strftime("%Y-%m")
     df["value"] = pd.to_numeric(df["Value"], errors="coerce").fillna(0)
@@ -169,9 +176,13 @@ def ports_of_entry(shared: Path) -> pd.DataFrame:
             )
         )
     ports = pd.DataFrame(rows)
-    ntad = _ntad_border(shared)
+    ntad = _ntad_border(shared, BORDERS[border])
     ports = _dedupe_port_coords(ports, ntad)
-    ports = _fix_far_points(ports, ntad)
+    if border == "US-Mexico Border":
+        # On the Canada border the two ports over 5 km from NTAD's location (Buffalo Niagara
+        # Falls 25 km, Richford 6 km) span several crossings and their BTS Point lies at one
+        # of them (Niagara Falls' bridges, East Richford): their Points are kept.
+        ports = _fix_far_points(ports, ntad)
     return _round_coords(ports)
 
 
@@ -204,7 +215,7 @@ def _dedupe_port_coords(ports: pd.DataFrame, ntad: gpd.GeoDataFrame) -> pd.DataF
         if len(grp) < 2:
             continue
 
-        def dist(code: str) -> float:
+        def dist(code: str, lon: float = lon, lat: float = lat) -> float:
             if code in ntad1.index:
                 r = ntad1.loc[code]
                 return _haversine_km(lon, lat, float(r["lon"]), float(r["lat"]))
@@ -791,13 +802,15 @@ def industrial_zones(shared: Path, facilities: pd.DataFrame | None = None) -> pd
 
 
 def build(shared: Path, out: Path) -> dict[str, int]:
-    """Build the four point tables from `shared` into `out`; returns file name -> row count."""
+    """Build the five point tables from `shared` into `out`; returns file name -> row count."""
     shared, out = Path(shared), Path(out)
     if not (shared / BCE_CSV).exists():
         raise FileNotFoundError(f"shared data not found under {shared}")
-    ports = ports_of_entry(shared)
+    raw = pd.read_csv(shared / BCE_CSV, dtype=str, keep_default_na=False)
+    ports = ports_of_entry(shared, "US-Mexico Border", raw)
     tables = {
         "ports_of_entry.csv": ports,
+        "ports_of_entry_canada.csv": ports_of_entry(shared, "US-Canada Border", raw),
         "border_crossings.csv": border_crossings(shared, ports),
         "seaports.csv": seaports(shared),
         "industrial_zones.csv": industrial_zones(shared),

@@ -1,1 +1,1 @@
-"""Frontera MapContent Qt view: windows, widgets, the map canvas and its renderer."""
+"""Frontera Atlas Qt view: windows, widgets, the map canvas and its renderer."""

@@ -1,6 +1,7 @@
 """Fixtures and helpers for the store/import/query tests (import with ``from .conftest_store import *``
 or ``from tests.conftest_store import ...``). Never touches the user's store: every store is
-created under pytest's ``tmp_path``."""
+created under pytest's ``tmp_path`` (the bundled one once per session, shared by the tests
+that only read it)."""
 
 from __future__ import annotations
 
@@ -68,13 +69,10 @@ def empty_store(tmp_path):
 
 
 @pytest.fixture(scope="module")
-def bundled_store(tmp_path_factory):
-    """A store created the way the app creates it on first launch (from data/store)."""
-    from geo.store import open_store
-
-    s = open_store(tmp_path_factory.mktemp("bundled") / "store.duckdb")
-    yield s
-    s.close()
+def bundled_store(shared_store):
+    """A store created the way the app creates it on first launch (from data/store): the
+    session's shared one (see tests/conftest.py), so read it only."""
+    return shared_store
 
 
 def write_lines(path: Path, lines, encoding="utf-8") -> Path:

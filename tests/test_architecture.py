@@ -67,17 +67,13 @@ def no_network(monkeypatch):
     yield attempts
 
 
-def test_app_makes_no_network_connection(no_network, qtbot, tmp_path):
+def test_app_makes_no_network_connection(no_network, qtbot, make_window, tmp_path):
     from PySide6.QtCore import QPoint, Qt
 
     from desktop.export.image import compose_map_image, save_image
-    from desktop.app.main_window import MainWindow
     from geo.layers.content import load_map_content
 
-    win = MainWindow(load_map_content())
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
+    win = make_window(load_map_content(), show=True)
     c = win.canvas
     c.repaint()
     qtbot.mouseMove(c, QPoint(c.width() // 2, c.height() // 2))

@@ -18,7 +18,8 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "data"
 SHARED = REPO.parent / "shared" / "data"
-TABLES = ("ports_of_entry.csv", "border_crossings.csv", "seaports.csv", "industrial_zones.csv")
+TABLES = ("ports_of_entry.csv", "ports_of_entry_canada.csv", "border_crossings.csv", "seaports.csv",
+          "industrial_zones.csv")
 
 MEXICO_BBOX = (-118.45, 14.50, -86.70, 32.75)  # lon_min, lat_min, lon_max, lat_max
 CLUSTER_NAMES = (

@@ -14,7 +14,6 @@ import pytest
 from cli import data as cli_data
 from geo.query import TradeFilter
 from geo.store import DuckDBStore
-
 from tests.conftest_store import DOT1_2015, REPO, files_2021, raw_sum, requires_shared, write_lines
 
 

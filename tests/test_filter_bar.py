@@ -18,8 +18,10 @@ def window(trade_window):
 def test_store_opens_after_the_first_frame_and_fills_the_bar(window):
     bar = window.trade.filter_bar
     assert bar.isEnabled()
-    assert bar.months[0] == 201501 and bar.months[-1] == 202112
-    assert bar.period_label.text() == "Jan 2021 – Dec 2021"
+    # the calendar runs from the first to the last month held; the default is the latest full
+    # twelve months of port trade (DOT1, through Sep 2024)
+    assert bar.months[0] == 201501 and bar.months[-1] == 202412
+    assert bar.period_label.text() == "Oct 2023 – Sep 2024"
     assert bar.mode.count() > 3 and bar.commodity.count() > 50
     assert window.content.layers["ports"].style.size_by == "theme_value"
 
@@ -37,6 +39,7 @@ def test_direction_and_period_controls_edit_the_filter(qtbot, window):
 
 def test_commodity_search_by_typing(qtbot, window):
     bar, trade = window.trade.filter_bar, window.trade.trade
+    bar.period.set_range(bar.months.index(202101), bar.months.index(202112), emit=True)  # port × commodity: DOT3
     bar.commodity.lineEdit().setText("vehicles, other than railway")
     bar.commodity.lineEdit().editingFinished.emit()
     assert trade.filter.commodities == ("87",)
@@ -66,6 +69,7 @@ def _dot3_copy(tmp_path):
     return dst
 
 
+@pytest.mark.store_writes
 def test_import_from_the_gui_lands_and_reports(qtbot, window, tmp_path):
     path = _dot3_copy(tmp_path)
     lines = path.read_text().splitlines()
@@ -82,6 +86,7 @@ def test_import_from_the_gui_lands_and_reports(qtbot, window, tmp_path):
     assert dialog.table.item(0, 1).text() == "6"
 
 
+@pytest.mark.store_writes
 def test_cancelled_import_leaves_the_store_unchanged(qtbot, window, tmp_path):
     store = window.trade.trade.store
     before = store.stats()
@@ -93,6 +98,7 @@ def test_cancelled_import_leaves_the_store_unchanged(qtbot, window, tmp_path):
     assert store.stats() == before
 
 
+@pytest.mark.store_writes
 def test_dropping_a_file_on_the_window_imports_it(qtbot, window, tmp_path):
     path = _dot3_copy(tmp_path)
     mime = QMimeData()

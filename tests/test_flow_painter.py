@@ -7,21 +7,17 @@ import pytest
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QImage, QPainter
 
+from geo.core.viewport import Viewport
 from geo.flows import FlowOptions, build_flows
 from geo.query import TradeFilter
-from geo.core.viewport import Viewport
 
 W, H = 800, 500
 BG = QColor(255, 255, 255)
 
 
 @pytest.fixture(scope="module")
-def flows(tmp_path_factory):
-    from geo.store.duckdb_store import open_store
-
-    s = open_store(tmp_path_factory.mktemp("fp") / "s.duckdb")
-    df = s.flow_triples(TradeFilter(period=("2015-01", "2015-01"), trade_type="export"))
-    s.close()
+def flows(shared_store):
+    df = shared_store.flow_triples(TradeFilter(period=("2015-01", "2015-01"), trade_type="export"))
     return build_flows(df, options=FlowOptions(top_n=60, show_labels_top_k=5))
 
 
@@ -41,7 +37,8 @@ def render(fp, view, fs, **kw):
 
 def arr(img: QImage) -> np.ndarray:
     img = img.convertToFormat(QImage.Format_RGB32)
-    return np.frombuffer(img.constBits(), np.uint8).reshape(H, img.bytesPerLine() // 4, 4)[:, :W, 2::-1].astype(int)   # BGRA in memory -> RGB
+    # BGRA in memory -> RGB
+    return np.frombuffer(img.constBits(), np.uint8).reshape(H, img.bytesPerLine() // 4, 4)[:, :W, 2::-1].astype(int)
 
 
 def band_pixel(fs, view, i, leg=1, k=7):

@@ -5,19 +5,14 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from geo.flows import (FlowOptions, build_flows, format_usd, hit_test, load_anchors,
-                       tooltip)
-from geo.query import TradeFilter
 from geo.core.viewport import Viewport
+from geo.flows import FlowOptions, build_flows, format_usd, hit_test, load_anchors, tooltip
+from geo.query import TradeFilter
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory):
-    from geo.store.duckdb_store import open_store
-
-    s = open_store(tmp_path_factory.mktemp("flows") / "s.duckdb")
-    yield s
-    s.close()
+def store(shared_store):
+    return shared_store  # the session's bundled store, read only
 
 
 @pytest.fixture(scope="module")
@@ -61,7 +56,8 @@ def test_export_flows_run_from_us_state_to_mexican_state(store, jan2015):
     fs = build_flows(store.flow_triples(jan2015.replace(trade_type="export")))
     a = load_anchors()
     tx, nl, laredo = a.get("us_state", "TX"), a.get("mx_state", "NL"), a.get("port", "2304")
-    i = next(i for i in range(len(fs)) if (fs.origin[i], fs.port[i], fs.dest[i], fs.mode[i]) == ("TX", "2304", "NL", "5"))
+    i = next(i for i in range(len(fs))
+             if (fs.origin[i], fs.port[i], fs.dest[i], fs.mode[i]) == ("TX", "2304", "NL", "5"))
     assert fs.direction[i] == "export"
     assert (fs.ox[i], fs.oy[i]) == pytest.approx((tx.x, tx.y))
     assert (fs.px[i], fs.py[i]) == pytest.approx((laredo.x, laredo.y))
@@ -69,7 +65,7 @@ def test_export_flows_run_from_us_state_to_mexican_state(store, jan2015):
     assert nl.anchor_city == "Monterrey" and tx.anchor_city in ("Houston", "Dallas")
     # the drawn bands go origin -> port (leg 1) and port -> destination (leg 2, tapering to a point)
     g = fs.geometry(3000.0)
-    legs = {int(l): b for b, l in zip(np.nonzero(g.band_flow == i)[0], g.band_leg[g.band_flow == i])}
+    legs = {int(leg): b for b, leg in zip(np.nonzero(g.band_flow == i)[0], g.band_leg[g.band_flow == i])}
     c1, c2 = g.centres[legs[1]], g.centres[legs[2]]
     tol = fs.options.max_width_px * 3000.0
     assert np.hypot(*(c1[0] - (tx.x, tx.y))) < tol and np.hypot(*(c1[-1] - (laredo.x, laredo.y))) < tol
@@ -207,7 +203,7 @@ def test_flow_triples_by_month_is_each_month_in_one_query(months_store):
 
 
 def test_prefetched_months_match_a_query_per_month(months_store):
-    from geo.flows import FlowModel, BOOL_FIELDS, INT_FIELDS, NUM_FIELDS, STR_FIELDS
+    from geo.flows import BOOL_FIELDS, INT_FIELDS, NUM_FIELDS, STR_FIELDS, FlowModel
 
     opts = FlowOptions(top_n=40)
     f = TradeFilter(period=(201812, 201903), country="MX")

@@ -71,8 +71,9 @@ def test_clicking_laredo_selects_its_flows(qtbot, window, content):
 
 def test_time_bar_steps_months_and_restores_the_period(qtbot, window):
     bar = window.trade.filter_bar
-    bar.period.set_range(1, len(bar.months) - 1, emit=True)  # 2020-01 .. 2021-12 (DOT3)
+    bar.period.set_range(bar.months.index(202001), bar.months.index(202112), emit=True)  # 2020-01 .. 2021-12
     tb = window.time_bar
+    # the months held: 24 calendar months less BTS's Oct–Dec 2020 gap
     assert tb.period_months()[0] == 202001 and len(tb.period_months()) == 21
     tb.step(1)
     session = window.session
@@ -126,21 +127,54 @@ def test_own_od_table_with_unknown_places_is_reported_row_by_row(qtbot, window, 
     assert window.flows.source == "bts" and len(window.flows.flowset) > 1000
 
 
-def test_month_steps_cross_fade_instead_of_jumping(qtbot, window):
+def _map_pixels(canvas):
+    """The map as drawn (RGB), without the month caption, which is drawn over the fade."""
+    import numpy as np
+
+    caption, canvas.caption = canvas.caption, ""
+    img = canvas.grab().toImage().convertToFormat(QImage.Format_RGBA8888)
+    canvas.caption = caption
+    rows = np.frombuffer(img.constBits(), np.uint8).reshape(img.height(), img.bytesPerLine())
+    return rows[:, :img.width() * 4].reshape(img.height(), img.width(), 4)[..., :3].astype(int)
+
+
+def test_month_steps_cross_fade_instead_of_jumping(qtbot, window, monkeypatch):
+    import time
+
+    import numpy as np
+
+    from desktop.canvas import map_canvas
+
+    class Clock:  # the canvas's clock, moved by hand: each frame is drawn at a chosen moment
+        now = time.perf_counter()
+
+        def perf_counter(self):
+            return self.now
+
+        def __getattr__(self, name):
+            return getattr(time, name)
+
+    clock = Clock()
+    monkeypatch.setattr(map_canvas, "time", clock)
+    canvas = window.canvas
     bar = window.trade.filter_bar
-    bar.period.set_range(1, len(bar.months) - 1, emit=True)
+    bar.period.set_range(bar.months.index(202001), len(bar.months) - 1, emit=True)
     tb = window.time_bar
     tb.step(1)
-    window.canvas.repaint()
-    before = window.canvas.grab().toImage()
-    tb.step(1)  # Feb 2020: ports change size
-    assert window.canvas._fade_from is not None
-    window.canvas.repaint()
-    mid = window.canvas.grab().toImage()
-    qtbot.waitUntil(lambda: window.canvas._fade_from is None, timeout=3000)
-    window.canvas.repaint()
-    after = window.canvas.grab().toImage()
-    assert mid != before and mid != after  # a blend of the two months, not either one
+    clock.now += 10.0  # long after the fade into Jan 2020
+    before = _map_pixels(canvas)
+    tb.step(1)  # Feb 2020: ports change size, and the picture starts to fade
+    assert canvas._fade_from is not None and canvas._fade_ms > 0
+    assert canvas.caption == "Feb 2020"  # the month's name changes at once
+    clock.now += canvas._fade_ms / 2000  # half-way through the fade
+    mid = _map_pixels(canvas)
+    clock.now += canvas._fade_ms / 1000  # past its end
+    after = _map_pixels(canvas)
+    assert canvas._fade_from is None  # the fade is over
+    changed = np.abs(before - after).max(axis=2) > 20  # the ports whose size changed
+    assert changed.sum() > 50
+    assert (mid != before).any() and (mid != after).any()  # a blend of the two months...
+    assert np.abs(mid - (before + after) / 2).max(axis=2)[changed].max() <= 2  # ...half and half
 
 
 def test_playback_uses_one_prefetch_and_gives_the_same_flows(qtbot, window, monkeypatch):

@@ -10,7 +10,6 @@ import pytest
 
 from geo.imports import NotBTSFileError
 from geo.query import TradeFilter
-
 from tests.conftest_store import DOT1_2015, empty_store, raw_rows, requires_shared, write_lines
 
 _fixtures = (empty_store,)
@@ -39,7 +38,7 @@ def test_bad_rows_reported_good_rows_land(empty_store, tmp_path):
         "3,2304,84,5,2010,100,0,10,1,X,03,2019",       # line 12: unknown trade type
         "1,2304,84,5,2010,,0,10,1,X,03,2019",          # line 13: empty value
         "1,2304,84,5,2010,100,0,10,1,X,13,2019",       # line 14: month 13
-        "2,2304,85,5,2010,3000,0,0,,0,03,2019",        # line 15: good
+        "2,2304,85,6,2010,3000,0,0,,0,03,2019",        # line 15: good
     ])
     report = empty_store.import_files([path])
     by_line = {i.line: i.reason for i in report.issues}
@@ -64,7 +63,7 @@ def test_bad_rows_reported_good_rows_land(empty_store, tmp_path):
     assert "bad row" in report.summary() or "rejected" in report.summary()
 
 
-def test_latin1_line_reported_not_crash(empty_store, tmp_path):
+def test_latin1_resave_imports_with_detected_encoding(empty_store, tmp_path):
     path = tmp_path / "cross.csv"
     path.write_bytes(
         "Port Name,State,Port Code,Border,Date,Measure,Value\n"
@@ -72,14 +71,16 @@ def test_latin1_line_reported_not_crash(empty_store, tmp_path):
         "Nogal\xe9s,Arizona,2604,US-Mexico Border,Jan 2024,Trucks,50\n"
         "Laredo,Texas,2304,US-Mexico Border,Feb 2024,Trucks,70\n".encode("latin-1"))
     report = empty_store.import_files([path])
-    assert [i.line for i in report.issues] == [3]
-    assert "UTF-8" in report.issues[0].reason
+    assert not report.issues
+    assert any("not UTF-8" in n for n in report.notices)
     df = empty_store.crossings(by=["port"])
-    assert dict(zip(df["port_code"], df["value"])) == {"2304": 170}
+    assert dict(zip(df["port_code"], df["value"])) == {"2304": 170, "2604": 50}
+    assert df.set_index("port_code").loc["2604", "port_name"] == "Nogal\xe9s"
 
 
 def test_unknown_state_codes_are_bad_rows(empty_store, tmp_path):
-    header = "TRDTYPE,USASTATE,DEPE,DISAGMOT,MEXSTATE,CANPROV,COUNTRY,VALUE,SHIPWT,FREIGHT_CHARGES,DF,CONTCODE,MONTH,YEAR"
+    header = ("TRDTYPE,USASTATE,DEPE,DISAGMOT,MEXSTATE,CANPROV,COUNTRY,VALUE,SHIPWT,FREIGHT_CHARGES,DF,CONTCODE,"
+              "MONTH,YEAR")
     path = write_lines(tmp_path / "d1.csv", [
         header,
         "1,TX,2304,5,NL,,2010,500,0,0,1,X,01,2019",
@@ -145,3 +146,39 @@ def test_real_file_with_injected_bad_rows(empty_store, tmp_path):
     assert report.rows_loaded == len(rows) - 2
     want = sum(int(r["VALUE"]) for i, r in enumerate(rows) if i not in (9, 19))
     assert empty_store.totals(TradeFilter()).value == want
+
+
+def test_issues_whose_sentence_names_file_and_line(empty_store, tmp_path):
+    """The import's sentences with a ``file`` or ``line`` parameter (an empty file, a file with
+    no valid row, a record over two lines) never collide with the issue's own file and line."""
+    from geo.imports.report import issue
+
+    i = issue("row.multiline", "a.csv", 3, line=3, last=4)
+    assert (i.file, i.line, i.code) == ("a.csv", 3, "row.multiline") and "lines 3-4" in i.reason
+    i = issue("file.no_rows", "b.csv", None, file="b.csv")
+    assert (i.file, i.line) == ("b.csv", None) and i.reason.startswith("b.csv has a header")
+
+    header_only = write_lines(tmp_path / "header_only.csv", [DOT3_HEADER])
+    all_bad = write_lines(tmp_path / "all_bad.csv", [DOT3_HEADER, "1,2304,84,5,2010,x,0,10,1,X,03,2019"])
+    two_lines = write_lines(tmp_path / "two_lines.csv",
+                            [DOT3_HEADER, GOOD[0], '1,2304,85,5,2010,"2\n00",0,10,1,X,03,2019'])
+    rep = empty_store.import_files([header_only, all_bad, two_lines], write_report=False)
+    by = {(i.file.rsplit("/", 1)[-1], i.line): i for i in rep.issues}
+    assert by[("header_only.csv", None)].code == "file.no_rows"
+    bad = by[("all_bad.csv", None)]
+    assert bad.code == "file.all_invalid" and "none of its 1 rows" in bad.reason
+    assert by[("two_lines.csv", 3)].code == "row.multiline" and "3-4" in by[("two_lines.csv", 3)].reason
+    assert rep.rows_loaded == 1
+
+
+def test_an_over_long_field_is_a_bad_row_naming_its_column(empty_store, tmp_path):
+    path = _dot3(tmp_path, [
+        f"1,2304,84,5,2010,{'9' * 300_000},0,10,1,X,03,2019",   # line 5: 300,000 digits
+        f"1,2304,84,5,2010,100,0,10,1,{'X' * 5_000},03,2019",    # line 6: a 5,000-letter code
+    ])
+    rep = empty_store.import_files([path], write_report=False)
+    by = {i.line: i.reason for i in rep.issues}
+    assert sorted(by) == [5, 6] and rep.rows_loaded == 3
+    assert by[5].startswith("VALUE is too long (300,000 characters")
+    assert by[6].startswith("CONTCODE is too long (5,000 characters")
+    assert all(len(r) < 300 for r in by.values())

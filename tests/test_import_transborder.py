@@ -9,9 +9,19 @@ import pytest
 
 from geo.imports import sniff
 from geo.query import TradeFilter
-
-from tests.conftest_store import (DOT1_2015, DOT2_2015, DOT3_2015, RAW, empty_store, files_2020, files_2021,
-                             raw_group, raw_rows, raw_sum, requires_shared)
+from tests.conftest_store import (
+    DOT1_2015,
+    DOT2_2015,
+    DOT3_2015,
+    RAW,
+    empty_store,
+    files_2020,
+    files_2021,
+    raw_group,
+    raw_rows,
+    raw_sum,
+    requires_shared,
+)
 
 pytestmark = requires_shared
 _fixtures = (empty_store,)
@@ -85,9 +95,9 @@ def test_import_2020_2021_and_reimport_is_idempotent(empty_store):
     assert before == raw_sum(files_2021(), where=lambda r: r["COUNTRY"] == "2010")
     # unlisted but real port codes are kept and named after their district
     assert any("2401" in n for n in r1.notices)
-    # same month again: replaced, never doubled
+    # same month again: the same file is recognised and skipped, never doubled
     r2 = empty_store.import_files([files_2021()[0]], write_report=False)
-    assert r2.files[0].rows_replaced == len(raw_rows(files_2021()[0]))
+    assert r2.nothing_to_do and r2.import_id is None and "already imported" in r2.summary()
     assert empty_store.totals(f).value == before
     assert empty_store.stats()["freight_rows"] == n_raw
     by_month = empty_store.breakdown(f, "month")

@@ -8,14 +8,8 @@ from geo.core.projection import to_map
 
 
 @pytest.fixture
-def window(qtbot, content, tmp_path):
-    from desktop.app.main_window import MainWindow
-
-    settings = QSettings(str(tmp_path / "frontera.ini"), QSettings.IniFormat)
-    win = MainWindow(content, settings)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
+def window(make_window, content):
+    win = make_window(content, show=True)
     win.canvas.zoom_home()
     win.canvas.repaint()
     return win
@@ -78,23 +72,44 @@ def test_layer_panel_drag_reorder_updates_the_stack(window, content):
     assert content.layers.ids()[-1] == bottom_id
 
 
-def test_window_geometry_is_remembered(qtbot, content, tmp_path):
-    from desktop.app.main_window import MainWindow
-
+def test_window_geometry_is_remembered(make_window, content, tmp_path):
     ini = str(tmp_path / "geom.ini")
-    win = MainWindow(content, QSettings(ini, QSettings.IniFormat))
-    qtbot.addWidget(win)
+    win = make_window(content, settings=QSettings(ini, QSettings.IniFormat))
     win.show()
     win.resize(1311, 777)
     win.close()
-    again = MainWindow(content, QSettings(ini, QSettings.IniFormat))
-    qtbot.addWidget(again)
+    again = make_window(content, settings=QSettings(ini, QSettings.IniFormat))
     assert (again.width(), again.height()) == (1311, 777)
 
 
 def test_every_menu_action_has_text_and_the_standard_shortcuts_exist(window):
-    texts = {a.text().replace("&", ""): a for a in window.findChildren(type(window.export_action)) if a.text()}
-    assert "Export Map Image…" in texts
-    assert any(a.shortcut().toString() for a in texts.values())
+    from PySide6.QtGui import QKeySequence
+
+    def keys(action):  # what the menu shows next to the action, in order
+        return [k.toString(QKeySequence.PortableText) for k in action.shortcuts() if not k.isEmpty()]
+
+    def platform(standard):  # the platform's key for a standard action (the first binding)
+        return [k for k in [QKeySequence(standard).toString(QKeySequence.PortableText)] if k]
+
+    actions = window.findChildren(type(window.export_action))
+    menu_actions = [a for m in window.menuBar().actions() for a in m.menu().actions() if not a.isSeparator()]
+    assert all(a.text() for a in menu_actions)
+    shown = {a.text().replace("&", ""): keys(a) for a in menu_actions}
+    expected = {
+        "Import BTS Files…": ["Ctrl+I"],
+        "Export Map Image…": ["Ctrl+E"],
+        "Open Flow Table (CSV)…": [],
+        "Quit": platform(QKeySequence.Quit),  # none on a bare X11/offscreen desktop
+        "Zoom In": platform(QKeySequence.ZoomIn) + ["Ctrl+="],
+        "Zoom Out": platform(QKeySequence.ZoomOut),
+        "Full Extent": ["Ctrl+Home"],
+        "Zoom to Selection": ["Ctrl+J"],
+        "Show Labels": [],
+        "Show Trade Flows": ["Ctrl+F"],
+    }
+    assert {t: shown.get(t) for t in expected} == expected
+    assert platform(QKeySequence.ZoomIn)[0] == "Ctrl++" and platform(QKeySequence.ZoomOut) == ["Ctrl+-"]
+    everywhere = [k for a in actions for k in keys(a)]
+    assert len(everywhere) == len(set(everywhere)), everywhere  # no key does two things
     menus = [a.text().replace("&", "") for a in window.menuBar().actions()]
-    assert menus == ["File", "View", "Help"]
+    assert menus == ["File", "Edit", "View", "Help"]

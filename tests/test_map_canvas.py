@@ -45,6 +45,7 @@ def test_clicking_laredo_selects_laredo(qtbot, canvas, content):
 
 def test_clicking_each_port_at_a_closer_zoom_selects_that_port(qtbot, canvas, content):
     """Neighbouring ports (Calexico / Calexico East, Hidalgo / Pharr) must stay distinguishable."""
+    content.show_border(None)  # the ports of both borders
     ports = content.layers["ports"].data
     for _, row in ports.iterrows():
         canvas.set_view(canvas.view.centred_on(*to_map(row["lon"], row["lat"]), scale=60.0))

@@ -63,7 +63,7 @@ def test_latin1_file_loads_with_a_note(tmp_path):
     p = write(tmp_path, "latin.csv", "origin,destination,value\nNuevo León,Querétaro,10\n", "cp1252")
     r = read_od_csv(p)
     assert r.rows_loaded == 1 and r.encoding == "cp1252"
-    assert any("UTF-8" in n for n in r.notes)
+    assert any("UTF-8" in str(n) for n in r.notes)
     assert r.flowset.dest[0] == "QT"
 
 

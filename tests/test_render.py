@@ -8,10 +8,10 @@ import numpy as np
 import pytest
 from PySide6.QtGui import QColor, QImage
 
-from geo.layers.content import COUNTRY_FILL, WATER
-from geo.layers.labels import boxes_overlap
 from geo.core.projection import to_map
 from geo.core.viewport import Viewport
+from geo.layers.content import COUNTRY_FILL, WATER
+from geo.layers.labels import boxes_overlap
 from tests.conftest import REPO
 
 

@@ -15,8 +15,16 @@ import pytest
 from geo.core.messages import CATALOGUE, Message
 from geo.flows import FlowOptions
 from geo.query import TradeFilter
-from geo.session import (MIGRATIONS, SCHEMA_VERSION, FlowState, LayersState, Session, SessionError,
-                         ViewState, registered_parts)
+from geo.session import (
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    FlowState,
+    LayersState,
+    Session,
+    SessionError,
+    ViewState,
+    registered_parts,
+)
 from geo.session import model as session_model
 from geo.styles.thematic import ThemeSettings
 
@@ -24,12 +32,8 @@ REPO = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory):
-    from geo.store import open_store
-
-    s = open_store(tmp_path_factory.mktemp("store") / "trade.duckdb")
-    yield s
-    s.close()
+def store(shared_store):
+    return shared_store  # the session's bundled store (tests/conftest.py), read only
 
 
 def test_filter_change_requeries_restyles_and_rebuilds_flows_without_qt(store, content):
@@ -57,7 +61,7 @@ def test_filter_change_requeries_restyles_and_rebuilds_flows_without_qt(store, c
     assert fs.remainder.unlocated_value < 0.05 * total
 
 
-def test_the_chain_runs_in_a_process_without_qt(tmp_path):
+def test_the_chain_runs_in_a_process_without_qt(writable_store_path):
     code = """
 import sys
 from geo.layers.content import load_map_content
@@ -72,7 +76,7 @@ assert set(s.flowset.mode) == {"5"}
 assert not [m for m in sys.modules if m.startswith(("PySide6", "shiboken"))]
 print("ok", len(s.flowset))
 """
-    r = subprocess.run([sys.executable, "-c", code, str(tmp_path / "s.duckdb")], capture_output=True, text=True,
+    r = subprocess.run([sys.executable, "-c", code, str(writable_store_path)], capture_output=True, text=True,
                        cwd=REPO, timeout=300)
     assert r.returncode == 0, r.stderr
     assert r.stdout.startswith("ok ")
@@ -177,10 +181,41 @@ def test_every_change_is_announced_with_old_and_new(store, content):
 def test_model_text_is_codes_with_parameters_from_one_catalogue(store, content):
     s = Session(content.layers, store, ThemeSettings(state_metric="mx_state"))
     s.show_flows(True)
-    s.update("filter", period=(202101, 202112))
+    s.update("filter", period=(202410, 202412))  # DOT2 only: no port × state flows
     texts = [*s.theme.notes, s.theme.port_title, s.flow_note]
     assert all(isinstance(m, Message) and m.code in CATALOGUE for m in texts)
     assert s.flow_note.code == "flows.none_for_period"
     s.update("filter", period=(201501, 201501))
     fs = s.flowset
     assert all(m.code in CATALOGUE for m in fs.remainder.messages())
+
+
+def test_playback_keeps_one_scale_so_the_2020_collapse_shows(store, content):
+    """Laredo carried $9.44B in April 2020 and $21.36B in June 2021: with the fixed scale
+    (the default) its circle is smaller in April 2020; refitted per month it would not be."""
+    from geo.layers.hittest import point_radii
+    from geo.query import ym_range
+
+    s = Session(content.layers, store)
+    s.update("filter", period=(202001, 202112))
+    ports = content.layers["ports"]
+    i = int(ports.data.index[ports.data["port_code"] == "2304"][0])
+
+    def laredo_radius(month):
+        s.show_month(month)
+        return float(point_radii(ports)[i]), s.theme.port_values["2304"]
+
+    s.begin_playback(ym_range(202001, 202112))
+    r_apr, v_apr = laredo_radius(202004)
+    r_jun, v_jun = laredo_radius(202106)
+    assert v_apr < v_jun
+    assert r_apr < r_jun - 1.0
+    # the state classes are the same every month while playing
+    s.end_playback()
+    s.set("playback_scale", s.get("playback_scale").__class__("per_month"))
+    s.begin_playback(ym_range(202001, 202112))
+    r_apr2, _ = laredo_radius(202004)
+    r_jun2, _ = laredo_radius(202106)
+    assert abs(r_apr2 - r_jun2) < 0.5  # refitted: Laredo is the largest port either month
+    s.end_playback()
+    assert s.theme.filter.period == (202001, 202112)

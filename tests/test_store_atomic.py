@@ -14,7 +14,6 @@ import pytest
 from geo.imports import CancelToken, ImportCancelled
 from geo.query import TradeFilter
 from geo.store import DuckDBStore, StoreChange, default_store_path, open_store
-
 from tests.conftest_store import REPO, empty_store, files_2021, raw_rows, requires_shared
 
 _fixtures = (empty_store,)
@@ -139,7 +138,9 @@ def test_open_store_creates_from_bundle_and_default_path(tmp_path, monkeypatch):
     s = open_store(p)
     try:
         av = s.available_periods()
-        assert av["DOT1"] == [201501] and av["DOT2"] == [201501]
+        # the bundled raw months: Jan 2015, and DOT1 2020-01..2024-09 without BTS's Oct–Dec 2020 gap
+        assert av["DOT1"][0] == 201501 and av["DOT1"][-1] == 202409 and 202010 not in av["DOT1"]
+        assert len(av["DOT1"]) == 1 + 9 + 45 and av["DOT2"][-1] == 202412
         assert 202112 in av["DOT3"] and 202001 in av["DOT3"] and 201501 in av["DOT3"]
         assert av["crossings"][0] == 199601
         assert s.totals(TradeFilter(period=(202101, 202112), country="MX")).value > 6e11

@@ -5,22 +5,19 @@ import numpy as np
 import pytest
 
 from geo.query import TradeFilter
-from geo.styles.thematic import NO_DATA, ThemeSettings, classify, compute_theme
 from geo.session import Session, default_filter
+from geo.styles.thematic import NO_DATA, ThemeSettings, classify, compute_theme
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory):
-    from geo.store.duckdb_store import open_store
-
-    s = open_store(tmp_path_factory.mktemp("store") / "trade.duckdb")
-    yield s
-    s.close()
+def store(shared_store):
+    return shared_store  # the session's bundled store, read only
 
 
 def test_default_filter_is_the_latest_twelve_months_with_mexico(store):
     f = default_filter(store)
-    assert f.country == "MX" and f.period == (202101, 202112)
+    # the latest twelve months that port trade (DOT1) holds in full: Oct 2023 – Sep 2024
+    assert f.country == "MX" and f.period == (202310, 202409)
 
 
 def test_ports_are_sized_by_the_queried_trade_value(store, content):
@@ -34,7 +31,7 @@ def test_ports_are_sized_by_the_queried_trade_value(store, content):
     assert theme.port_values["2304"] == max(theme.port_values.values())
     title = theme.port_title.english()
     assert theme.port_title.code == "theme.port_title.trade"
-    assert "Jan 2021 to Dec 2021" in title and "US$" in title
+    assert "Oct 2023 to Sep 2024" in title and "US$" in title
 
 
 def test_changing_the_mode_restyles_the_ports(store, content):
@@ -46,7 +43,7 @@ def test_changing_the_mode_restyles_the_ports(store, content):
     view.update_filter(modes=("rail",))
     rail = content.layers["ports"].data.set_index("port_code")["theme_value"]
     assert events and rail["2304"] < all_modes["2304"]
-    direct = store.breakdown(TradeFilter(period=(202101, 202112), country="MX", modes=("6",)), "port")
+    direct = store.breakdown(TradeFilter(period=view.filter.period, country="MX", modes=("6",)), "port")
     assert rail["2304"] == pytest.approx(direct.set_index("code")["value"]["2304"])
 
 
@@ -80,7 +77,8 @@ def test_every_classification_scheme_puts_all_states_in_a_class(store, content):
 
 def test_missing_state_data_is_said_not_drawn_blank(store, content):
     view = Session(content.layers, store)
-    theme = view.refresh()  # 2021: the store holds no DOT1/DOT2 for it
+    view.update_filter(period=(201601, 201612))  # 2016: the store holds no raw month of it
+    theme = view.theme
     assert not theme.state_values
     assert any(n.code == "theme.no_state_figures" and n.english().startswith("No US state figures")
                for n in theme.notes)

@@ -6,34 +6,46 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication, QDockWidget, QProgressDialog, QFileDialog, QLabel, QMainWindow, QMessageBox, QScrollArea, QVBoxLayout, QWidget,
+    QApplication,
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressDialog,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
 )
 
+from desktop.app.project_controller import ProjectController
+from desktop.app.trade_controller import TradeController
+from desktop.canvas.flow_overlay import FlowOverlay
+from desktop.canvas.legend import LegendWidget
+from desktop.canvas.map_canvas import KEY_ZOOM, MapCanvas
+from desktop.dialogs.import_dialog import OdProblemsDialog
 from desktop.export.image import compose_map_image, save_image
 from desktop.panels.feature_panel import FeaturePanel
-from desktop.panels.layer_panel import LayerPanel
-from desktop.canvas.legend import LegendWidget
-from desktop.canvas.flow_overlay import FlowOverlay
 from desktop.panels.flow_panel import FlowPanel
-from desktop.dialogs.import_dialog import OdProblemsDialog
-from desktop.canvas.map_canvas import MapCanvas
+from desktop.panels.layer_panel import LayerPanel
+from desktop.panels.profile_panel import ProfilePanel
 from desktop.toolbars.time_bar import TimeBar
-from desktop.app.trade_controller import TradeController
-from geo.layers.content import MapContent
+from geo.core.version import VERSION
 from geo.data.bundled import bundled_sources
+from geo.layers.content import MapContent
 from geo.session import Session
 
-APP_NAME = "Frontera MapContent"
-VERSION = "0.1.0"
+APP_NAME = "Frontera Atlas"
 
 
 class MainWindow(QMainWindow):
     def __init__(self, content: MapContent, settings: QSettings | None = None, store_path: Path | None = None,
-                 open_store: bool = True):
+                 open_store: bool = True, *, project_path: Path | str | None = None, reopen: bool = False,
+                 autosave_dir: Path | None = None):
         super().__init__()
         self.content = content
         self.settings = settings or QSettings()
-        self.setWindowTitle(self.tr("Frontera MapContent — US–Mexico supply chains"))
+        self.setWindowTitle(self.tr("Frontera Atlas — US–Mexico supply chains"))
         self.setAcceptDrops(True)
         self.session = Session(content.layers)
         self.canvas = MapCanvas(content, self)
@@ -60,7 +72,7 @@ class MainWindow(QMainWindow):
 
         self.layer_panel = LayerPanel(content.layers, self)
         self.legend = LegendWidget(content.layers, self)
-        self.feature_panel = FeaturePanel(content, self)
+        self.feature_panel = FeaturePanel(content, self, session=self.session)
         self.layer_dock = self._dock("layers", self.tr("Layers"), self.layer_panel, Qt.LeftDockWidgetArea)
         scroll = QScrollArea(self)
         scroll.setWidget(self.legend)
@@ -72,6 +84,13 @@ class MainWindow(QMainWindow):
         self.flow_panel = FlowPanel(self.flows, self)
         self.flow_dock = self._dock("flows", self.tr("Trade flows"), self.flow_panel, Qt.RightDockWidgetArea)
         self.splitDockWidget(self.feature_dock, self.flow_dock, Qt.Vertical)
+        # the drill-down profile beside the attribute table: a click on the map opens it
+        self.profile_panel = ProfilePanel(self.session, content, self)
+        self.profile_dock = self._dock("profile", self.tr("Profile"), self.profile_panel, Qt.RightDockWidgetArea)
+        self.tabifyDockWidget(self.feature_dock, self.profile_dock)
+        # the profile needs the height: the flow options share its tabs (raised when flows show)
+        self.tabifyDockWidget(self.profile_dock, self.flow_dock)
+        self.profile_dock.raise_()
         self.flow_panel.show_box.toggled.connect(self.show_flows)
         self.flow_panel.back_to_bts.clicked.connect(self.flows.use_bts)
         self.flow_panel.open_od.clicked.connect(self.open_od_table)
@@ -98,14 +117,23 @@ class MainWindow(QMainWindow):
         self.canvas.viewChanged.connect(self._show_scale)
         self.canvas.frameRendered.connect(
             lambda ms: self.render_label.setText(self.tr("render {ms:.0f} ms").format(ms=ms)))
+        from geo.core.paths import user_data_dir
+
+        self._layers_to_session()  # the session starts with the layers shown: not an undoable step
+        self.project = ProjectController(self, autosave_dir or user_data_dir() / "autosave")
         self._build_menus()
         self.resize(1400, 900)
-        self.resizeDocks([self.layer_dock, self.feature_dock], [250, 270], Qt.Horizontal)
+        self.resizeDocks([self.layer_dock, self.feature_dock], [250, 420], Qt.Horizontal)
         self.resizeDocks([self.layer_dock, self.legend_dock], [300, 520], Qt.Vertical)
         self._restore()
         self.canvas.setFocus()
         if open_store:
             self.trade.open_store_later()
+        if project_path is not None:
+            self.project.open(project_path, ask_to_save=False)
+        elif reopen:
+            if not self.project.offer_recovery():
+                self.project.reopen_last()
 
     def _dock(self, name, title, widget, area) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -132,15 +160,20 @@ class MainWindow(QMainWindow):
                                           self.tr("Import TransBorder or Border Crossing files (CSV or zip)"))
         self.export_action = self._action(file_menu, self.tr("&Export Map Image…"), self.export_image,
                                           QKeySequence(self.tr("Ctrl+E")), self.tr("Save the current view as PNG"))
+        self.history_action = self._action(file_menu, self.tr("Import &History…"), self.show_import_history, None,
+                                           self.tr("Every import, with Undo and Purge"))
         self._action(file_menu, self.tr("Open &Flow Table (CSV)…"), self.open_od_table, None,
                      self.tr("Draw your own origin–destination flows"))
         file_menu.addSeparator()
         self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.Quit)
 
+        edit = mb.addMenu(self.tr("&Edit"))
+        self.project.build_menus(file_menu, edit)
+
         view = mb.addMenu(self.tr("&View"))
-        self._action(view, self.tr("Zoom &In"), lambda: self.canvas.zoom_by(1.5),
+        self._action(view, self.tr("Zoom &In"), lambda: self.canvas.zoom_by(KEY_ZOOM),
                      [QKeySequence.ZoomIn, QKeySequence(self.tr("Ctrl+="))])
-        self._action(view, self.tr("Zoom &Out"), lambda: self.canvas.zoom_by(1 / 1.5), QKeySequence.ZoomOut)
+        self._action(view, self.tr("Zoom &Out"), lambda: self.canvas.zoom_by(1 / KEY_ZOOM), QKeySequence.ZoomOut)
         self._action(view, self.tr("&Full Extent"), self.canvas.zoom_home, QKeySequence(self.tr("Ctrl+Home")))
         self._action(view, self.tr("Zoom to &Selection"), self.zoom_to_selection, QKeySequence(self.tr("Ctrl+J")))
         view.addSeparator()
@@ -152,11 +185,11 @@ class MainWindow(QMainWindow):
         self.flows_action.toggled.connect(self.show_flows)
         view.addAction(self.flows_action)
         view.addSeparator()
-        for dock in (self.layer_dock, self.legend_dock, self.feature_dock, self.flow_dock):
+        for dock in (self.layer_dock, self.legend_dock, self.feature_dock, self.profile_dock, self.flow_dock):
             view.addAction(dock.toggleViewAction())
 
         help_menu = mb.addMenu(self.tr("&Help"))
-        self._action(help_menu, self.tr("&About Frontera MapContent"), self.about)
+        self._action(help_menu, self.tr("&About Frontera Atlas"), self.about)
 
     # --- time ---------------------------------------------------------------------------------
     def _month_shown(self, ym) -> None:
@@ -250,13 +283,19 @@ class MainWindow(QMainWindow):
                                                   self.tr("CSV tables (*.csv *.txt);;All files (*)"))
         if not path:
             return
+        from desktop.base.messages import word
+
         try:
             result = read_od_csv(path)
-        except (ODImportError, OSError) as exc:
+        except ODImportError as exc:
+            QMessageBox.warning(self, self.tr("Flow table not loaded"), word(exc.message))
+            return
+        except OSError as exc:
             QMessageBox.warning(self, self.tr("Flow table not loaded"), str(exc))
             return
-        if result.problems:
-            self.od_report = OdProblemsDialog(path, result.problems, len(result.flowset), self)
+        if result.problems or result.notes:
+            self.od_report = OdProblemsDialog(path, result.problems, len(result.flowset), self,
+                                              notes=result.notes)
             self.od_report.show()
         if len(result.flowset):
             self.flows.show_od(result.flowset, Path(path).name)
@@ -290,14 +329,24 @@ class MainWindow(QMainWindow):
         self.settings.setValue("export/dir", str(Path(path).parent))
         self.statusBar().showMessage(self.tr("Saved {path}").format(path=path), 5000)
 
+    def show_import_history(self) -> None:
+        from desktop.dialogs.import_dialog import show_import_history
+
+        store = self.session.store
+        if store is None:
+            QMessageBox.information(self, self.tr("Import History"), self.tr("The trade store is still opening."))
+            return
+        self.import_history = show_import_history(store, self)
+        self.import_history.changed.connect(lambda *_: (self.session.refresh(), self.trade.filter_bar.reload()))
+
     def about(self) -> None:
         QMessageBox.about(
-            self, self.tr("About Frontera MapContent"),
-            self.tr("<h3>Frontera MapContent {version}</h3><p>Offline maps of US–Mexico supply chains: "
+            self, self.tr("About Frontera Atlas"),
+            self.tr("<h3>Frontera Atlas {version}</h3><p>Offline maps of US–Mexico supply chains: "
                     "land ports of entry, seaports, industrial zones and trade flows.</p>"
                     "<p><b>Data sources and attributions</b></p>").format(version=VERSION)
             + "<p>" + bundled_sources().replace("\n", "<br/>") + "</p>"
-            + self.tr("<p>Frontera MapContent makes no network connection.</p>"),
+            + self.tr("<p>Frontera Atlas makes no network connection.</p>"),
         )
 
     # --- drag and drop of BTS files -------------------------------------------------------
@@ -330,6 +379,12 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
 
     def closeEvent(self, event):
+        if not self.project.maybe_save():
+            event.ignore()
+            return
+        self.project.discard_autosave()  # a clean close: nothing to recover next time
+        self.trade.cancel_store_open()  # a store still opening is dropped, never shown here
+        self.profile_panel.shutdown()  # its worker's queries end before the store closes
         store = self.trade.trade.store
         if store is not None and self.trade.runner is None:
             store.close()

@@ -6,12 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QSizePolicy
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from desktop.base import workers
-from desktop.base.messages import word, word_all
-from desktop.toolbars.filter_bar import FilterBar
+from desktop.base.messages import word
 from desktop.dialogs.import_dialog import IMPORT_FILTER, ImportReportDialog, ImportRunner
+from desktop.toolbars.filter_bar import FilterBar
+from desktop.widgets.notes_bar import NotesBar
 from geo.styles.thematic import Theme
 
 IMPORTABLE = (".csv", ".zip")
@@ -28,13 +29,7 @@ class TradeController(QObject):
         self.trade = self.session = window.session
         self.filter_bar = FilterBar(self.trade, window)
         self.style_bar = self.filter_bar.style_bar
-        self.notes = QLabel(window)
-        self.notes.setWordWrap(True)
-        self.notes.setObjectName("data_notes")
-        self.notes.setStyleSheet("QLabel#data_notes { background: #fff6d8; border-bottom: 1px solid #e2cf8f;"
-                                 " padding: 4px 8px; color: #4a3b00; }")
-        self.notes.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Maximum)
-        self.notes.hide()
+        self.notes = NotesBar(window)
         self.session.theme_changed.connect(self._theme_changed)
         self.session.failed.connect(lambda m: window.statusBar().showMessage(word(m), 8000))
         self.session.filter_changed.connect(lambda _f: self.filter_bar.show_filter())
@@ -42,6 +37,9 @@ class TradeController(QObject):
         self.runner: ImportRunner | None = None
 
     # --- store ---------------------------------------------------------------------------
+    _store_closed = False  # the window closed: no store opens, none arrives, after that
+    _store_opening = None  # threading.Event set to drop the open running in a worker
+
     def open_store_later(self) -> None:
         """Open the store once the map has painted (a first run builds it: ~0.5 s), so the
         analyst sees the map at once and the trade figures a moment later."""
@@ -49,21 +47,53 @@ class TradeController(QObject):
 
         def first_frame(_ms):
             canvas.frameRendered.disconnect(first_frame)
-            QTimer.singleShot(50, self._open_store)
+            QTimer.singleShot(50, self, self._open_store)  # never fires once the window is deleted
 
         canvas.frameRendered.connect(first_frame)
 
+    def cancel_store_open(self) -> None:
+        """The window is closing: a store still opening in the worker is closed as soon as it
+        arrives (its failure is dropped), and no store opens later."""
+        self._store_closed = True
+        if self._store_opening is not None:
+            self._store_opening.set()
+
     def _open_store(self) -> None:
+        import threading
+
+        from shiboken6 import isValid
+
         from geo.store import open_store  # the interface package: the backend is its business
 
+        if self._store_closed:
+            return
         self.window.statusBar().showMessage(self.tr("Opening the trade store…"))
+        cancelled = self._store_opening = threading.Event()
+        path = self.store_path
+
         def open_and_warm(_progress):
-            store = open_store(self.store_path)
+            if cancelled.is_set():
+                return None
+            store = open_store(path)
             import mapclassify  # noqa: F401  (1.6 s of scipy imports: paid here, not on the GUI thread)
 
             return store
 
-        workers.start(open_and_warm, on_finished=self._store_opened, on_failed=self._store_failed)
+        # Plain functions, not bound slots: they run on the GUI thread even when the window
+        # is gone, so a store that arrives for a closed window is still closed.
+        def arrived(store):
+            if store is None:
+                return
+            if cancelled.is_set() or not isValid(self):
+                store.close()
+            else:
+                self._store_opened(store)
+
+        def failed(exc):
+            if not cancelled.is_set() and isValid(self):
+                self._store_failed(exc)
+
+        workers.start(open_and_warm, on_finished=arrived, on_failed=failed)
 
     def _store_opened(self, store) -> None:
         self.trade.set_store(store)
@@ -73,17 +103,20 @@ class TradeController(QObject):
 
     def _store_failed(self, exc) -> None:
         self.window.statusBar().clearMessage()
-        QMessageBox.warning(self.window, self.tr("Trade data unavailable"),
-                            self.tr("The trade store could not be opened:\n{err}\n\nThe map still works; "
-                                    "trade filters are disabled.").format(err=exc))
+        box = QMessageBox(QMessageBox.Warning, self.tr("Trade data unavailable"),
+                          self.tr("The trade store could not be opened:\n{err}\n\nThe map still works; "
+                                  "trade filters are disabled.").format(err=exc), QMessageBox.Close, self.window)
+        box.setAttribute(Qt.WA_DeleteOnClose)
+        box.open()  # not exec(): no nested event loop, and the box goes with its window
+        self.store_error_box = box
 
     # --- theme -----------------------------------------------------------------------------
     def _theme_changed(self, theme: Theme) -> None:
         if theme.notes:
-            self.notes.setText(self.tr("Note: ") + word_all(theme.notes))
-            self.notes.show()
+            # warnings first: the one line the folded strip shows is the one that matters most
+            self.notes.set_notes([word(n) for n in sorted(theme.notes, key=lambda m: m.severity != "warning")])
         else:
-            self.notes.hide()
+            self.notes.set_notes([])
         self.window.statusBar().showMessage(
             self.tr("{what} — updated in {ms:.0f} ms").format(what=word(theme.port_title or theme.state_title),
                                                              ms=self.trade.last_ms), 4000)

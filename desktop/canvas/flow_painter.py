@@ -30,10 +30,11 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPaint
 from desktop.base.messages import word
 from desktop.canvas.qt_geometry import qpolygonf
 from desktop.canvas.symbols import qcolor
-from geo.flows import FlowSet, format_usd
 from geo.core.viewport import Viewport
+from geo.flows import FlowSet, format_usd
+from geo.layers.content import PORT_RED
 
-PORT_RING = "#b8321f"
+PORT_RING = PORT_RED  # the port symbol colour (geo.layers.content)
 STATE_RING = "#3a3a3a"
 HOVER_OUTLINE = "#1a1a1a"
 

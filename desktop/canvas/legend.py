@@ -5,7 +5,6 @@ with their values, so the map can be read without the app.
 """
 from __future__ import annotations
 
-import numpy as np
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter
 from PySide6.QtWidgets import QSizePolicy, QWidget
@@ -13,6 +12,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from desktop.base.messages import word
 from desktop.canvas.label_painter import FONT_FAMILIES
 from desktop.canvas.symbols import brush, draw_symbol, pen
+from geo.core.nice import size_steps
 from geo.layers import Layer, LayerStack
 
 ROW_H = 17.0
@@ -58,24 +58,9 @@ def symbol_icon_image(layer: Layer, size: int) -> QImage:
 
 
 def _size_steps(layer: Layer) -> list[tuple[float, float]]:
-    """(value, radius) for three reference sizes of a size_by layer."""
-    vals = layer.data[layer.style.size_by].astype(float).to_numpy()
-    top = float(np.nanmax(vals)) if len(vals) else 0.0
-    if top <= 0:
-        return []
-    out = []
-    for frac in (1.0, 0.25, 0.04):
-        v = _round_nice(top * frac)
-        lo, hi = layer.style.size_range
-        out.append((v, lo + (hi - lo) * np.sqrt(v / top)))
-    return out
-
-
-def _round_nice(v: float) -> float:
-    if v <= 0:
-        return 0.0
-    mag = 10 ** np.floor(np.log10(v))
-    return float(np.floor(v / mag) * mag)
+    """(value, radius) for three reference sizes of a size_by layer (the model's rule)."""
+    return size_steps(layer.data[layer.style.size_by].astype(float).to_numpy(), layer.style.size_range,
+                      size_max=layer.style.size_max)
 
 
 def legend_rows(stack: LayerStack) -> list[tuple[str, Layer, object]]:
@@ -159,8 +144,8 @@ def paint_legend(p: QPainter, stack: LayerStack, rect: QRectF, title: str | None
         elif kind == "caption":
             p.setFont(small)
             p.setPen(QColor("#555555"))
-            p.drawText(QRectF(rect.left() + 12, y, rect.width() - 20, rh), Qt.AlignLeft | Qt.AlignVCenter | Qt.TextWordWrap,
-                       _tr(str(extra)))
+            p.drawText(QRectF(rect.left() + 12, y, rect.width() - 20, rh),
+                       Qt.AlignLeft | Qt.AlignVCenter | Qt.TextWordWrap, _tr(str(extra)))
         else:
             value, r = extra
             draw_symbol(p, layer.style, sym.left() + 12, sym.center().y(), r)

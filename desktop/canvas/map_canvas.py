@@ -15,10 +15,10 @@ from PySide6.QtGui import QColor, QImage, QPainter, QTransform
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from desktop.canvas.map_renderer import MapRenderer
-from geo.layers.content import WATER, MapContent
-from geo.layers.hittest import Hit, HitTester
 from geo.core.projection import to_lonlat
 from geo.core.viewport import Viewport
+from geo.layers.content import WATER, MapContent
+from geo.layers.hittest import Hit, HitTester, overlapping
 
 WHEEL_STEP = 1.25  # zoom factor per wheel notch
 KEY_ZOOM = 1.5
@@ -237,10 +237,8 @@ class MapCanvas(QWidget):
             hit = self.hits.hit(self.view, e.position().x(), e.position().y())
             self.content.selection.select(hit)
             if self.flows is not None:
-                port = None
-                if hit is not None and hit.layer_id == "ports":
-                    port = str(self.content.layers["ports"].data.iloc[hit.index]["port_code"])
-                self.flows.model.select_port(port)
+                ref = self.content.place_ref(hit)
+                self.flows.model.select_port(ref[1] if ref and ref[0] == "port" else None)
             self.featureClicked.emit(hit)
         self._press = None
 
@@ -301,8 +299,26 @@ class MapCanvas(QWidget):
         layer = self.content.layers[hit.layer_id]
         title = self.tr(layer.title)
         text = f"<b>{layer.feature_name(hit.index)}</b><br/><span style='color:#666'>{title}</span>"
+        if layer.kind == "point":  # symbols drawn over each other at this zoom: name them all
+            others = [layer.feature_name(i) for i in overlapping(layer, self.view, hit.index)]
+            if others:
+                text += "<br/>" + self.tr("Also here: %1").replace("%1", ", ".join(others))
+        figure = self._figure(hit)
+        if figure:
+            text += f"<br/>{figure}"
         totals = self._flow_totals(layer, hit.index)
         return text + (f"<br/>{totals}" if totals else "")
+
+    def _figure(self, hit: Hit) -> str | None:
+        """The place's figure under the current filter (value, share, period)."""
+        from desktop.base.messages import word
+        from geo.styles.thematic import theme_figure
+
+        session = getattr(self.flows, "session", None)
+        ref = self.content.place_ref(hit)
+        if session is None or ref is None:
+            return None
+        return word(theme_figure(session.theme, ref[0], ref[1])) or None
 
     def _flow_totals(self, layer, index: int) -> str | None:
         """While flows are shown: what enters and leaves this port or state."""

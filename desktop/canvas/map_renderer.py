@@ -18,10 +18,10 @@ from PySide6.QtGui import QColor, QImage, QPainter, QTransform
 from desktop.canvas.label_painter import LabelPainter
 from desktop.canvas.qt_geometry import bounds_array, paths_for
 from desktop.canvas.symbols import SymbolSprites, brush, pen, qcolor
+from geo.core.viewport import Viewport
+from geo.layers import Layer
 from geo.layers.content import WATER, MapContent
 from geo.layers.hittest import Hit, point_radii
-from geo.layers import Layer
-from geo.core.viewport import Viewport
 
 HIGHLIGHT = "#f2b705"
 SELECT = "#00a3e0"
@@ -93,7 +93,7 @@ class MapRenderer:
                 stats.features += self._shapes(painter, layer, view)
         painter.setTransform(QTransform())
         if labels and self.show_labels:
-            stats.labels = len(self.labels.draw(painter, [l for l in layers if l.label], view, reserved))
+            stats.labels = len(self.labels.draw(painter, [lyr for lyr in layers if lyr.label], view, reserved))
         painter.restore()
         stats.ms = (time.perf_counter() - t0) * 1000
         return stats
@@ -156,8 +156,8 @@ class MapRenderer:
             return 0
         painter.save()
         painter.setTransform(QTransform())
-        n = len(self.labels.draw(painter, [l for l in self.content.layers.visible_layers() if l.label], view,
-                                 reserved))
+        n = len(self.labels.draw(painter, [lyr for lyr in self.content.layers.visible_layers() if lyr.label],
+                                 view, reserved))
         painter.restore()
         return n
 
@@ -165,7 +165,8 @@ class MapRenderer:
         """Screen boxes the labels take in this view (flow labels keep out of them)."""
         if not self.show_labels:
             return []
-        placed = self.labels.layout([l for l in self.content.layers.visible_layers() if l.label], view, reserved)
+        placed = self.labels.layout([lyr for lyr in self.content.layers.visible_layers() if lyr.label], view,
+                                    reserved)
         return [QRectF(p.left, p.top, p.w, p.h) for p in placed]
 
     # --- overlay: hover and selection -------------------------------------------------

@@ -33,7 +33,8 @@ def paths_for(geoms) -> list[QPainterPath]:
     for part, fi, kind in zip(parts, part_idx, kinds):
         path = out[fi]
         if kind == 3:  # Polygon: exterior then interiors
-            rings = [shapely.get_exterior_ring(part)] + list(shapely.get_interior_ring(part, range(shapely.get_num_interior_rings(part))))
+            holes = shapely.get_interior_ring(part, range(shapely.get_num_interior_rings(part)))
+            rings = [shapely.get_exterior_ring(part)] + list(holes)
             for ring in rings:
                 path.addPolygon(qpolygonf(shapely.get_coordinates(ring)))
                 path.closeSubpath()

@@ -4,7 +4,6 @@ from __future__ import annotations
 from functools import lru_cache
 
 import numpy as np
-
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPen, QPolygonF
 

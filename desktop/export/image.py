@@ -11,8 +11,9 @@ from desktop.canvas.label_painter import FONT_FAMILIES
 from desktop.canvas.legend import legend_size, paint_legend
 from desktop.canvas.map_renderer import MapRenderer
 from desktop.canvas.symbols import brush, pen
-from geo.layers.content import WATER, MapContent
 from geo.core.viewport import Viewport
+from geo.data.bundled import ATTRIBUTION
+from geo.layers.content import WATER, MapContent
 
 
 def _tr(text: str) -> str:
@@ -77,8 +78,7 @@ def compose_map_image(content: MapContent, view: Viewport, renderer: MapRenderer
     f.setPointSizeF(7.0)
     f.setBold(False)
     p.setFont(f)
-    note = _tr("Data: BTS (Border Crossing/Entry, NTAD), NGA World Port Index, SEMARNAT RETC 2022, "
-               "Natural Earth. Lambert conformal conic projection. Made with Frontera MapContent.")
+    note = _tr(ATTRIBUTION)
     p.fillRect(strip, QColor(255, 253, 248, 200))
     p.setPen(QColor("#555555"))
     p.drawText(strip.adjusted(10, 0, -10, 0), Qt.AlignRight | Qt.AlignVCenter, note)

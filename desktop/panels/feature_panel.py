@@ -6,11 +6,21 @@ import numbers
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHeaderView, QLabel, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
+from desktop.base.messages import word
+from geo.core.messages import msg
 from geo.layers.content import MapContent
 from geo.layers.hittest import Hit
+from geo.styles.thematic import theme_figure
 
 FIELD_LABELS = {
     "name": "Name", "port_code": "CBP port code", "state": "State", "state_code": "State code",
@@ -36,9 +46,10 @@ def format_value(value) -> str:
 class FeaturePanel(QWidget):
     zoomRequested = Signal(object)  # Hit
 
-    def __init__(self, content: MapContent, parent=None):
+    def __init__(self, content: MapContent, parent=None, session=None):
         super().__init__(parent)
         self.content = content
+        self.session = session
         self.hit: Hit | None = None
         self.title = QLabel(self)
         self.title.setWordWrap(True)
@@ -58,6 +69,8 @@ class FeaturePanel(QWidget):
         lay.addWidget(self.table, 1)
         lay.addWidget(self.zoom)
         content.selection.changed.connect(self.show_hit)
+        if session is not None:  # the figures follow the filter
+            session.theme_changed.connect(lambda _t: self.show_hit(self.hit))
         self.show_hit(None)
 
     def show_hit(self, hit: Hit | None) -> None:
@@ -69,12 +82,20 @@ class FeaturePanel(QWidget):
             return
         layer = self.content.layers[hit.layer_id]
         self.title.setText(f"<b>{layer.feature_name(hit.index)}</b><br/>{self.tr(layer.title)}")
-        rows = layer.attributes(hit.index)
+        rows = [(f, v) for f, v in layer.attributes(hit.index) if f in FIELD_LABELS]
+        figure = None
+        ref = self.content.place_ref(hit)
+        if self.session is not None and ref is not None:
+            figure = theme_figure(self.session.theme, ref[0], ref[1])
+        if figure is not None:
+            rows.insert(0, ("theme_figure", word(figure)))
         self.table.setRowCount(len(rows))
         for r, (field, value) in enumerate(rows):
-            self.table.setItem(r, 0, QTableWidgetItem(self.tr(FIELD_LABELS.get(field, field))))
+            label = word(msg("figure.label")) if field == "theme_figure" else self.tr(FIELD_LABELS[field])
+            self.table.setItem(r, 0, QTableWidgetItem(label))
             item = QTableWidgetItem(format_value(value))
             item.setData(Qt.UserRole, field)
+            item.setToolTip(item.text())
             self.table.setItem(r, 1, item)
         self.table.resizeRowsToContents()
 

@@ -5,7 +5,15 @@ from __future__ import annotations
 from PySide6.QtCore import QRectF, QSize
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QLabel, QPushButton, QSizePolicy, QSpinBox, QVBoxLayout,
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -95,7 +103,8 @@ class FlowPanel(QWidget):
 
         self.top_n.valueChanged.connect(lambda v: overlay.set_options(top_n=int(v)))
         self.min_value.valueChanged.connect(lambda v: overlay.set_options(min_value=float(v) * 1e6))
-        self.colour_by.currentIndexChanged.connect(lambda _i: overlay.set_options(colour_by=self.colour_by.currentData()))
+        self.colour_by.currentIndexChanged.connect(
+            lambda _i: overlay.set_options(colour_by=self.colour_by.currentData()))
         self.labels.valueChanged.connect(lambda v: overlay.set_options(show_labels_top_k=int(v)))
         overlay.changed.connect(self.refresh)
         overlay.noteChanged.connect(self.refresh)

@@ -9,11 +9,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QCompleter, QHBoxLayout, QLabel, QToolBar, QWidget
 
 from desktop.base.i18n import month_label
+from desktop.base.messages import word
 from desktop.widgets.range_slider import RangeSlider
+from geo.core.messages import msg
+from geo.query.coverage import coverage
 from geo.styles.thematic import CLASSIFICATIONS, PORT_METRICS, STATE_METRICS
 
-
-
+#: a colour per source row under the period slider
+SOURCE_COLOURS = {"DOT1": "#c0504d", "DOT2": "#e39c3a", "DOT3": "#4f81bd", "crossings": "#8a8a8a"}
 
 
 def _combo(parent, items: list[tuple[str, object]], tip: str) -> QComboBox:
@@ -32,6 +35,7 @@ class FilterBar(QToolBar):
         self.setWindowTitle(self.tr("Filters"))
         self.trade = view
         self.months: list[int] = []
+        self.coverage = None
         box = QWidget(self)
         row = QHBoxLayout(box)
         row.setContentsMargins(4, 2, 4, 2)
@@ -84,6 +88,7 @@ class FilterBar(QToolBar):
         self.style_bar.setEnabled(False)
 
         self.period.rangeMoved.connect(self._show_period)
+        self.period.hovered.connect(self._hovered)
         self.period.rangeChanged.connect(self._period_changed)
         self.direction.currentIndexChanged.connect(lambda _i: self._apply(trade_type=self.direction.currentData()))
         self.country.currentIndexChanged.connect(lambda _i: self._apply(country=self.country.currentData()))
@@ -104,8 +109,13 @@ class FilterBar(QToolBar):
         if store is None:
             return
         self._syncing = True
-        self.months = self.trade.months()
+        self.coverage = coverage(store)
+        self.months = list(self.coverage.months)  # the calendar: gaps are steps too
         self.period.set_steps(len(self.months))
+        bands = [(SOURCE_COLOURS[s], [m in held for m in self.months])
+                 for s, held in self.coverage.sources.items() if s in SOURCE_COLOURS]
+        ticks = [(i, str(m // 100)) for i, m in enumerate(self.months) if m % 100 == 1]
+        self.period.set_bands(bands, ticks)
         self._refill(self.mode, store.dimension_values("mode"), self.tr("All modes"))
         self._refill(self.commodity, store.dimension_values("commodity"), self.tr("All commodities"), codes=True)
         self._syncing = False
@@ -121,8 +131,11 @@ class FilterBar(QToolBar):
         f = self.trade.filter
         self._syncing = True
         if f.period and self.months:
-            lo = min(range(len(self.months)), key=lambda i: abs(self.months[i] - f.period[0]))
-            hi = min(range(len(self.months)), key=lambda i: abs(self.months[i] - f.period[1]))
+            def nearest(ym: int) -> int:  # months as ordinals: 2020-12 is next to 2021-01
+                k = (ym // 100) * 12 + ym % 100
+                return min(range(len(self.months)),
+                           key=lambda i: abs((self.months[i] // 100) * 12 + self.months[i] % 100 - k))
+            lo, hi = nearest(f.period[0]), nearest(f.period[1])
             self.period.set_range(lo, hi)
         elif self.months:
             self.period.set_range(0, len(self.months) - 1)
@@ -142,7 +155,20 @@ class FilterBar(QToolBar):
             self.period_label.setText(self.tr("no trade data"))
             return
         a, b = self.months[lo], self.months[hi]
-        self.period_label.setText(month_label(a) if a == b else f"{month_label(a)} – {month_label(b)}")
+        text = month_label(a) if a == b else f"{month_label(a)} – {month_label(b)}"
+        missing = self.coverage.missing_in(a, b) if self.coverage is not None else []
+        if missing:
+            text += " · " + word(msg("coverage.missing_in_period", count_n=len(missing)))
+        self.period_label.setText(text)
+        self.period_label.setToolTip("\n".join(word(g.reason) for g in self.coverage.gaps()
+                                               if g.lo <= b and g.hi >= a) if missing else "")
+
+    def _hovered(self, step: int) -> None:
+        if self.coverage is not None and 0 <= step < len(self.months):
+            m = self.months[step]
+            legend = ", ".join(f"{s}" for s in self.coverage.sources if s in SOURCE_COLOURS)
+            self.period.setToolTip(word(self.coverage.month_note(m)) + "\n"
+                                   + self.tr("Rows below the slider, top to bottom: {sources}").format(sources=legend))
 
     # --- widgets → state -----------------------------------------------------------------
     def _apply(self, **changes) -> None:

@@ -2,7 +2,9 @@
 
 Drag a handle, or drag the band between them to move the whole window; arrow keys move
 the upper handle, Shift+arrows the lower one. Emits rangeChanged(lo, hi) on release and
-rangeMoved(lo, hi) while dragging.
+rangeMoved(lo, hi) while dragging. PageUp/PageDown move the upper handle by ``page``
+steps (a year of months). Optional bands under the groove show, per step, which rows hold
+data (the time line draws one row per source, so gaps are seen).
 """
 from __future__ import annotations
 
@@ -11,11 +13,13 @@ from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 HANDLE_R = 7.0
+BAND_H = 2.0  # height of one coverage row
 
 
 class RangeSlider(QWidget):
     rangeChanged = Signal(int, int)
     rangeMoved = Signal(int, int)
+    hovered = Signal(int)  # the step under the mouse (for a tooltip), not dragging
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -24,13 +28,29 @@ class RangeSlider(QWidget):
         self.hi = 0
         self._drag: str | None = None
         self._grab = 0
+        self.page = 12
+        self._bands: list[tuple[QColor, list[bool]]] = []
+        self._ticks: list[tuple[int, str]] = []
         self.setFocusPolicy(Qt.StrongFocus)
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
         self.setMinimumWidth(120)
+        self.setMouseTracking(True)
 
     def sizeHint(self) -> QSize:
-        return QSize(260, 24)
+        return QSize(260, 24 + int(len(self._bands) * (BAND_H + 1)) + (10 if self._ticks else 0))
 
+    def minimumSizeHint(self) -> QSize:
+        return QSize(120, self.sizeHint().height())
+
+    def set_bands(self, bands: list[tuple[str, list[bool]]], ticks: list[tuple[int, str]] | None = None) -> None:
+        """Rows under the groove: (colour, held per step); ``ticks``: (step, label)."""
+        self._bands = [(QColor(c), list(held)) for c, held in bands]
+        self._ticks = list(ticks or [])
+        self.setFixedHeight(self.sizeHint().height())
+        self.update()
+
+    def step_at(self, x: float) -> int:
+        return max(0, min(self._n - 1, self._step_at(x)))
     def set_steps(self, n: int) -> None:
         self._n = max(1, n)
         self.lo, self.hi = min(self.lo, self._n - 1), min(self.hi, self._n - 1)
@@ -60,7 +80,7 @@ class RangeSlider(QWidget):
     def paintEvent(self, _e):
         p = QPainter(self)
         p.setRenderHint(QPainter.Antialiasing)
-        cy = self.height() / 2
+        cy = 12.0
         pal = self.palette()
         p.setPen(Qt.NoPen)
         p.setBrush(pal.mid())
@@ -72,11 +92,47 @@ class RangeSlider(QWidget):
             p.setPen(QPen(hi_col.darker(130), 1.2))
             p.setBrush(QColor("#ffffff"))
             p.drawEllipse(QRectF(self._x(step) - HANDLE_R + 1, cy - HANDLE_R + 1, 2 * HANDLE_R - 2, 2 * HANDLE_R - 2))
+        self._paint_bands(p, cy + HANDLE_R + 1)
         if self.hasFocus():
             p.setPen(QPen(hi_col, 1, Qt.DotLine))
             p.setBrush(Qt.NoBrush)
             p.drawRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5))
         p.end()
+
+    def _paint_bands(self, p: QPainter, y: float) -> None:
+        if not self._bands:
+            return
+        p.setRenderHint(QPainter.Antialiasing, False)
+        half = (self._x(1) - self._x(0)) / 2 if self._n > 1 else 2.0
+        for colour, held in self._bands:
+            p.setPen(Qt.NoPen)
+            p.setBrush(QColor("#ece9e2"))
+            p.drawRect(QRectF(HANDLE_R, y, self.width() - 2 * HANDLE_R, BAND_H))
+            p.setBrush(colour)
+            start = None
+            for i in range(len(held) + 1):
+                on = i < len(held) and held[i]
+                if on and start is None:
+                    start = i
+                elif not on and start is not None:
+                    x0, x1 = self._x(start) - half, self._x(i - 1) + half
+                    p.drawRect(QRectF(x0, y, max(1.0, x1 - x0), BAND_H))
+                    start = None
+            y += BAND_H + 1
+        if self._ticks:
+            f = p.font()
+            f.setPointSizeF(max(6.5, f.pointSizeF() * 0.75))
+            p.setFont(f)
+            p.setPen(self.palette().text().color())
+            last_right = -1e9
+            for step, label in self._ticks:
+                x = self._x(step)
+                w = p.fontMetrics().horizontalAdvance(label)
+                if x - 1 > last_right + 4 and x + w < self.width():
+                    p.drawLine(int(x), int(y), int(x), int(y + 2))
+                    p.drawText(QRectF(x + 1, y, w + 2, 10), Qt.AlignLeft | Qt.AlignVCenter, label)
+                    last_right = x + w
+        p.setRenderHint(QPainter.Antialiasing, True)
 
     def mousePressEvent(self, e):
         x = e.position().x()
@@ -92,6 +148,7 @@ class RangeSlider(QWidget):
 
     def mouseMoveEvent(self, e):
         if not self._drag:
+            self.hovered.emit(self.step_at(e.position().x()))
             return
         s = self._step_at(e.position().x())
         lo, hi = self.lo, self.hi
@@ -114,7 +171,8 @@ class RangeSlider(QWidget):
             self.rangeChanged.emit(self.lo, self.hi)
 
     def keyPressEvent(self, e):
-        d = {Qt.Key_Left: -1, Qt.Key_Down: -1, Qt.Key_Right: 1, Qt.Key_Up: 1}.get(e.key())
+        d = {Qt.Key_Left: -1, Qt.Key_Down: -1, Qt.Key_Right: 1, Qt.Key_Up: 1,
+             Qt.Key_PageUp: self.page, Qt.Key_PageDown: -self.page}.get(e.key())
         if d is None:
             return super().keyPressEvent(e)
         if e.modifiers() & Qt.ShiftModifier:

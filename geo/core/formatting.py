@@ -39,3 +39,12 @@ def format_share(share: float) -> str:
     if p < 0.1:
         return "<0.1%"
     return f"{p:.1f}%" if p < 10 else f"{p:.0f}%"
+
+
+def format_change(change: float) -> str:
+    """A relative change, signed: ``-0.086`` -> ``'−8.6%'``, ``0.31`` -> ``'+31%'``, ``2.5`` -> ``'+250%'``."""
+    p = change * 100
+    if abs(p) < 0.05:
+        return "0%"
+    text = f"{p:+.1f}%" if abs(p) < 10 else f"{p:+,.0f}%"
+    return text.replace("-", "\u2212")

@@ -9,6 +9,7 @@ sentence; ``scripts/update_translations.py`` writes the catalogue into the ``.ts
 Parameters are plain values; how they read depends on their name's suffix:
 
 - ``*_usd``: US dollars, ``$1.43B``;  ``*_share``: a share of a total (0.31 -> ``31%``);
+- ``*_change``: a signed relative change (-0.086 -> ``−8.6%``);
 - ``*_ym``: a month (202103 -> ``Mar 2021``);  ``*_n``: a count with thousands separators;
 - ``*_msg``: a nested :class:`Message` (or its dict), worded in turn;
 - ``*_list``: a list of strings or messages, joined with commas (``parts_list``: with
@@ -19,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping
 
-from geo.core.formatting import format_share, format_usd, month_label
+from geo.core.formatting import format_change, format_share, format_usd, month_label
 
 #: code -> English source text (``str.format`` fields are parameter names)
 CATALOGUE: dict[str, str] = {
@@ -53,6 +54,7 @@ CATALOGUE: dict[str, str] = {
     "error.filter": "{detail}",
     # --- thematic styling (geo.styles) ----------------------------------------------------
     "scope.trade": "{direction_msg} {partner_msg}, {period_msg}",
+    "scope.filtered": "{base_msg}; {filters_list}",
     "direction.export": "US exports",
     "direction.import": "US imports",
     "direction.both": "US trade",
@@ -77,9 +79,18 @@ CATALOGUE: dict[str, str] = {
     "side.mx_state": "Mexican state",
     "theme.mx_exports_only": "BTS records no Mexican state of origin for US imports: Mexican state figures "
                              "cover US exports (destination state) only.",
+    "theme.mx_no_import_states": "Mexican states are not shaded for US imports: BTS records no Mexican state "
+                                 "of origin for imports. Choose exports to shade Mexican states.",
+    "theme.unassigned": "{value_usd} ({share_share}) of the {side_msg} figures has no recorded state "
+                        "({names_list}); it is listed apart and not shaded.",
     "theme.no_crossings": "No border-crossing counts for {period_msg}.",
     "legend.no_data": "No data",
     "legend.class": "{lower_usd} – {upper_usd}  ({count_n})",
+    "figure.port_trade": "{value_usd} of trade through this port ({share_share} of the ports shown), {period_msg}",
+    "figure.port_count": "{value_n} {measure_msg} ({share_share} of the ports shown), {period_msg}",
+    "figure.state": "{value_usd}, {share_share} of the states shaded, rank {rank_n} of {count_n}, {period_msg}",
+    "figure.state_none": "No figure for this state, {period_msg}",
+    "figure.label": "Under the current filter",
     # --- flows (geo.flows) ----------------------------------------------------------------
     "flows.hidden": "{count_n} smaller flows, {share_share} of value, hidden",
     "flows.hidden_one": "1 smaller flow, {share_share} of value, hidden",
@@ -109,6 +120,258 @@ CATALOGUE: dict[str, str] = {
     "flows.tip.no_origin": "BTS does not record the Mexican state of origin of imports; the US state is the "
                            "importer of record.",
     "flows.tip.no_dest": "The destination state is not recorded for this flow.",
+    # --- BTS imports (geo.imports.report): bad rows, files, notices -------------------------
+    "import.row.bad_number": "{column} '{value}' is not a non-negative whole number ({why})",
+    "import.row.number_too_large": "{column} '{value}' is too large (BTS amounts stay below "
+                                   "9,223,372,036,854,775,808)",
+    "import.row.empty": "{column} is empty",
+    "import.row.too_long": "{column} is too long ({length_n} characters; a BTS field has at most {limit}); "
+                           "the record was skipped",
+    "import.row.invalid": "{detail}",
+    "import.row.multiline": "a quoted field holds a line break (the record runs over lines {line}-{last}); "
+                            "BTS files have none, so the record was skipped",
+    "import.row.duplicate": "exact duplicate of {first}; counted once",
+    "import.row.conflict": "{key} also appears on {other} with {column} {other_value}; {rule}",
+    "import.file.no_rows": "{file} has a header but no data rows; nothing was imported from it",
+    "import.file.all_invalid": "{file}: none of its {rows_n} rows is valid; nothing was imported from it",
+    "import.file.already_imported": "{file} was already imported (import #{import_id}, {when}; same content, "
+                                    "SHA-256 {sha}); nothing to do for it",
+    "import.file.same_twice": "{file} has the same content as {other}; imported once",
+    "import.file.kept_rows": "kept {rows_n} stored rows ({what}, {value}) of {slice} that {files} lack(s); "
+                             "to delete them, replace the whole slice ({how})",
+    "import.file.deleted_rows": "replaced the whole of {slice}: deleted {rows_n} stored rows ({what}, {value}) "
+                                "that {files} lack(s); undo with import #{import_id}",
+    "import.nothing_to_do": "Nothing to import: every file was already imported.",
+    # --- a user's origin–destination table (geo.flows.od) -----------------------------------
+    "od.cannot_read": "Cannot read {file}: {detail}.",
+    "od.empty": "{file} is empty.",
+    "od.not_text": "{file} is not a text (CSV) file.",
+    "od.bad_csv": "{file}, line {line}: the file is not valid CSV ({detail}).",
+    "od.not_od": "{file} is not an origin–destination table: no {missing_msg} found in its header ({header}).",
+    "od.missing.places": "origin and destination (names/codes, or lon/lat columns such as origin_lon, "
+                         "origin_lat, dest_lon, dest_lat)",
+    "od.missing.value": "value column",
+    "od.missing.both": "origin and destination (names/codes, or lon/lat columns such as origin_lon, "
+                       "origin_lat, dest_lon, dest_lat) and no value column",
+    "od.not_utf8": "The file is not UTF-8; it was read as Windows-1252 (Latin-1). Check accented names, "
+                   "or save the file as UTF-8.",
+    "od.none_loaded": "No row could be loaded; see the problems below.",
+    "od.loaded": "{loaded_n} of {read_n} rows loaded",
+    "od.problem": "{file}, line {line}: {reason_msg}",
+    "od.read_as": "{name} was read as {place_msg}, not {others_list}; write a code to choose another.",
+    "od.end.origin": "origin",
+    "od.end.destination": "destination",
+    "od.row.too_long": "column {column} is too long ({length_n} characters; at most {limit_n})",
+    "od.row.control_char": "column {column} holds a control character ({char}): the file may be damaged",
+    "od.row.value_empty": "the value ({column}) is empty",
+    "od.row.not_number": "{column} '{value}' is not a number",
+    "od.row.negative": "{column} '{value}' is negative",
+    "od.row.out_of_range": "{column} '{value}' is out of range (more than {limit})",
+    "od.row.mixed_styles": "{column} '{value}' cannot be read safely: the file writes numbers both as "
+                           "1,234.56 and as 1.234,56, so it is unclear whether '.' or ',' separates "
+                           "thousands; write plain digits with a decimal point (1234.56)",
+    "od.row.ambiguous_number": "{column} '{value}' is ambiguous: {as_point} with a decimal point, {as_comma} "
+                               "with a decimal comma, and nothing else in the file tells which; write plain "
+                               "digits with a decimal point (1234.56)",
+    "od.row.coords_not_numbers": "{end_msg} coordinates '{lon}', '{lat}' are not numbers",
+    "od.row.coords_out_of_range": "{end_msg} coordinates {lon}, {lat} are out of range",
+    "od.row.swapped": "{end_msg} point {lon}, {lat}: longitude and latitude look swapped (lon, lat = "
+                      "{lat}, {lon} is in North America)",
+    "od.row.east_longitude": "{end_msg} point {lon}, {lat} is outside North America: its longitude is "
+                             "east of Greenwich, North American longitudes are negative (did you mean {fixed}?)",
+    "od.row.south_latitude": "{end_msg} point {lon}, {lat} is outside North America: its latitude is "
+                             "south of the equator (did you mean {fixed}?)",
+    "od.row.zero_point": "{end_msg} point 0, 0 is not in North America (an empty cell read as zero?)",
+    "od.row.outside": "{end_msg} point {lon}, {lat} is outside North America",
+    "od.row.place_empty": "{end_msg} is empty",
+    "od.row.unknown_place": "{end_msg}: unknown place '{name}' (not a state, province, port or city known "
+                            "to the app)",
+    "od.row.ambiguous_place": "{end_msg}: ambiguous place '{name}': could be {options_list}; write a code "
+                              "or add the state (e.g. '{example}')",
+    "od.place": "{name} ({kind_msg})",
+    "od.kind.us_state": "US state {ref}",
+    "od.kind.mx_state": "Mexican state {ref}",
+    "od.kind.ca_prov": "Canadian province {ref}",
+    "od.kind.port": "port {ref}",
+    "od.kind.city": "city",
+    # --- coverage (geo.query.coverage) ------------------------------------------------------
+    "coverage.bts_2020_gap": "{lo_ym} – {hi_ym}: BTS published no raw TransBorder files for October–December 2020.",
+    "coverage.not_held": "{lo_ym} – {hi_ym}: the store holds no trade data for these {count_n} month(s).",
+    "coverage.held": "{month_ym}: {sources_list}",
+    "coverage.missing_in_period": "{count_n} month(s) of the period have no trade data",
+    # --- projects and undo (geo.session.project, geo.session.history) -----------------------
+    "project.missing": "{file}: no such project file.",
+    "project.not_a_project": "{file} is not a Frontera project.",
+    "project.damaged": "{file} is damaged or truncated ({detail}); nothing was changed.",
+    "project.newer": "{file} was saved by a newer Frontera (project schema {found}); this version reads "
+                     "schema {supported} and older.",
+    "project.bad_session": "{file} holds an analysis this version cannot read: {detail}",
+    "project.no_folder": "{file}: the folder does not exist.",
+    "project.cannot_write": "{file} could not be saved: {detail}. The previous file is unchanged.",
+    "project.vintage_differs": "The store's figures for this view differ from those the project was saved "
+                               "with ({figure}: {saved_usd} then, {now_usd} now): data were imported or "
+                               "removed since.",
+    "undo.part": "{part}",
+    "undo.field": "{part}: {field} = {value}",
+    "undo.fields": "{part}: {field} = {value} (+{more_n} more)",
+    # --- drill-down profiles (geo.analysis.profile) -----------------------------------------
+    "profile.error.kind": "Unknown profile kind {kind}; use one of: {kinds_list}.",
+    "profile.error.id": "No {kind} with the id {id}.",
+    "profile.kind.port": "Land port of entry",
+    "profile.kind.us_state": "US state",
+    "profile.kind.mx_state": "Mexican state",
+    "profile.kind.corridor": "Border corridor",
+    "profile.kind.park": "Industrial park",
+    "profile.kind.cluster": "Manufacturing cluster",
+    "profile.kind.seaport_mx": "Mexican seaport",
+    "profile.kind.seaport_us": "US seaport",
+    "profile.name.corridor.MX": "US–Mexico border",
+    "profile.name.corridor.CA": "US–Canada border",
+    "profile.crumb.na": "North America",
+    "profile.crumb.US": "United States",
+    "profile.crumb.MX": "Mexico",
+    "profile.crumb.coast": "{coast} coast",
+    "profile.crumb.name": "{name}",
+    "profile.peers.port": "ports",
+    "profile.peers.us_state": "US states",
+    "profile.peers.mx_state": "Mexican states",
+    "profile.peers.corridor": "borders",
+    "profile.period.all": "over all months held",
+    "profile.period.year": "in {year}",
+    "profile.period.years": "in {lo}–{hi}",
+    "profile.period.month": "in {month_ym}",
+    "profile.period.range": "from {lo_ym} to {hi_ym}",
+    "profile.when.all": "all months held",
+    "profile.when.year": "{year}",
+    "profile.when.years": "{lo}–{hi}",
+    "profile.when.month": "{month_ym}",
+    "profile.when.range": "{lo_ym} – {hi_ym}",
+    "profile.flow.export.MX": "US exports to Mexico",
+    "profile.flow.export.CA": "US exports to Canada",
+    "profile.flow.export.both": "US exports to Mexico and Canada",
+    "profile.flow.import.MX": "US imports from Mexico",
+    "profile.flow.import.CA": "US imports from Canada",
+    "profile.flow.import.both": "US imports from Mexico and Canada",
+    "profile.flow.both.MX": "US trade with Mexico",
+    "profile.flow.both.CA": "US trade with Canada",
+    "profile.flow.both.both": "US trade with Mexico and Canada",
+    "profile.flow_modes": "{flow_msg} by {modes_list}",
+    "profile.flow_commodities": "{flow_msg} in HS chapter(s) {codes_list}",
+    "profile.lead.port": "{name} handled {value_usd} of {flow_msg} {period_msg}",
+    "profile.lead.us_state.export": "{name} shipped {value_usd} of {flow_msg} {period_msg}",
+    "profile.lead.us_state.import": "{name} (as importer of record) took {value_usd} of {flow_msg} {period_msg}",
+    "profile.lead.us_state.both": "{name} accounted for {value_usd} of {flow_msg} {period_msg}",
+    "profile.lead.mx_state": "{name} received {value_usd} of {flow_msg} {period_msg}",
+    "profile.lead.zone": "{zone} lies in {name}, which received {value_usd} of {flow_msg} {period_msg}",
+    "profile.lead.corridor": "The {name} carried {value_usd} of {flow_msg} {period_msg}",
+    "profile.lead.none": "The store holds no {flow_msg} for {name} {period_msg}",
+    "profile.lead.seaport_mx": "{name} is a {size} {type} harbour on the {coast} coast (World Port Index); BTS "
+                               "TransBorder holds no trade for Mexican seaports.",
+    "profile.lead.seaport_us": "{name} is a {size} {type} harbour on the {coast} coast (World Port Index).",
+    "profile.clause.yoy": "{change_change} on {when_msg}",
+    "profile.clause.yoy_partial": "{change_change} on {when_msg} (the {count_n} months held in both)",
+    "profile.clause.rank": "ranked {rank_n} of {count_n} {peers_msg} with data",
+    "profile.clause.mode": "{share_share} by {mode}",
+    "profile.sentence": "{lead_msg}, {clauses_list}; {mode_msg}.",
+    "profile.sentence.clauses": "{lead_msg}, {clauses_list}.",
+    "profile.sentence.mode": "{lead_msg}; {mode_msg}.",
+    "profile.sentence.lead": "{lead_msg}.",
+    "profile.fig.value": "Trade value",
+    "profile.fig.value_of": "Trade value of {owner}",
+    "profile.fig.yoy": "Change on a year earlier",
+    "profile.fig.growth_5y": "Change over 5 years",
+    "profile.fig.share": "Share of the corridor",
+    "profile.fig.share_na": "Share of US trade with Mexico and Canada",
+    "profile.fig.rank": "Rank among {peers_msg}",
+    "profile.fig.value_per_truck": "Import value per loaded truck container",
+    "profile.fig.facilities": "RETC facilities",
+    "profile.fig.parks": "Industrial parks",
+    "profile.fig.inegi": "Exports to all destinations, {year} (INEGI)",
+    "profile.show.usd": "{value_usd}",
+    "profile.show.change": "{value_change}",
+    "profile.show.share": "{value_share}",
+    "profile.show.rank": "{rank_n} of {count_n}",
+    "profile.show.count": "{value_n}",
+    "profile.show.usd_per": "{value_usd} per container",
+    "profile.show.metres": "{value} m",
+    "profile.show.text": "{text}",
+    "profile.show.none": "—",
+    "profile.other": "{count_n} others",
+    "profile.note.not_held": "Not held for {period_msg}; nearest period held: {near_msg}",
+    "profile.note.not_held_none": "Not held for {period_msg}, nor for any other period in the store",
+    "profile.note.of_total": "of {total_usd}",
+    "profile.note.no_rank": "not ranked ({count_n} with data)",
+    "profile.note.partial": "on the {count_n} months held in both periods ({span})",
+    "profile.note.prev_not_held": "{when_msg} is not held",
+    "profile.note.no_base": "no trade in {when_msg} to compare with",
+    "profile.note.cagr": "{rate_change} a year; {base_msg}",
+    "profile.note.cagr_only": "{rate_change} a year",
+    "profile.note.some_months": "{count_n} months of the period are held",
+    "profile.note.partial_years": "Hollow points: years whose months are not all held",
+    "profile.note.crossing_months": "{count_n} months of counts in the period",
+    "profile.note.vpt": "{count_n} months with both import truck value and loaded truck counts",
+    "profile.note.vpt_none": "No month of the period holds both import truck value and loaded truck counts",
+    "profile.note.inegi": "All destinations, not only the US",
+    "profile.note.no_inegi": "No INEGI export figures for this state",
+    "profile.note.no_facilities": "No RETC facilities",
+    "profile.note.no_location": "No location",
+    "profile.note.no_wpi": "No World Port Index harbour facts for this seaport",
+    "profile.note.zones_near": "{count_n} industrial parks with {facilities_n} RETC facilities within {km} km",
+    "profile.note.no_zones_near": "No industrial park within {km} km",
+    "profile.note.parks": "{count_n} industrial parks with {facilities_n} RETC facilities",
+    "profile.member.park": "Membership: the {count_n} RETC 2022 facilities that name this park as their "
+                           "industrial park ({municipality}, {state}).",
+    "profile.member.cluster": "Membership: the {count_n} RETC 2022 facilities in {places}, {parks_n} industrial "
+                              "parks among them.",
+    "profile.chart.monthly": "Trade value by month, US$",
+    "profile.chart.annual": "Trade value by year, US$",
+    "profile.chart.commodities": "Top commodities (HS chapters), US$",
+    "profile.chart.modes": "Trade value by mode, US$",
+    "profile.chart.us_states": "Top US states, US$",
+    "profile.chart.us_states_from": "US states of origin, US$",
+    "profile.chart.mx_states": "Top Mexican states (US exports), US$",
+    "profile.chart.ports": "Top ports, US$",
+    "profile.chart.export_ports": "Ports its US exports cross, US$",
+    "profile.chart.crossings": "{measure_msg} by month",
+    "profile.chart.sectors": "RETC facilities by sector",
+    "profile.chart.parks": "Industrial parks by RETC facilities",
+    "profile.chart.zones_near": "Industrial parks within {km} km (RETC facilities)",
+    "profile.chart.harbour": "Harbour facts (World Port Index)",
+    "profile.chart.inegi": "Exports by subsector, {year} (INEGI, all destinations), US$",
+    "profile.chart.inegi_series": "Exports by year (INEGI, all destinations), US$",
+    "profile.wpi.size": "Harbour size",
+    "profile.wpi.type": "Harbour type",
+    "profile.wpi.use": "Harbour use",
+    "profile.wpi.shelter": "Shelter",
+    "profile.wpi.channel_depth": "Channel depth",
+    "profile.wpi.pier_depth": "Cargo pier depth",
+    "profile.wpi.anchorage_depth": "Anchorage depth",
+    "profile.wpi.max_length": "Largest vessel length",
+    "profile.wpi.max_draft": "Largest vessel draft",
+    "profile.wpi.container": "Container facilities",
+    "profile.wpi.ro_ro": "Ro-ro facilities",
+    "profile.wpi.solid_bulk": "Solid bulk facilities",
+    "profile.wpi.liquid_bulk": "Liquid bulk facilities",
+    "profile.wpi.breakbulk": "Breakbulk facilities",
+    "profile.wpi.oil_terminal": "Oil terminal",
+    "profile.wpi.container_cranes": "Container cranes",
+    "profile.wpi.rail": "Rail connection",
+    "profile.wpi.repairs": "Repairs",
+    "profile.wpi.dry_dock": "Dry dock",
+    "profile.caveat.exports_only": "Mexican-state figures are US exports to the state: BTS records no Mexican "
+                                  "state of origin for US imports.",
+    "profile.caveat.zone_state": "Trade figures for {zone} are those of {state}, the state it lies in: BTS "
+                                 "TransBorder records no trade below the state.",
+    "profile.caveat.seaport_mx": "BTS TransBorder holds no trade for Mexican seaports: it records US trade with "
+                                 "Mexico and Canada at US ports of entry.",
+    "profile.caveat.seaport_us": "BTS TransBorder records vessel trade by US port code; this harbour is not "
+                                 "matched to one, so no trade figures are shown.",
+    "profile.caveat.vpt": "Value per loaded truck container: US import value by truck through the port divided "
+                          "by the loaded truck containers counted entering there, over the same months.",
+    "profile.caveat.retc": "RETC lists facilities that report pollutant releases and transfers; it is not a "
+                           "complete list of plants or IMMEX establishments.",
+    "profile.caveat.inegi": "INEGI exports count goods leaving the state for all destinations (2007–2018); "
+                            "BTS counts US trade only.",
     # --- session --------------------------------------------------------------------------
     "session.bad_key": "Unknown setting {key} in the {part} part of the session.",
     "session.bad_value": "The session's {part}.{key} has an invalid value {value}: {reason}",
@@ -178,6 +441,7 @@ def _count(v) -> str:
 FORMATTERS: dict[str, Callable[[Any], str]] = {
     "_usd": format_usd,
     "_share": format_share,
+    "_change": format_change,
     "_ym": lambda v: month_label(int(v)),
     "_n": _count,
 }

@@ -13,15 +13,15 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 
-from geo.core.paths import REPO_DATA_DIR, cache_dir, data_dir  # noqa: F401  (re-exported)
 from geo.core.lod import LOD_TOLERANCES, layer_name
+from geo.core.paths import REPO_DATA_DIR, cache_dir, data_dir  # noqa: F401  (re-exported)
 from geo.core.projection import map_crs, to_map
-
 
 BASEMAP_FILE = "basemap.gpkg"
 BASEMAP_ZIP = "basemap.gpkg.zip"  # shipped zipped (1.5 MB instead of 4.2), unpacked once to the cache
 POINT_TABLES = {
     "ports_of_entry": ("ports_of_entry.csv", ("port_code", "name", "state", "state_code", "lon", "lat")),
+    "ports_of_entry_canada": ("ports_of_entry_canada.csv", ("port_code", "name", "state", "state_code", "lon", "lat")),
     "border_crossings": ("border_crossings.csv", ("crossing_id", "name", "port_code", "lon", "lat")),
     "seaports": ("seaports.csv", ("name", "unlocode", "country", "coast", "harbor_size", "lon", "lat")),
     "industrial_zones": ("industrial_zones.csv", ("zone_id", "name", "kind", "state", "n_facilities", "lon", "lat")),
@@ -139,13 +139,19 @@ def read_point_table(key: str, folder: Path | None = None) -> gpd.GeoDataFrame:
     return gpd.GeoDataFrame(df, geometry=gpd.points_from_xy(x, y), crs=map_crs())
 
 
+#: the one-line credit on exported maps (the full list is :func:`bundled_sources`)
+ATTRIBUTION = ("Data: BTS (TransBorder Freight, Border Crossing/Entry, NTAD), NGA World Port Index, "
+               "SEMARNAT RETC 2022, Natural Earth. Lambert conformal conic projection. Made with Frontera Atlas.")
+
+
 @lru_cache(maxsize=None)
 def bundled_sources() -> str:
     """Attribution text for Help → About and exports."""
     return (
         "US, Mexican and Canadian states: Natural Earth 10m admin-1 (public domain), via Debian qgis-common.\n"
         "Rivers, railroads, cities, context countries: Natural Earth (public domain).\n"
-        "Land ports of entry: BTS Border Crossing/Entry Data (CBP); crossings: BTS NTAD 2014 border_x.\n"
+        "Land ports of entry (Mexico and Canada borders): BTS Border Crossing/Entry Data (CBP); "
+        "crossings: BTS NTAD 2014 border_x.\n"
         "Seaports: NGA World Port Index (Pub. 150). Industrial zones: SEMARNAT RETC 2022 (Mexico open data).\n"
         "Trade figures: BTS North American TransBorder Freight Data."
     )

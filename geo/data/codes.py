@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import csv
 import functools
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -70,6 +69,11 @@ _PORT_RE = re.compile(r"^\d{2}(\d{2}|XX)$")
 
 class UnknownCodeError(ValueError):
     """A code or name given by the user matches nothing in the code table."""
+
+
+#: BTS TransBorder table -> the small id the store keeps per row (one home for it)
+SRC_ID = {"DOT1": 1, "DOT2": 2, "DOT3": 3}
+SRC_NAME = {v: k for k, v in SRC_ID.items()}
 
 
 def bundled_data_dir() -> Path:

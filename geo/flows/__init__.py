@@ -40,18 +40,29 @@ The package, one module per concern (everything is re-exported here, so
 
 from __future__ import annotations
 
-from geo.core.formatting import format_usd, month_label  # noqa: F401  (format_usd is re-exported)
+from geo.core.formatting import format_usd
 from geo.flows.anchors import Anchors, Place, load_anchors
 from geo.flows.build import STUB_KM, FlowCatalog, build_flows
 from geo.flows.flowset import BOOL_FIELDS, INT_FIELDS, NUM_FIELDS, STR_FIELDS, FlowSet, make_flowset
 from geo.flows.geometry import N_BODY, N_TIP, FlowGeometry, band_outlines, bezier_control_points, hit_test, quad_bezier
 from geo.flows.model import FlowModel, place_totals_message, place_totals_text, tooltip, tooltip_messages
-from geo.flows.options import (DIRECTION_COLOURS, MODE_COLOURS, OTHER_COLOUR, UNITS, FlowOptions, Remainder,
-                      WidthScale, period_label_from_plan)
+from geo.flows.options import (
+    DIRECTION_COLOURS,
+    MODE_COLOURS,
+    OTHER_COLOUR,
+    UNITS,
+    FlowOptions,
+    Remainder,
+    WidthScale,
+    period_label_from_plan,
+)
 
 __all__ = [
     "FlowOptions", "FlowSet", "Remainder", "WidthScale", "FlowGeometry", "Anchors", "Place",
     "load_anchors", "build_flows", "hit_test", "tooltip", "format_usd", "MODE_COLOURS",
     "DIRECTION_COLOURS", "OTHER_COLOUR", "quad_bezier", "bezier_control_points",
     "band_outlines", "FlowModel", "period_label_from_plan",
+    # also re-exported (used by the view, od.py and the tests)
+    "STUB_KM", "FlowCatalog", "BOOL_FIELDS", "INT_FIELDS", "NUM_FIELDS", "STR_FIELDS",
+    "make_flowset", "N_BODY", "N_TIP", "place_totals_message", "place_totals_text", "tooltip_messages", "UNITS",
 ]

@@ -1,35 +1,29 @@
 """Place anchors: where a state, province or port sits on the map.
 
-:class:`Place` (one anchored place), :class:`Anchors` (the ``(kind, code) -> Place`` table
-with name lookup) and :func:`load_anchors` (the bundled ``data/place_anchors.csv``, built by
+:class:`Place` (one anchored place), :class:`Anchors` (the ``(kind, code) -> Place`` table)
+and :func:`load_anchors` (the bundled ``data/place_anchors.csv``, built by
 ``data/build_anchors.py``, cached). Coordinates are in map metres (``geo.core.projection``).
+Names people write (``"N.L."``, ``"Saltillo"``) resolve through :mod:`geo.data.places`, which
+reads the same file.
 """
 from __future__ import annotations
 
 import csv
 import functools
-import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Mapping
 
 import numpy as np
 
-from geo.data.codes import bundled_data_dir
 from geo.core.projection import to_map
-
+from geo.data.codes import bundled_data_dir
 
 COUNTRY_ANCHOR = {  # direction of "the rest of the country" for stubs (lon, lat)
     "MX": (-99.13, 19.43, "Mexico"),          # Mexico City
     "CA": (-79.42, 43.70, "Canada"),          # Toronto
     "US": (-94.6, 39.1, "United States"),     # Kansas City: the middle of the US
 }
-
-
-def _fold(text) -> str:
-    t = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode("ascii").lower()
-    return re.sub(r"[^a-z0-9]+", " ", t).strip()
 
 
 @dataclass(frozen=True)
@@ -59,7 +53,6 @@ class Anchors:
             self._by[(p.kind, p.code)] = p
         cx, cy = to_map([a[0] for a in COUNTRY_ANCHOR.values()], [a[1] for a in COUNTRY_ANCHOR.values()])
         self.country_xy = {k: (float(a), float(b)) for k, a, b in zip(COUNTRY_ANCHOR, cx, cy)}
-        self._names: dict[str, list[Place]] | None = None
 
     @classmethod
     def from_csv(cls, path: str | Path) -> "Anchors":
@@ -76,26 +69,6 @@ class Anchors:
 
     def __len__(self) -> int:
         return len(self._by)
-
-    def lookup_name(self, text: str) -> list[Place]:
-        """Places whose code, name or anchor city matches ``text`` (case/accent-insensitive)."""
-        if self._names is None:
-            idx: dict[str, list[Place]] = {}
-            for p in self._by.values():
-                keys = {_fold(p.name), _fold(p.anchor_city)}
-                if p.kind == "port":
-                    keys.add(_fold(p.name.split(",")[0]))
-                for k in keys - {""}:
-                    idx.setdefault(k, []).append(p)
-            self._names = idx
-        key = _fold(text)
-        hits = list(self._names.get(key, []))
-        raw = str(text).strip().upper()
-        for kind in ("port", "us_state", "mx_state", "ca_prov"):
-            p = self._by.get((kind, raw))
-            if p is not None and p not in hits:
-                hits.insert(0, p)
-        return hits
 
 
 @functools.lru_cache(maxsize=4)

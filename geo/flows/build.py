@@ -119,7 +119,7 @@ class FlowCatalog:
         self.row_flow = row_flow
         first = np.nonzero(located)[0][_first_index(gi, G)] if G else np.zeros(0, np.int64)
         f_us, f_port, f_mx, f_md, f_exp = us_id[first], pc[first], mx_id[first], dc[first], exp[first]
-        US, MX = [str(x) for x in US], [str(x) for x in MX]
+        us_codes, mx_codes = [str(x) for x in US], [str(x) for x in MX]
 
         # -- per distinct place: anchors and stubs
         cxy = anchors.country_xy
@@ -155,9 +155,9 @@ class FlowCatalog:
             kinds = np.where(known, kind, "stub").astype(object)
             return known, x, y, code, name, node, kinds
 
-        us_end = ends(f_us, place_table(US, "us_state"), cxy["US"], "US?", "United States (state not recorded)",
+        us_end = ends(f_us, place_table(us_codes, "us_state"), cxy["US"], "US?", "United States (state not recorded)",
                       "us_state", 1)
-        far_end = ends(f_mx, place_table(MX, partner_kind), cxy[partner], partner + "?",
+        far_end = ends(f_mx, place_table(mx_codes, partner_kind), cxy[partner], partner + "?",
                        f"{partner_name} (state not recorded)", partner_kind, 3)
         imp_name = f"{partner_name} (state of origin not recorded)"
         far_end = far_end[:4] + (np.where(f_exp, far_end[4], imp_name),) + far_end[5:]
@@ -190,7 +190,7 @@ class FlowCatalog:
         caveats = list(caveats or [])
         rows = np.arange(self.n_rows) if rows is None else np.asarray(rows, np.int64)
         if not len(rows):
-            cols = {k: [] for k in STR_FIELDS + NUM_FIELDS + BOOL_FIELDS + INT_FIELDS}
+            cols: dict[str, np.ndarray] = {k: np.zeros(0) for k in STR_FIELDS + NUM_FIELDS + BOOL_FIELDS + INT_FIELDS}
             return make_flowset(cols, options, 0.0, (0, 0.0, {}), period, UNITS, source, caveats,
                                  "trade", self.partner)
         v = self.row_value[rows]

@@ -10,9 +10,7 @@ import numpy as np
 
 from geo.flows.geometry import FlowGeometry, flow_geometry
 from geo.flows.legs import leg_totals
-from geo.flows.options import (DIRECTION_COLOURS, MODE_COLOURS, OTHER_COLOUR, UNITS, FlowOptions, Remainder,
-                      WidthScale)
-
+from geo.flows.options import DIRECTION_COLOURS, MODE_COLOURS, OTHER_COLOUR, UNITS, FlowOptions, Remainder, WidthScale
 
 # -- the flow set ---------------------------------------------------------------------------
 STR_FIELDS = ("origin", "origin_name", "origin_kind", "port", "port_name", "dest", "dest_name",
@@ -118,8 +116,9 @@ class FlowSet:
         kind = np.empty(3 * K, object)
         code = np.empty(3 * K, object)
         name = np.empty(3 * K, object)
-        x, y = np.empty(3 * K), np.empty(3 * K)
-        col = np.tile(np.array([6, 5, 7]), K)
+        x: np.ndarray = np.empty(3 * K)
+        y: np.ndarray = np.empty(3 * K)
+        col: np.ndarray = np.tile(np.array([6, 5, 7]), K)
         keep = np.empty(3 * K, bool)
         for j, (k, c, nm, xx, yy, ok) in enumerate((
                 (self.origin_kind, self.origin, self.origin_name, self.ox, self.oy, self.origin_recorded),
@@ -127,7 +126,7 @@ class FlowSet:
                 (np.full(len(self), "port", object), self.port, self.port_name, self.px, self.py, self.has_port))):
             kind[j::3], code[j::3], name[j::3] = k[idx], c[idx], nm[idx]
             x[j::3], y[j::3], keep[j::3] = xx[idx], yy[idx], ok[idx]
-        node = np.empty(3 * K, np.int64)
+        node: np.ndarray = np.empty(3 * K, np.int64)
         node[0::3], node[1::3], node[2::3] = self.o_node[idx], self.d_node[idx], self.p_node[idx]
         # ports and states are numbered together in trade sets; keep them apart anyway
         node[2::3] += int(max(self.o_node.max(initial=0), self.d_node.max(initial=0))) + 1
@@ -204,7 +203,7 @@ def make_flowset(cols: dict, options: FlowOptions, total_value: float, unlocated
                   partner: str = "MX") -> FlowSet:
     n = len(cols["value"])
     order = np.lexsort((np.arange(n), -np.asarray(cols["value"], float)))
-    arr = {}
+    arr: dict[str, np.ndarray] = {}
     for k in STR_FIELDS:
         arr[k] = np.asarray(cols[k], dtype=object)[order] if n else _empty_str()
     for k in NUM_FIELDS:
@@ -220,7 +219,7 @@ def make_flowset(cols: dict, options: FlowOptions, total_value: float, unlocated
     fs = FlowSet(**arr, shown=np.ones(n, bool), colour=_empty_str(n), options=options,
                  remainder=Remainder(total_value, 0, 0.0, ucount, uvalue, reasons),
                  width_scale=WidthScale(0.0, 0.0), total_value=float(total_value), period=period,
-                 units=units, source=source, caveats=list(caveats), kind=kind, partner=partner)
+                 units=units, source=source, caveats=list(caveats), kind=kind, partner=partner, _geom={})
     return _finish(fs, options)
 
 

@@ -5,6 +5,8 @@ computes it (``FlowSet.geometry`` caches it) and :func:`hit_test` on those bands
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Protocol
+
 import numpy as np
 
 from geo.flows.legs import FlowArrays as FlowSet
@@ -72,7 +74,7 @@ class FlowGeometry:
     run_width_px: np.ndarray   # (R,) full width of each run, px
     run_colour: np.ndarray     # (R,) "#rrggbb"
     run_value: np.ndarray      # (R,) value carried by each run
-    _band_normals: np.ndarray = field(default=None, repr=False)   # (B, n, 2)
+    _band_normals: np.ndarray = field(repr=False)   # (B, n, 2)
 
     @property
     def polys(self) -> np.ndarray:
@@ -182,7 +184,13 @@ def flow_geometry(fs: FlowSet, scale: float) -> FlowGeometry:
 
 
 # -- interaction ----------------------------------------------------------------------------
-def hit_test(flowset: FlowSet, view, sx: float, sy: float, tolerance_px: float = 3.0) -> int | None:
+class FlowBands(Protocol):
+    """What :func:`hit_test` needs of a flow set: its geometry at a map scale."""
+
+    def geometry(self, scale: float) -> FlowGeometry: ...
+
+
+def hit_test(flowset: FlowBands, view, sx: float, sy: float, tolerance_px: float = 3.0) -> int | None:
     """Index of the shown flow under screen point (sx, sy), or None. ``view``: a
     :class:`geo.core.viewport.Viewport`."""
     g = flowset.geometry(view.scale)

@@ -3,9 +3,11 @@ leg for single-leg OD flows) as integer keys, and the value each shown leg carri
 the width scale (:mod:`.flowset`) and by band stacking (:mod:`.geometry`)."""
 from __future__ import annotations
 
-from typing import Any, Protocol
+from typing import Protocol
 
 import numpy as np
+
+from geo.flows.options import FlowOptions, WidthScale
 
 
 class FlowArrays(Protocol):
@@ -24,9 +26,12 @@ class FlowArrays(Protocol):
     dx: np.ndarray
     dy: np.ndarray
     colour: np.ndarray
-    options: Any
-    width_scale: Any
+    options: FlowOptions
+    width_scale: WidthScale
 
+    def __len__(self) -> int: ...
+
+    @property
     def shown_index(self) -> np.ndarray: ...
 
 

@@ -4,16 +4,19 @@ options, hover/selection state and month playback, with signals) and
 """
 from __future__ import annotations
 
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 import numpy as np
 
+from geo.core.messages import Message, msg
 from geo.core.signals import Signal
 from geo.flows.anchors import Anchors, load_anchors
 from geo.flows.build import FlowCatalog, build_flows
 from geo.flows.flowset import FlowSet
-from geo.core.messages import Message, msg
 from geo.flows.options import UNITS, FlowOptions, period_label_from_plan
+
+if TYPE_CHECKING:
+    from geo.query import TradeFilter
 
 
 def tooltip_messages(flowset: FlowSet, i: int) -> list[Message]:
@@ -74,7 +77,7 @@ class FlowModel:
         self.store = store
         self.options = options or FlowOptions()
         self.anchors = anchors or load_anchors()
-        self.filter = None
+        self.filter: TradeFilter | None = None
         self.flowset: FlowSet | None = None
         self.hover: int | None = None
         self.selected_port: str | None = None
@@ -123,6 +126,8 @@ class FlowModel:
         ym = int(ym)
         pb = getattr(self, "_playback", None)
         base = pb["filter"] if pb is not None else self.filter
+        if base is None:
+            raise ValueError("set_month needs a filter: call set_filter or prefetch first")
         f = base.replace(period=(ym, ym))
         if pb is None or ym not in pb["months"]:
             return self.set_filter(f)

@@ -4,43 +4,77 @@ Accepted layouts (header names are matched case/accent-insensitively, ``_``/spac
 
 - coordinates: ``origin_lon, origin_lat, dest_lon, dest_lat`` (also ``o_lon``/``from_lon``/
   ``destination_longitude``/``to_x`` ...), plus a value column;
-- names or codes: ``origin, destination`` (``from``/``to``, ``o``/``d``) holding names or BTS
-  codes of US/Mexican states, Canadian provinces or ports known to the app (``Texas``,
-  ``TX``, ``Nuevo León``, ``Laredo``, ``2304``), plus a value column.
+- names or codes: ``origin, destination`` (``from``/``to``, ``o``/``d``) holding anything the
+  app's place resolver (:mod:`geo.data.places`) knows: US/Mexican states and Canadian
+  provinces by name, code or abbreviation (``Texas``, ``TX``, ``Nuevo León``, ``N.L.``), ports
+  (``Laredo``, ``2304``) and cities (``Saltillo``, ``Nuevo Laredo``), plus a value column.
 
-Optional ``mode`` and ``label`` columns. Values may use thousands separators and a leading
-``$``. Good rows load; every bad row is reported with file, line and reason (unknown name,
-ambiguous name, bad number, latitude/longitude swapped, out of range), and the whole file is
-refused with one clear message when it is not an OD table at all.
+Optional ``mode`` and ``label`` columns. Good rows load; every bad row is reported with file,
+line and reason (a :class:`geo.core.messages.Message`), and the whole file is refused with one
+clear message (:class:`ODImportError`) when it is not an OD table at all. Nothing is guessed:
+
+- numbers: ``$2,000`` is 2000; the file's number style (``1,234.56`` or ``1.234,56``) is
+  read from the file itself, and a number whose meaning depends on a style the file does not
+  settle, or a file that uses both, is a bad row, never truncated; values above
+  :data:`MAX_VALUE` (``1e30``) are out of range;
+- points: a point outside North America is a bad row, saying what looks wrong (longitude east
+  of Greenwich, latitude and longitude swapped, ``0, 0``);
+- a field longer than :data:`MAX_FIELD_CHARS`, or holding a control character (a NUL of a
+  damaged file), is a bad row naming its column;
+- a name that may mean places far apart is a bad row listing them; a name read as one place
+  although it could also mean another, less likely one gets a note.
 """
 from __future__ import annotations
 
 import csv
 import io
 import re
+import threading
 import unicodedata
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
-from geo.data.codes import code_tables
-from geo.flows import (Anchors, FlowOptions, FlowSet, make_flowset, BOOL_FIELDS, INT_FIELDS,
-                    NUM_FIELDS, STR_FIELDS, load_anchors)
+from geo.core.messages import CATALOGUE, Message, MessageError, msg
 from geo.core.projection import to_map
+from geo.data.codes import code_tables
+from geo.data.places import PlaceCandidate, Places, in_north_america, places
+from geo.flows import (
+    BOOL_FIELDS,
+    INT_FIELDS,
+    NUM_FIELDS,
+    STR_FIELDS,
+    Anchors,
+    FlowOptions,
+    FlowSet,
+    load_anchors,
+    make_flowset,
+)
 
-__all__ = ["ODImportError", "RowProblem", "ODImportResult", "read_od_csv"]
+__all__ = ["ODImportError", "RowProblem", "ODImportResult", "read_od_csv", "parse_number", "number_style",
+           "MAX_VALUE", "MAX_FIELD_CHARS"]
+
+#: a value above this is out of range (a quadrillion: far above any trade figure, far below 1e30)
+MAX_VALUE = 1e15
+#: a field longer than this (characters) is a bad row: no name, code, number or label is so long
+MAX_FIELD_CHARS = 1000
 
 
-class ODImportError(ValueError):
-    """The file cannot be read as an origin–destination table; the message says why."""
+class ODImportError(MessageError):
+    """The file cannot be read as an origin–destination table; ``message`` says why."""
 
 
 @dataclass(frozen=True)
 class RowProblem:
     file: str
     line: int          # 1-based line number in the file (the header is line 1)
-    reason: str
+    message: Message
+
+    @property
+    def reason(self) -> str:
+        return self.message.english()
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}: {self.reason}"
@@ -53,11 +87,19 @@ class ODImportResult:
     rows_read: int = 0
     rows_loaded: int = 0
     encoding: str = "utf-8"
-    notes: list[str] = field(default_factory=list)
+    notes: list[Message] = field(default_factory=list)
+    number_style: str = "plain"    # plain | point (1,234.56) | comma (1.234,56) | mixed | unknown
+
+    def messages(self) -> list[Message]:
+        """The report as messages: rows loaded, notes, then one per bad row."""
+        head = msg("od.loaded", loaded_n=self.rows_loaded, read_n=self.rows_read)
+        return [head, *self.notes, *(msg("od.problem", file=p.file, line=p.line, reason_msg=p.message)
+                                     for p in self.problems)]
 
     def report(self) -> str:
-        head = f"{self.rows_loaded} of {self.rows_read} rows loaded"
-        return "\n".join([head, *self.notes, *(str(p) for p in self.problems)])
+        """The report in English (tests, logs); the view words :meth:`messages`."""
+        head = msg("od.loaded", loaded_n=self.rows_loaded, read_n=self.rows_read)
+        return "\n".join([head.english(), *(n.english() for n in self.notes), *(str(p) for p in self.problems)])
 
 
 def _key(text: str) -> str:
@@ -83,10 +125,11 @@ _ALIASES = {
     "mode": ("mode", "transport_mode", "mode_name"),
     "label": ("label", "name", "description", "commodity", "product"),
 }
+_ENDS = (("origin", "o_lon", "o_lat", "origin"), ("destination", "d_lon", "d_lat", "dest"))
 
 
-def _decode(raw: bytes) -> tuple[str, str, list[str]]:
-    notes = []
+def _decode(raw: bytes) -> tuple[str, str, list[Message]]:
+    notes: list[Message] = []
     if raw.startswith(b"\xef\xbb\xbf"):
         return raw[3:].decode("utf-8"), "utf-8-sig", notes
     for enc in ("utf-8", "utf-16"):
@@ -96,26 +139,218 @@ def _decode(raw: bytes) -> tuple[str, str, list[str]]:
             return raw.decode(enc), enc, notes
         except UnicodeDecodeError:
             pass
-    notes.append("The file is not UTF-8; it was read as Windows-1252 (Latin-1). "
-                 "Check accented names, or save the file as UTF-8.")
+    notes.append(msg("od.not_utf8", "warning"))
     return raw.decode("cp1252", errors="replace"), "cp1252", notes
 
 
-def _number(text: str) -> float | None:
-    t = str(text).strip().replace("$", "").replace(",", "").replace("\u00a0", "").replace(" ", "")
-    if t in ("", "-", "NA", "nan"):
+# -- numbers ---------------------------------------------------------------------------------
+_CURRENCY = re.compile(r"^(?:US\$|USD|MX\$|MXN|\$)\s*|\s*(?:USD|MXN|US\$|\$)$", re.I)
+_GROUP_SPACES = re.compile(r"(?<=\d)[\s\u00a0\u202f\u2009'’](?=\d)")
+_EXPONENT = re.compile(r"(?:\d+\.?\d*|\.\d+)[eE][+-]?\d+")
+_POINT_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+")          # 1,234,567
+_COMMA_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+")         # 1.234.567
+_POINT_FULL = re.compile(r"\d{1,3}(?:,\d{3})+\.\d+")        # 1,234.56
+_COMMA_FULL = re.compile(r"\d{1,3}(?:\.\d{3})+,\d+")        # 1.234,56
+
+
+def _clean(text: str) -> tuple[str, str]:
+    t = str(text).strip()
+    sign = ""
+    if t[:1] and t[0] in "+-":
+        sign, t = t[0], t[1:].strip()
+    t = _CURRENCY.sub("", t).strip()
+    if not sign and t[:1] and t[0] in "+-":
+        sign, t = t[0], t[1:].strip()
+    return sign, _GROUP_SPACES.sub("", t)
+
+
+def _classify(text: str) -> tuple[str, float, float]:
+    """(class, value read with a decimal point, value read with a decimal comma); class is
+    plain | point | comma (the text itself shows its style) | either (1,234 or 1.234: it
+    depends) | bad."""
+    sign, t = _clean(text)
+    s = -1.0 if sign == "-" else 1.0
+    if not t:
+        return "bad", 0.0, 0.0
+    if t.isdigit() and t.isascii():
+        v = s * float(t)
+        return "plain", v, v
+    if _EXPONENT.fullmatch(t):
+        v = s * float(t)
+        return "plain", v, v
+    has_c, has_p = "," in t, "." in t
+    if has_c and has_p:
+        if _POINT_FULL.fullmatch(t):
+            v = s * float(t.replace(",", ""))
+            return "point", v, v
+        if _COMMA_FULL.fullmatch(t):
+            v = s * float(t.replace(".", "").replace(",", "."))
+            return "comma", v, v
+        return "bad", 0.0, 0.0
+    for sep, grouped, style, other in ((",", _POINT_GROUPED, "point", "comma"),
+                                       (".", _COMMA_GROUPED, "comma", "point")):
+        if sep not in t:
+            continue
+        if t.count(sep) > 1:
+            if grouped.fullmatch(t):
+                v = s * float(t.replace(sep, ""))
+                return style, v, v
+            return "bad", 0.0, 0.0
+        head, _, tail = t.partition(sep)
+        if not (head.isdigit() or head == "") or not tail.isdigit() or not (head + tail).isascii():
+            return "bad", 0.0, 0.0
+        as_group = float(head + tail)
+        as_decimal = float(f"{head or '0'}.{tail}")
+        if len(tail) == 3 and 1 <= len(head) <= 3 and head[0] != "0":     # 1,234 / 1.234
+            point, comma = (as_group, as_decimal) if sep == "," else (as_decimal, as_group)
+            return "either", s * point, s * comma
+        return other, s * as_decimal, s * as_decimal                  # 2,5 / 0,125 / 12.5
+    return "bad", 0.0, 0.0
+
+
+def number_style(cells) -> str:
+    """The number style of a file's cells: ``point`` (1,234.56), ``comma`` (1.234,56),
+    ``mixed`` (both occur), ``plain`` (no cell shows either)."""
+    seen = {_classify(c)[0] for c in cells} & {"point", "comma"}
+    return "mixed" if len(seen) == 2 else (seen.pop() if seen else "plain")
+
+
+def parse_number(text: str, style: str) -> tuple[float | None, str]:
+    """``(value, "")`` or ``(None, why)`` with why one of empty | bad | mixed | ambiguous.
+    ``style`` is the file's (see :func:`number_style`; ``unknown``: a style-dependent number
+    is ambiguous; ``plain`` reads it with a decimal point, as the US and Mexico write)."""
+    if not str(text).strip():
+        return None, "empty"
+    cls, point, comma = _classify(text)
+    if cls == "bad":
+        return None, "bad"
+    if cls == "plain":
+        return point, ""
+    if style == "mixed" or (cls in ("point", "comma") and style in ("point", "comma") and cls != style):
+        return None, "mixed"
+    if cls == "either" and style == "unknown":
+        return None, "ambiguous"
+    return (comma if style == "comma" else point), ""
+
+
+def _coordinate(text: str) -> float | None:
+    t = str(text).strip().rstrip("°").strip()
+    if not re.fullmatch(r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)", t):
         return None
-    try:
-        v = float(t)
-    except ValueError:
+    return float(t.replace(",", "."))
+
+
+def _coordinate_style(cells) -> set[str]:
+    out = set()
+    for c in cells:
+        t = str(c).strip()
+        if "," in t and "." not in t:
+            out.add("comma")
+        elif "." in t and "," not in t:
+            out.add("point")
+    return out
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _g(v: float) -> str:
+    return f"{v:.10g}"
+
+
+def _short(text: str, n: int = 60) -> str:
+    t = str(text)
+    return t if len(t) <= n else t[:n - 1] + "…"
+
+
+# -- points and places -----------------------------------------------------------------------
+def _point_problem(end: Message, lon: float, lat: float) -> Message | None:
+    L, B = f"{lon:g}", f"{lat:g}"
+    if in_north_america(lon, lat):
         return None
-    return v if np.isfinite(v) else None
+    if lon == 0 and lat == 0:
+        return msg("od.row.zero_point", end_msg=end)
+    if in_north_america(lat, lon) or in_north_america(-abs(lat), abs(lon)):
+        return msg("od.row.swapped", end_msg=end, lon=L, lat=B)
+    if abs(lon) > 180 or abs(lat) > 90:
+        return msg("od.row.coords_out_of_range", end_msg=end, lon=L, lat=B)
+    if in_north_america(-lon, lat):
+        return msg("od.row.east_longitude", end_msg=end, lon=L, lat=B, fixed=f"{-lon:g}, {lat:g}")
+    if in_north_america(lon, -lat):
+        return msg("od.row.south_latitude", end_msg=end, lon=L, lat=B, fixed=f"{lon:g}, {-lat:g}")
+    if in_north_america(-lon, -lat):
+        return msg("od.row.east_longitude", end_msg=end, lon=L, lat=B, fixed=f"{-lon:g}, {-lat:g}")
+    return msg("od.row.outside", end_msg=end, lon=L, lat=B)
+
+
+def _place_msg(p: PlaceCandidate) -> Message:
+    kind = f"od.kind.{p.kind}" if f"od.kind.{p.kind}" in CATALOGUE else "od.kind.city"
+    return msg("od.place", name=p.name, kind_msg=msg(kind, ref=p.code))
+
+
+def _example(p: PlaceCandidate) -> str:
+    if p.kind in ("us_state", "mx_state"):
+        return f"{p.country}-{p.code}"
+    if p.kind in ("port", "ca_prov"):
+        return p.code
+    return p.name
+
+
+@dataclass(frozen=True)
+class _End:
+    kind: str
+    code: str
+    name: str
+    lon: float
+    lat: float
+
+
+# the csv module's field size limit is process-wide: raise it under a lock, then restore it
+_CSV_LIMIT = threading.Lock()
+
+
+@contextmanager
+def _field_limit(n: int):
+    with _CSV_LIMIT:
+        old = csv.field_size_limit()
+        csv.field_size_limit(max(old, n))
+        try:
+            yield
+        finally:
+            csv.field_size_limit(old)
+
+
+def _records(text: str, delimiter: str, fname: str) -> list[tuple[int, list[str]]]:
+    """``(first physical line, fields)`` per record (blank lines skipped)."""
+    out = []
+    reader = csv.reader(io.StringIO(text, newline=None), delimiter=delimiter, quotechar='"', doublequote=True,
+                        skipinitialspace=False, strict=False)
+    end = 0
+    with _field_limit(len(text) + 1):
+        try:
+            for rec in reader:
+                start, end = end + 1, reader.line_num
+                if rec and any(c.strip() for c in rec):
+                    out.append((start, rec))
+        except csv.Error as exc:
+            raise ODImportError(msg("od.bad_csv", "error", file=fname, line=reader.line_num,
+                                    detail=str(exc))) from None
+    return out
+
+
+def _delimiter(text: str) -> str:
+    first = text.split("\n", 1)[0]
+    counts = {d: first.count(d) for d in (",", ";", "\t", "|")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
 
 
 def read_od_csv(path: str | Path, anchors: Anchors | None = None, options: FlowOptions | None = None,
-                units: str = "US$") -> ODImportResult:
+                units: str = "US$", place_table: Places | None = None) -> ODImportResult:
     """Read ``path`` (see the module docstring). Raises :class:`ODImportError` when the file
-    is not an OD table (no origin/destination or value columns, empty, binary)."""
+    is not an OD table (no origin/destination or value columns, empty, binary, broken CSV).
+    Names resolve through ``place_table`` (default: :func:`geo.data.places.places`); states and
+    ports sit at their ``anchors`` (default: the bundled flow anchors) like the BTS flows'."""
     path = Path(path)
     anchors = anchors or load_anchors()
     options = options or FlowOptions(top_n=None)
@@ -123,23 +358,19 @@ def read_od_csv(path: str | Path, anchors: Anchors | None = None, options: FlowO
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise ODImportError(f"Cannot read {fname}: {exc.strerror or exc}.") from None
+        raise ODImportError(msg("od.cannot_read", "error", file=fname, detail=exc.strerror or str(exc))) from None
     if not raw.strip():
-        raise ODImportError(f"{fname} is empty.")
+        raise ODImportError(msg("od.empty", "error", file=fname))
     if b"\x00" in raw[:4096] and not (raw.startswith(b"\xff\xfe") or raw.startswith(b"\xfe\xff")):
-        raise ODImportError(f"{fname} is not a text (CSV) file.")
+        raise ODImportError(msg("od.not_text", "error", file=fname))
     text, enc, notes = _decode(raw)
-    sample = text[:8192]
-    try:
-        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t|")
-    except csv.Error:
-        dialect = csv.excel
-    rows = list(csv.reader(io.StringIO(text), dialect))
-    rows = [r for r in rows]
-    if not rows:
-        raise ODImportError(f"{fname} is empty.")
-    header = [_key(h) for h in rows[0]]
-    col = {}
+    delim = _delimiter(text)
+    records = _records(text, delim, fname)
+    if not records:
+        raise ODImportError(msg("od.empty", "error", file=fname))
+    _, head = records[0]
+    header = [_key(h) for h in head]
+    col: dict[str, int] = {}
     for role, names in _ALIASES.items():
         for i, h in enumerate(header):
             if h in names and role not in col:
@@ -147,112 +378,155 @@ def read_od_csv(path: str | Path, anchors: Anchors | None = None, options: FlowO
     coords = all(k in col for k in ("o_lon", "o_lat", "d_lon", "d_lat"))
     named = "origin" in col and "dest" in col
     if not (coords or named) or "value" not in col:
-        missing = []
-        if not (coords or named):
-            missing.append("origin and destination (names/codes, or lon/lat columns such as "
-                           "origin_lon, origin_lat, dest_lon, dest_lat)")
-        if "value" not in col:
-            missing.append("value column")
-        raise ODImportError(
-            f"{fname} is not an origin–destination table: no {' and no '.join(missing)} found in its "
-            f"header ({', '.join(rows[0][:8])}{'…' if len(rows[0]) > 8 else ''}).")
+        missing = ("od.missing.both" if not (coords or named) and "value" not in col
+                   else "od.missing.places" if not (coords or named) else "od.missing.value")
+        shown = ", ".join(_short(h, 40) for h in head[:8]) + ("…" if len(head) > 8 else "")
+        raise ODImportError(msg("od.not_od", "error", file=fname, missing_msg=msg(missing), header=shown))
+
+    rows = records[1:]
+    width = len(head)
+    rows = [(ln, r + [""] * (width - len(r)) if len(r) < width else r) for ln, r in rows]
+    # coordinates win when a table has both; these are the columns read
+    used = ["value", *(("o_lon", "o_lat", "d_lon", "d_lat") if coords else ("origin", "dest")),
+            *(k for k in ("mode", "label") if k in col)]
+    vcol = col["value"]
+    vname = head[vcol].strip() or "value"
+    style = number_style(r[vcol] for _, r in rows if len(r[vcol]) <= MAX_FIELD_CHARS)
+    if coords:
+        cstyle = _coordinate_style(r[col[k]] for _, r in rows for k in ("o_lon", "o_lat", "d_lon", "d_lat")
+                                   if len(r[col[k]]) <= 40)
+        if style in ("point", "comma") and cstyle - {style}:
+            style = "mixed"
+        elif style == "plain" and cstyle:
+            style = next(iter(cstyle)) if len(cstyle) == 1 else "mixed"
+    if style == "plain" and delim == ";":
+        style = "unknown"     # a semicolon CSV is what decimal-comma spreadsheets write
 
     ct = code_tables()
+    table = place_table or places()
     problems: list[RowProblem] = []
-    good: list[tuple] = []
-    place_cache: dict[str, tuple] = {}
+    good: list[tuple[_End, _End, float, str, str]] = []
+    cache: dict[tuple[str, str], tuple[_End | None, Message | None]] = {}
+    noted: set[str] = set()
 
-    def resolve(name: str):
-        k = name.strip()
-        if k in place_cache:
-            return place_cache[k]
-        hits = anchors.lookup_name(k)
-        if not hits:
-            res = (None, f"unknown place {k!r} (not a state, province or port known to the app)")
+    def resolve(name: str, which: str) -> tuple[_End | None, Message | None]:
+        """One place name, resolved once per file and end (a note when it could mean more)."""
+        if (name, which) in cache:
+            return cache[(name, which)]
+        end = msg(f"od.end.{which}")
+        res = table.resolve(name)
+        out: tuple[_End | None, Message | None]
+        if res.place is not None:
+            p = res.place
+            a = anchors.get(p.kind, p.code) if p.kind != "city" else None
+            lon, lat = (a.lon, a.lat) if a is not None else (p.lon, p.lat)
+            out = (_End(p.kind, p.code, p.name, lon, lat), None)
+            if res.others and name not in noted:
+                noted.add(name)
+                notes.append(msg("od.read_as", name=name, place_msg=_place_msg(p),
+                                 others_list=[_place_msg(o) for o in res.others[:3]]))
+        elif res.rivals:
+            out = (None, msg("od.row.ambiguous_place", end_msg=end, name=name,
+                             options_list=[_place_msg(c) for c in res.rivals[:4]],
+                             example=_example(res.rivals[0])))
         else:
-            # one place per distinct location; a state and its anchor city are the same point
-            distinct = {(round(h.x), round(h.y)) for h in hits}
-            kinds = {h.kind for h in hits}
-            if len(distinct) > 1 and not (len(kinds) > 1 and hits[0].code.upper() == k.upper()):
-                opts = ", ".join(sorted({f"{h.name} ({h.kind.replace('_', ' ')} {h.code})" for h in hits})[:4])
-                res = (None, f"ambiguous place {k!r}: could be {opts}; use a code")
-            else:
-                res = (hits[0], None)
-        place_cache[k] = res
-        return res
+            out = (None, msg("od.row.unknown_place", end_msg=end, name=name))
+        cache[(name, which)] = out
+        return out
 
-    for lineno, r in enumerate(rows[1:], start=2):
-        if not any(c.strip() for c in r):
+    for lineno, r in rows:
+        too_long = next((k for k in used if len(r[col[k]]) > MAX_FIELD_CHARS), None)
+        if too_long is not None:
+            c = col[too_long]
+            problems.append(RowProblem(fname, lineno, msg(
+                "od.row.too_long", column=_short(head[c].strip() or f"#{c + 1}", 40),
+                length_n=len(r[c]), limit_n=MAX_FIELD_CHARS)))
             continue
-        if len(r) < len(header):
-            r = r + [""] * (len(header) - len(r))
-        v = _number(r[col["value"]])
+        ctrl = next(((k, m.group()) for k in used if (m := _CONTROL.search(r[col[k]]))), None)
+        if ctrl is not None:
+            c = col[ctrl[0]]
+            problems.append(RowProblem(fname, lineno, msg(
+                "od.row.control_char", column=_short(head[c].strip() or f"#{c + 1}", 40),
+                char=f"U+{ord(ctrl[1]):04X}")))
+            continue
+        cell = r[vcol]
+        v, why = parse_number(cell, style)
+        bad: Message | None = None
         if v is None:
-            problems.append(RowProblem(fname, lineno, f"value {r[col['value']]!r} is not a number"))
-            continue
-        if v < 0:
-            problems.append(RowProblem(fname, lineno, f"negative value {v:g}"))
-            continue
-        ends = []
-        bad = None
-        if coords:
-            for which, lo_k, la_k in (("origin", "o_lon", "o_lat"), ("destination", "d_lon", "d_lat")):
-                lon, lat = _number(r[col[lo_k]]), _number(r[col[la_k]])
-                if lon is None or lat is None:
-                    bad = f"{which} coordinates {r[col[lo_k]]!r}, {r[col[la_k]]!r} are not numbers"
-                    break
-                if abs(lat) > 90 and abs(lon) <= 90:
-                    bad = (f"{which} latitude {lat:g} is out of range; longitude and latitude look "
-                           f"swapped (expected lon, lat = {lat:g}, {lon:g})")
-                    break
-                if abs(lon) > 180 or abs(lat) > 90:
-                    bad = f"{which} coordinates {lon:g}, {lat:g} are out of range"
-                    break
-                ends.append(("point", f"{lon:.5f},{lat:.5f}", f"{lat:.4f}°, {lon:.4f}°", lon, lat))
-        else:
-            for which, k in (("origin", "origin"), ("destination", "dest")):
-                name = r[col[k]].strip()
-                if not name:
-                    bad = f"{which} is empty"
-                    break
-                pl, why = resolve(name)
-                if pl is None:
-                    bad = f"{which}: {why}"
-                    break
-                ends.append((pl.kind, pl.code, pl.name, pl.lon, pl.lat))
-        if bad:
+            if why == "empty":
+                bad = msg("od.row.value_empty", column=vname)
+            elif why == "mixed":
+                bad = msg("od.row.mixed_styles", column=vname, value=cell.strip())
+            elif why == "ambiguous":
+                _, point, comma = _classify(cell)
+                bad = msg("od.row.ambiguous_number", column=vname, value=cell.strip(), as_point=_g(point),
+                          as_comma=_g(comma))
+            else:
+                bad = msg("od.row.not_number", column=vname, value=_short(cell.strip()))
+        elif not np.isfinite(v) or abs(v) > MAX_VALUE:
+            bad = msg("od.row.out_of_range", column=vname, value=cell.strip(), limit=f"{MAX_VALUE:,.0f}")
+        elif v < 0:
+            bad = msg("od.row.negative", column=vname, value=cell.strip())
+        ends: list[_End] = []
+        if bad is None:
+            for which, lo_k, la_k, name_k in _ENDS:
+                end = msg(f"od.end.{which}")
+                if coords:
+                    lo_t, la_t = r[col[lo_k]], r[col[la_k]]
+                    lon, lat = _coordinate(lo_t), _coordinate(la_t)
+                    if lon is None or lat is None:
+                        bad = msg("od.row.coords_not_numbers", end_msg=end, lon=_short(lo_t.strip(), 30),
+                                  lat=_short(la_t.strip(), 30))
+                        break
+                    bad = _point_problem(end, lon, lat)
+                    if bad is not None:
+                        break
+                    ends.append(_End("point", f"{lon:.5f},{lat:.5f}", f"{lat:.4f}°, {lon:.4f}°", lon, lat))
+                else:
+                    name = r[col[name_k]].strip()
+                    if not name:
+                        bad = msg("od.row.place_empty", end_msg=end)
+                        break
+                    found, bad = resolve(name, which)
+                    if found is None:
+                        break
+                    ends.append(found)
+        if bad is not None:
             problems.append(RowProblem(fname, lineno, bad))
             continue
         mode = r[col["mode"]].strip() if "mode" in col else ""
         label = r[col["label"]].strip() if "label" in col else ""
-        good.append((ends[0], ends[1], v, mode, label))
+        good.append((ends[0], ends[1], float(v) if v is not None else 0.0, mode, label))
 
     n = len(good)
     cols: dict[str, list] = {k: [] for k in STR_FIELDS + NUM_FIELDS + BOOL_FIELDS + INT_FIELDS}
     if n:
-        lon = np.array([g[0][3] for g in good] + [g[1][3] for g in good], float)
-        lat = np.array([g[0][4] for g in good] + [g[1][4] for g in good], float)
-        x, y = to_map(lon, lat)
+        lons = np.array([g[0].lon for g in good] + [g[1].lon for g in good], float)
+        lats = np.array([g[0].lat for g in good] + [g[1].lat for g in good], float)
+        x, y = to_map(lons, lats)
         node_ids: dict[str, int] = {}
         for j, (o, d, v, mode, label) in enumerate(good):
             try:
                 mcode = ct.resolve("mode", mode) if mode else ""
             except Exception:
                 mcode = ""
-            cols["origin"].append(o[1]); cols["origin_name"].append(o[2]); cols["origin_kind"].append(o[0])
-            cols["dest"].append(d[1]); cols["dest_name"].append(d[2]); cols["dest_kind"].append(d[0])
-            cols["port"].append(""); cols["port_name"].append("")
-            cols["mode"].append(mcode or mode); cols["mode_name"].append(ct.name("mode", mcode) if mcode else mode)
-            cols["direction"].append(""); cols["label"].append(label); cols["value"].append(v)
-            cols["ox"].append(x[j]); cols["oy"].append(y[j]); cols["dx"].append(x[n + j]); cols["dy"].append(y[n + j])
-            cols["px"].append(np.nan); cols["py"].append(np.nan)
-            cols["origin_recorded"].append(True); cols["dest_recorded"].append(True); cols["has_port"].append(False)
-            cols["o_node"].append(node_ids.setdefault(f"{o[0]}:{o[1]}", len(node_ids)))
-            cols["d_node"].append(node_ids.setdefault(f"{d[0]}:{d[1]}", len(node_ids)))
-            cols["p_node"].append(0)
+            o_id = node_ids.setdefault(f"{o.kind}:{o.code}", len(node_ids))
+            d_id = node_ids.setdefault(f"{d.kind}:{d.code}", len(node_ids))
+            row = {
+                "origin": o.code, "origin_name": o.name, "origin_kind": o.kind,
+                "dest": d.code, "dest_name": d.name, "dest_kind": d.kind,
+                "port": "", "port_name": "",
+                "mode": mcode or mode, "mode_name": ct.name("mode", mcode) if mcode else mode,
+                "direction": "", "label": label, "value": v,
+                "ox": x[j], "oy": y[j], "dx": x[n + j], "dy": y[n + j], "px": np.nan, "py": np.nan,
+                "origin_recorded": True, "dest_recorded": True, "has_port": False,
+                "o_node": o_id, "d_node": d_id, "p_node": 0,
+            }
+            for k, cell in row.items():
+                cols[k].append(cell)
     total = float(sum(cols["value"]))
     fs = make_flowset(cols, options, total, (0, 0.0, {}), "", units, f"OD table {fname}", [], "od")
-    if not n and rows[1:]:
-        notes.append("No row could be loaded; see the problems below.")
-    return ODImportResult(fs, problems, rows_read=sum(1 for r in rows[1:] if any(c.strip() for c in r)),
-                          rows_loaded=n, encoding=enc, notes=notes)
+    if not n and rows:
+        notes.append(msg("od.none_loaded", "warning"))
+    return ODImportResult(fs, problems, rows_read=len(rows), rows_loaded=n, encoding=enc, notes=notes,
+                          number_style=style)

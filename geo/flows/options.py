@@ -4,7 +4,6 @@ hidden or cannot be placed) and :func:`period_label_from_plan`.
 """
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from typing import Mapping
 
@@ -12,7 +11,7 @@ import numpy as np
 
 from geo.core.formatting import month_label
 from geo.core.messages import Message, msg
-
+from geo.core.nice import nice_floor
 
 # -- palettes ("#rrggbb") -------------------------------------------------------------------
 #: by DISAGMOT mode code; saturated enough to read over the pale basemap, distinct from the
@@ -53,18 +52,6 @@ class FlowOptions:
             raise ValueError("top_n must be >= 0 or None")
 
 
-_NICE = (1.0, 2.0, 2.5, 5.0)
-
-
-def _nice_floor(v: float) -> float:
-    if v <= 0:
-        return 0.0
-    e = math.floor(math.log10(v))
-    best = 10.0 ** e
-    for m in _NICE:
-        if m * 10.0 ** e <= v:
-            best = m * 10.0 ** e
-    return best
 
 
 @dataclass(frozen=True)
@@ -95,12 +82,12 @@ class WidthScale:
         """``[(value, px), ...]`` nice round values from the largest down (e.g. 1B, 500M, 100M)."""
         if self.max_value <= 0 or self.px_per_unit <= 0:
             return []
-        top = _nice_floor(self.max_value)
+        top = nice_floor(self.max_value)
         vals = [top]
         for div in (2.0, 5.0, 10.0, 20.0, 50.0, 100.0):
             if len(vals) >= n:
                 break
-            v = _nice_floor(top / div)
+            v = nice_floor(top / div)
             if v < vals[-1] and v * self.px_per_unit >= 1.0:
                 vals.append(v)
         return [(v, float(v * self.px_per_unit)) for v in vals]
@@ -154,7 +141,7 @@ class Remainder:
         return "; ".join(bits) + ("." if bits else "")
 
 
-_ym_label = month_label
+
 
 
 def period_label_from_plan(plan: Mapping | None) -> str:
@@ -165,5 +152,5 @@ def period_label_from_plan(plan: Mapping | None) -> str:
     if not months:
         return ""
     if len(months) == 1:
-        return _ym_label(months[0])
-    return f"{_ym_label(months[0])} – {_ym_label(months[-1])} ({len(months)} months)"
+        return month_label(months[0])
+    return f"{month_label(months[0])} – {month_label(months[-1])} ({len(months)} months)"

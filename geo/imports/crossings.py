@@ -3,13 +3,17 @@
 Accepts the current 10-column layout (``Mon YYYY`` dates, Latitude/Longitude/Point) and the
 older 7-column (no coordinates) and 8-column (``Location`` WKT) ones with dates such as
 ``12/01/2018 12:00:00 AM``. ``Port Code`` is read as a number and stored zero-padded
-(``0104``). Idempotency key: (port code, month) - a re-import replaces those counts.
+(``0104``). Older releases name two measures differently ("Truck Containers Full", "Rail
+Containers Full"): they are stored under today's names (:data:`OLD_MEASURES`).
+
+A row's key is (port code, month, measure): importing merges by that key (see
+:mod:`geo.imports.merge`). Port names, states and coordinates come from the file's latest
+month; a file older than what the store holds never overwrites a port's current name.
 """
 
 from __future__ import annotations
 
-from geo.imports.csvread import enum_sql, stage_csv
-from geo.imports.report import FileResult, Issue
+from geo.imports.csvread import Staged, enum_sql, number_sql, stage_csv
 from geo.imports.sniff import Sniffed
 
 MEASURES = (
@@ -17,13 +21,23 @@ MEASURES = (
     "Rail Containers Empty", "Rail Containers Loaded", "Train Passengers", "Trains",
     "Truck Containers Empty", "Truck Containers Loaded", "Trucks",
 )
+#: measure names of older Border Crossing releases -> today's name
+OLD_MEASURES = {
+    "Truck Containers Full": "Truck Containers Loaded",
+    "Rail Containers Full": "Rail Containers Loaded",
+}
 
 _TYPES = {
     "port name": "VARCHAR", "state": "VARCHAR", "port code": "USMALLINT", "border": "VARCHAR",
-    "date": "TIMESTAMP", "measure": enum_sql(MEASURES), "value": "UBIGINT",
+    "date": "TIMESTAMP", "measure": enum_sql(MEASURES + tuple(OLD_MEASURES)), "value": "VARCHAR",
     "latitude": "VARCHAR", "longitude": "VARCHAR", "point": "VARCHAR", "location": "VARCHAR",
 }
 _REQUIRED = ("port code", "date", "measure", "value")
+
+KEY_COLS = ("port_code", "year_month", "measure")
+VALUE_COLS = ("value",)
+INCOMING = "_in_cross"
+INCOMING_PORTS = "_in_ports"
 
 
 def _describe(col: str, value: str) -> str:
@@ -39,52 +53,62 @@ def _describe(col: str, value: str) -> str:
     return f"{col} {value!r} is invalid"
 
 
-def stage(con, s: Sniffed, table: str) -> tuple[int, list[Issue]]:
+def stage(con, s: Sniffed, table: str) -> Staged:
     columns = [(c, _TYPES.get(c.lower(), "VARCHAR")) for c in s.columns]
     not_null = [c for c in s.columns if c.lower() in _REQUIRED]
+    numeric = tuple(c for c in s.columns if c.lower() == "value")
     return stage_csv(con, s.path, s.display, columns, not_null, table, _describe,
-                     timestampformat=s.date_format)
+                     timestampformat=s.date_format, numeric=numeric)
 
 
-def apply(con, s: Sniffed, table: str, result: FileResult) -> list[str]:
+def create_incoming(con) -> None:
+    con.execute(f"""CREATE OR REPLACE TEMP TABLE {INCOMING} AS
+        SELECT port_code, measure, year_month, value, CAST(0 AS SMALLINT) AS _f, CAST(0 AS BIGINT) AS _k
+        FROM crossings LIMIT 0""")
+    con.execute(f"""CREATE OR REPLACE TEMP TABLE {INCOMING_PORTS} AS
+        SELECT port_code, port_name, state, border, latitude, longitude, name_ym, CAST(0 AS SMALLINT) AS _f
+        FROM crossing_ports LIMIT 0""")
+
+
+def normalise(con, s: Sniffed, staged: Staged, file_idx: int) -> None:
+    """Append the staged rows to :data:`INCOMING` and the file's port attributes (from its
+    latest month) to :data:`INCOMING_PORTS`."""
+    table = staged.table
     low = {c.lower(): c for c in s.columns}
 
     def q(name):
         return f'"{low[name]}"' if name in low else "NULL"
 
+    measure = "CASE m " + " ".join(f"WHEN '{a}' THEN '{b}'" for a, b in OLD_MEASURES.items()) + " ELSE m END"
+    con.execute(f"""
+        INSERT INTO {INCOMING}
+        SELECT port_code, {measure}, year_month, value, CAST({file_idx} AS SMALLINT), k FROM (
+            SELECT CAST(lpad(CAST({q('port code')} AS VARCHAR), 4, '0') AS port_t) AS port_code,
+                   CAST({q('measure')} AS VARCHAR) AS m,
+                   CAST(year({q('date')}) * 100 + month({q('date')}) AS INTEGER) AS year_month,
+                   {number_sql(q('value'))} AS value, rowid - {staged.base} AS k
+            FROM {table})""")
     wkt = q("point") if "point" in low else q("location")
-    lon = (f"coalesce(TRY_CAST(regexp_extract({wkt}, 'POINT\\s*\\(\\s*(\\S+)\\s+(\\S+?)\\s*\\)', 1) AS DOUBLE), "
-           f"TRY_CAST({q('longitude')} AS DOUBLE))")
-    lat = (f"coalesce(TRY_CAST(regexp_extract({wkt}, 'POINT\\s*\\(\\s*(\\S+)\\s+(\\S+?)\\s*\\)', 2) AS DOUBLE), "
-           f"TRY_CAST({q('latitude')} AS DOUBLE))")
+    rx = "'POINT\\s*\\(\\s*(\\S+)\\s+(\\S+?)\\s*\\)'"
+    # per port: attributes of its latest row (regexes run once per port, not per row)
     con.execute(f"""
-        CREATE OR REPLACE TEMP TABLE {table}_rows AS SELECT
-            CAST(lpad(CAST({q('port code')} AS VARCHAR), 4, '0') AS port_t) AS port_code,
-            CAST({q('measure')} AS VARCHAR) AS measure,
-            CAST(year({q('date')}) * 100 + month({q('date')}) AS INTEGER) AS year_month,
-            CAST({q('value')} AS BIGINT) AS value,
-            trim({q('port name')}) AS port_name, trim({q('state')}) AS state, trim({q('border')}) AS border,
-            {lat} AS latitude, {lon} AS longitude, {q('date')} AS ts
-        FROM {table}""")
+        INSERT INTO {INCOMING_PORTS}
+        SELECT port_code, port_name, state, border,
+               coalesce(TRY_CAST(regexp_extract(wkt, {rx}, 2) AS DOUBLE), TRY_CAST(lat AS DOUBLE)),
+               coalesce(TRY_CAST(regexp_extract(wkt, {rx}, 1) AS DOUBLE), TRY_CAST(lon AS DOUBLE)),
+               name_ym, CAST({file_idx} AS SMALLINT)
+        FROM (SELECT CAST(lpad(CAST({q('port code')} AS VARCHAR), 4, '0') AS port_t) AS port_code,
+                     trim(arg_max({q('port name')}, {q('date')})) AS port_name,
+                     trim(arg_max({q('state')}, {q('date')})) AS state,
+                     trim(arg_max({q('border')}, {q('date')})) AS border,
+                     arg_max({wkt}, {q('date')}) FILTER (WHERE {wkt} IS NOT NULL) AS wkt,
+                     arg_max({q('latitude')}, {q('date')}) FILTER (WHERE {q('latitude')} IS NOT NULL) AS lat,
+                     arg_max({q('longitude')}, {q('date')}) FILTER (WHERE {q('longitude')} IS NOT NULL) AS lon,
+                     CAST(max(year({q('date')}) * 100 + month({q('date')})) AS INTEGER) AS name_ym
+              FROM {table} GROUP BY 1)""")
     con.execute(f"DROP TABLE IF EXISTS {table}")
-    result.rows_replaced += int(con.execute(f"""
-        DELETE FROM crossings c USING (SELECT DISTINCT port_code, year_month FROM {table}_rows) k
-        WHERE c.port_code = k.port_code AND c.year_month = k.year_month""").fetchone()[0] or 0)
-    con.execute(f"INSERT INTO crossings SELECT port_code, measure, year_month, value FROM {table}_rows")
-    con.execute(f"""
-        CREATE OR REPLACE TEMP TABLE {table}_ports AS
-        SELECT n.port_code, n.port_name, n.state, n.border,
-               coalesce(n.latitude, o.latitude) AS latitude, coalesce(n.longitude, o.longitude) AS longitude
-        FROM (SELECT port_code, arg_max(port_name, ts) AS port_name, arg_max(state, ts) AS state,
-                     arg_max(border, ts) AS border,
-                     arg_max(latitude, ts) FILTER (WHERE latitude IS NOT NULL) AS latitude,
-                     arg_max(longitude, ts) FILTER (WHERE longitude IS NOT NULL) AS longitude
-              FROM {table}_rows GROUP BY port_code) n
-        LEFT JOIN crossing_ports o ON o.port_code = n.port_code""")
-    con.execute(f"DELETE FROM crossing_ports WHERE port_code IN (SELECT port_code FROM {table}_ports)")
-    con.execute(f"INSERT INTO crossing_ports SELECT * FROM {table}_ports")
-    result.periods = [r[0] for r in con.execute(
-        f"SELECT DISTINCT year_month FROM {table}_rows ORDER BY 1").fetchall()]
-    con.execute(f"DROP TABLE IF EXISTS {table}_rows")
-    con.execute(f"DROP TABLE IF EXISTS {table}_ports")
-    return []
+
+
+def file_months(con) -> dict[int, list[int]]:
+    return {int(f): list(ms) for f, ms in con.execute(
+        f"SELECT _f, list(DISTINCT year_month ORDER BY year_month) FROM {INCOMING} GROUP BY 1").fetchall()}

@@ -10,19 +10,17 @@ Handling of the quirks listed in the data README:
   legacy ``DF`` / ``BN`` codes are stored as published (queries merge ``BN`` into ``BC``);
 * Canada rows are kept.
 
-Bad rows (non-numeric or negative amount, unknown code, empty required field, wrong column
-count, invalid UTF-8) are rejected with their line number; good rows land.
-Idempotency key: (DOT table, year_month, country) - importing a month again replaces it.
+Bad rows (an amount that is not a plain non-negative whole number - decimals, hex,
+exponents, overflow -, unknown code, empty required field, wrong column count) are rejected
+with their line number; good rows land. A row's key is every column but the three amounts
+(:data:`KEY_COLS`): importing merges by that key (see :mod:`geo.imports.merge`).
 """
 
 from __future__ import annotations
 
-from geo.data.codes import CodeTables
-from geo.imports.csvread import enum_sql, stage_csv
-from geo.imports.report import FileResult, Issue
+from geo.data.codes import SRC_ID, CodeTables
+from geo.imports.csvread import Staged, enum_sql, number_sql, stage_csv
 from geo.imports.sniff import Sniffed
-
-SRC_ID = {"DOT1": 1, "DOT2": 2, "DOT3": 3}
 
 _NUMERIC = {"VALUE", "SHIPWT", "FREIGHT_CHARGES"}
 _REQUIRED = {"TRDTYPE", "USASTATE", "DEPE", "COMMODITY2", "DISAGMOT", "COUNTRY", "VALUE",
@@ -67,15 +65,31 @@ def _describe(col: str, value: str) -> str:
     return f"unknown {_LABEL.get(c, c)} {value!r}"
 
 
-def stage(con, s: Sniffed, codes: CodeTables, table: str) -> tuple[int, list[Issue]]:
+def stage(con, s: Sniffed, codes: CodeTables, table: str) -> Staged:
     types = column_types(codes)
     columns = [(c, types.get(c.upper(), "VARCHAR")) for c in s.columns]
     not_null = [c for c in s.columns if c.upper() in _REQUIRED]
-    return stage_csv(con, s.path, s.display, columns, not_null, table, _describe)
+    numeric = tuple(c for c in s.columns if c.upper() in _NUMERIC)
+    return stage_csv(con, s.path, s.display, columns, not_null, table, _describe, numeric=numeric)
 
 
-def apply(con, s: Sniffed, table: str, result: FileResult, codes: CodeTables) -> list[str]:
-    """Replace the staged months in ``freight`` with the staged rows. Returns notices."""
+#: the key of a ``freight`` row (what a file's row stands for) and its amounts
+KEY_COLS = ("src", "year_month", "trade_type", "country", "mode", "us_state", "port", "mx_state",
+            "can_prov", "commodity", "df", "contcode")
+VALUE_COLS = ("value", "shipwt", "freight_charges")
+INCOMING = "_in_freight"
+
+
+def create_incoming(con) -> None:
+    con.execute(f"""CREATE OR REPLACE TEMP TABLE {INCOMING} AS
+        SELECT {', '.join(KEY_COLS + VALUE_COLS)}, CAST(0 AS SMALLINT) AS _f, CAST(0 AS BIGINT) AS _k
+        FROM freight LIMIT 0""")
+
+
+def normalise(con, s: Sniffed, staged: Staged, file_idx: int) -> None:
+    """Append the staged rows to :data:`INCOMING` as ``freight`` rows (+ file index and
+    good-record index)."""
+    table = staged.table
     src = SRC_ID[s.kind]
     up = {c.upper(): c for c in s.columns}
 
@@ -83,38 +97,35 @@ def apply(con, s: Sniffed, table: str, result: FileResult, codes: CodeTables) ->
         return f'CAST(CAST("{up[name]}" AS VARCHAR) AS {cast})' if name in up else f"CAST(NULL AS {cast})"
 
     def num(name: str) -> str:
-        return f'CAST("{up[name]}" AS BIGINT)' if name in up else "CAST(NULL AS BIGINT)"
+        return number_sql(f'"{up[name]}"') if name in up else "CAST(NULL AS BIGINT)"
 
     ym = (f'CAST(CAST("{up["YEAR"]}" AS VARCHAR) AS INTEGER) * 100 + '
           f'CAST(CAST("{up["MONTH"]}" AS VARCHAR) AS INTEGER)')
     con.execute(f"""
-        CREATE OR REPLACE TEMP TABLE {table}_rows AS SELECT
+        INSERT INTO {INCOMING} SELECT
             CAST({src} AS UTINYINT) AS src, {ym} AS year_month,
             {col('TRDTYPE', 'UTINYINT')} AS trade_type, {col('COUNTRY', 'USMALLINT')} AS country,
             {col('DISAGMOT', 'UTINYINT')} AS mode, {col('USASTATE', 'st2_t')} AS us_state,
             {col('DEPE', 'port_t')} AS port, {col('MEXSTATE', 'st2_t')} AS mx_state,
             {col('CANPROV', 'st2_t')} AS can_prov, {col('COMMODITY2', 'hs2_t')} AS commodity,
             {col('DF', 'UTINYINT')} AS df, {col('CONTCODE', 'cont_t')} AS contcode,
-            {num('VALUE')} AS value, {num('SHIPWT')} AS shipwt, {num('FREIGHT_CHARGES')} AS freight_charges
+            {num('VALUE')} AS value, {num('SHIPWT')} AS shipwt, {num('FREIGHT_CHARGES')} AS freight_charges,
+            CAST({file_idx} AS SMALLINT), rowid - {staged.base}
         FROM {table}""")
     con.execute(f"DROP TABLE IF EXISTS {table}")
-    keys = con.execute(
-        f"SELECT DISTINCT year_month, country FROM {table}_rows ORDER BY 1, 2").fetchall()
-    deleted = con.execute(f"""
-        DELETE FROM freight f USING (SELECT DISTINCT year_month, country FROM {table}_rows) k
-        WHERE f.src = {src} AND f.year_month = k.year_month AND f.country = k.country""").fetchone()[0]
-    con.execute(f"INSERT INTO freight SELECT * FROM {table}_rows")
-    # rollups are refreshed once per import for all touched keys (see run_import)
-    con.execute(f"INSERT INTO _import_keys SELECT DISTINCT {src}, year_month, country FROM {table}_rows")
+
+
+def file_facts(con, displays: dict[int, str], codes: CodeTables) -> tuple[dict[int, list[int]], list[str]]:
+    """Months per file index, and notices for port codes missing from the BTS code table
+    (one query each over all incoming rows)."""
+    months: dict[int, list[int]] = {}
+    for f, ms in con.execute(f"SELECT _f, list(DISTINCT year_month ORDER BY year_month) FROM {INCOMING} "
+                             f"GROUP BY 1").fetchall():
+        months[int(f)] = list(ms)
     notices = []
-    if "DEPE" in up:
-        unlisted = con.execute(
-            f"SELECT CAST(port AS VARCHAR) p, count(*) FROM {table}_rows GROUP BY 1 ORDER BY 1").fetchall()
-        odd = [(p, n) for p, n in unlisted if not codes.is_known("port", p)]
-        for p, n in odd:
-            notices.append(f"{s.display}: port code {p} is not in the BTS code table "
+    for f, p, n in con.execute(f"SELECT _f, CAST(port AS VARCHAR) p, count(*) FROM {INCOMING} "
+                               f"WHERE port IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2").fetchall():
+        if not codes.is_known("port", p):
+            notices.append(f"{displays[int(f)]}: port code {p} is not in the BTS code table "
                            f"({n:,} rows kept, shown as {codes.name('port', p)!r})")
-    con.execute(f"DROP TABLE IF EXISTS {table}_rows")
-    result.rows_replaced += int(deleted or 0)
-    result.periods = sorted({k[0] for k in keys} | set(result.periods))
-    return notices
+    return months, notices

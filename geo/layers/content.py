@@ -9,13 +9,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import shapely
 
-from geo.data import bundled
-from geo.layers.hittest import Hit
-from geo.layers import LabelSpec, Layer, LayerStack, Style
 from geo.core.projection import default_view_bounds
 from geo.core.signals import Signal
+from geo.data import bundled
+from geo.layers import LabelSpec, Layer, LayerStack, Style
+from geo.layers.hittest import Hit
+from geo.layers.labels import LABEL_RANK, wrap_text  # noqa: F401  (LABEL_RANK re-exported)
 
 # Palette: quiet land so the data layers carry the colour.
 WATER = "#d7e6f0"
@@ -32,6 +34,24 @@ PRINCIPAL_SEAPORTS = frozenset({
 })
 
 
+# Land ports: the bundled table of each border, by the border's partner code. The map
+# opens on the US–Mexico border (the trade filter's default partner).
+PORT_TABLES = {"MX": "ports_of_entry", "CA": "ports_of_entry_canada"}
+DEFAULT_BORDER = "MX"
+# Map labels where CBP's name reads better than BTS's: Pharr's bridge is a crossing of port
+# 2305, which CBP names Hidalgo/Pharr; BTS drops the hyphens of two Canada-border names.
+PORT_LABELS = {"2305": "Hidalgo/Pharr", "0901": "Buffalo–Niagara Falls", "0712": "Champlain–Rouses Point"}
+# Ports of one city that share a label while their symbols overlap (zoomed out): Ysleta's
+# Zaragoza bridge is in El Paso and BTS counted it under El Paso (2402) until March 2020.
+PORT_GROUPS = {"2402": "El Paso", "2401": "El Paso"}
+# How many ports (or port groups) per border are named at the national scale, and next.
+PORT_LABELS_NATIONAL, PORT_LABELS_REGIONAL = 10, 6
+# The Mexican border states are named at every zoom, with the main ports and before all
+# other labels, even where their name barely fits inside them; the names of the states on
+# both sides of the border may take two lines.
+MX_BORDER_STATES = ("BC", "SO", "CH", "CO", "NL", "TM")
+US_BORDER_STATES = ("CA", "AZ", "NM", "TX")
+
 #: the column holding each layer's stable feature id
 FEATURE_ID_FIELDS = {"ports": "port_code", "seaports": "unlocode", "crossings": "name",
                      "industrial_parks": "name", "clusters": "name", "cities": "name"}
@@ -43,7 +63,7 @@ class Selection:
     changed = Signal(object)
     hovered = Signal(object)
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.current: Hit | None = None
         self.hover: Hit | None = None
 
@@ -82,7 +102,8 @@ class MapContent:
         """The feature a stable id names (None when the layer or feature is not on the map)."""
         if not layer_id or feature_id is None or layer_id not in self.layers:
             return None
-        data = self.layers[layer_id].data
+        layer = self.layers[layer_id]
+        data = layer.data
         if layer_id == "states":
             country, _, code = str(feature_id).partition("-")
             mask = (data["country"].astype(str) == country) & (data["code"].astype(str) == code)
@@ -91,8 +112,35 @@ class MapContent:
             col = col if col in data.columns and data[col].astype(str).str.len().gt(0).all() else \
                 self.layers[layer_id].name_field
             mask = data[col].astype(str) == str(feature_id)
-        idx = np.flatnonzero(mask.to_numpy())
+        shown = layer.filter_mask()
+        idx = np.flatnonzero(mask.to_numpy() & (True if shown is None else shown))
         return Hit(layer_id, int(idx[0])) if len(idx) else None
+
+    @property
+    def shown_border(self) -> str | None:
+        """The border whose land ports the map shows: "MX", "CA", or None for both."""
+        values = self.layers["ports"].filter_values
+        return None if values is None else next(iter(values))
+
+    def show_border(self, border: str | None) -> None:
+        """Show the land ports (and their crossings) of one border, as the trade filter's
+        partner says: "MX" (US–Mexico), "CA" (US–Canada) or None (both). The layers keep
+        every feature (ids and row positions do not change); a hidden one is not drawn, hit
+        or labelled, and a selected or hovered one that is hidden is let go. Emits
+        ``layers.changed(layer_id)`` for each layer whose features changed."""
+        if border is not None and border not in PORT_TABLES:
+            raise ValueError(f"border must be one of {', '.join(PORT_TABLES)} or None, not {border!r}")
+        values = None if border is None else frozenset({border})
+        sel = self.selection
+        for layer in [ly for ly in self.layers if ly.filter_field == "border"]:
+            if values == layer.filter_values:
+                continue
+            layer.filter_values = values
+            shown = layer.filter_mask()
+            for hit, let_go in ((sel.current, sel.select), (sel.hover, sel.set_hover)):
+                if hit is not None and hit.layer_id == layer.id and shown is not None and not shown[hit.index]:
+                    let_go(None)
+            self.layers.changed.emit(layer.id)
 
     def place_ref(self, hit: Hit | None) -> tuple[str, str] | None:
         """What a hit is for the trade figures: ``("port", code)``, ``("us_state", code)``,
@@ -129,11 +177,20 @@ def _admin1(folder) -> Layer:
     area = shapely.area(base.geometry.values)
     for g in levels.values():
         g["area_km2"] = np.round(area / 1e6, 0)
+        mx = (g["country"] == "MX") & g["code"].isin(MX_BORDER_STATES)
+        border = mx | ((g["country"] == "US") & g["code"].isin(US_BORDER_STATES))
+        g["label_fit"] = np.where(mx, 0.5, 4.0)
+        g["label_must"] = mx  # placed with the main ports, before every other label
+        g["label_move"] = border
+        # border states' names on two lines (NUEVO / LEÓN) fit the small and narrow ones
+        g["label"] = [wrap_text(n, 8) if b else n for n, b in zip(g["name"].astype(str), border)]
     return Layer(
         "states", "States and provinces", "polygon", levels,
         Style(fill="#eeeeee", stroke="#a59d8e", stroke_width=0.6, fill_by="country", palette=COUNTRY_FILL),
-        LabelSpec("name", priority="area_km2", size=7.5, colour="#6f6657", uppercase=True,
-                  letter_spacing=0.6, anchor="centre", anchor_x="label_x", anchor_y="label_y"),
+        LabelSpec("label", priority="area_km2", size=7.5, colour="#6f6657", uppercase=True,
+                  letter_spacing=0.6, anchor="centre", anchor_x="label_x", anchor_y="label_y",
+                  area_field="area_km2", min_area_ratio_field="label_fit", must_field="label_must",
+                  move_field="label_move"),
         description="US states, Mexican states and Canadian provinces",
         source="Natural Earth 10m admin-1", fields=("name", "code", "country", "area_km2"),
     )
@@ -193,7 +250,7 @@ def build_layers(folder: Path | None = None) -> LayerStack:
                   max_scale_field="label_max_scale"),
         description="Major Mexican manufacturing clusters (Ciudad Juárez, Tijuana, Monterrey, the Bajío…)",
         source="SEMARNAT RETC 2022, grouped", fields=("name", "state", "n_facilities", "n_parks", "top_sectors"),
-        size_caption="facilities",
+        size_caption="facilities", blocks_labels=True, soft_obstacle=True,
     ))
 
     seaports = bundled.read_point_table("seaports", folder)
@@ -213,37 +270,78 @@ def build_layers(folder: Path | None = None) -> LayerStack:
         Style(fill="#1d5c96", stroke="#ffffff", stroke_width=0.8, radius=3.6, symbol="square"),
         LabelSpec("name", priority="rank", size=7.5, colour="#17466f", italic=True, max_scale_field="label_max_scale"),
         description="US Gulf and Pacific and Mexican seaports", source="NGA World Port Index",
-        show_scale_field="show_max_scale",
+        show_scale_field="show_max_scale", blocks_labels=True,
         fields=("name", "unlocode", "country", "coast", "harbor_size_label", "principal"),
     ))
 
     crossings = bundled.read_point_table("border_crossings", folder)
+    crossings["border"] = "MX"  # NTAD's crossings of the Mexico-border ports
     stack.add(Layer(
         "crossings", "Border crossings", "point", {0: crossings},
         Style(fill="#e08a2c", stroke="#ffffff", stroke_width=0.6, radius=2.4, symbol="diamond"),
         LabelSpec("name", size=7.0, colour="#8a4a0c", max_scale=600.0),
         description="Individual bridges and crossings (NTAD 2014)", source="BTS NTAD border_x",
-        fields=("name", "port_name", "port_code"),
+        fields=("name", "port_name", "port_code"), filter_field="border",
+        filter_values=frozenset({DEFAULT_BORDER}),
     ))
 
-    ports = bundled.read_point_table("ports_of_entry", folder)
-    trucks = ports["truck_2024"].astype(float).to_numpy() if "truck_2024" in ports else np.zeros(len(ports))
-    rank = (-trucks).argsort().argsort()  # 0 = busiest
-    ports["label_max_scale"] = np.select([rank < 6, rank < 12], [12000.0, 4500.0], 1800.0)
     stack.add(Layer(
-        "ports", "Land ports of entry", "point", {0: ports},
+        "ports", "Land ports of entry", "point", {0: _land_ports(folder)},
         Style(fill=PORT_RED, stroke="#ffffff", stroke_width=1.0, size_by="truck_2024", size_range=(3.2, 10.0)),
-        LabelSpec("name", priority="truck_2024", size=8.0, bold=True, colour="#7d1f12",
-                  max_scale_field="label_max_scale"),
-        description="US–Mexico land ports of entry, sized by 2024 incoming trucks",
-        source="BTS Border Crossing/Entry Data", name_field="name", size_caption="trucks (2024)",
-        fields=("name", "port_code", "state", "truck_2024", "first_month", "last_month"),
+        LabelSpec("label", priority="truck_2024", size=8.0, bold=True, colour="#7d1f12",
+                  max_scale_field="label_max_scale", leaders=True, group_field="label_group",
+                  must_field="label_must", avoid_field="border"),
+        description="US land ports of entry on the Mexico and Canada borders (the partner's border is shown), "
+                    "sized by 2024 incoming trucks",
+        source="BTS Border Crossing/Entry Data", name_field="name", size_caption="trucks (2024)", blocks_labels=True,
+        fields=("name", "port_code", "state", "border", "truck_2024", "first_month", "last_month"),
+        filter_field="border", filter_values=frozenset({DEFAULT_BORDER}),
+        label_avoid=_neighbour_land(stack["states"]),
     ))
     return stack
 
 
-# The order in which layers win label space (first = most important).
-LABEL_RANK = ("ports", "states", "clusters", "seaports", "cities", "industrial_parks", "crossings")
+def _land_ports(folder: Path | None):
+    """The land ports of both borders in one table (Mexico's first, so their row positions
+    are those of the Mexico table), with `border` ("MX" or "CA"), the map `label`, the
+    `label_group` and a `label_max_scale` that names each border's busiest ports first."""
+    tables = []
+    for border, key in PORT_TABLES.items():
+        t = bundled.read_point_table(key, folder)
+        t["border"] = border
+        tables.append(t)
+    ports = pd.concat(tables, ignore_index=True)
+    codes = ports["port_code"].astype(str)
+    ports["label"] = [PORT_LABELS.get(c, n) for c, n in zip(codes, ports["name"].astype(str))]
+    ports["label_group"] = codes.map(PORT_GROUPS).fillna("")
+    trucks = pd.to_numeric(ports["truck_2024"], errors="coerce").fillna(0.0)
+    # a group ranks by its members' trucks together; the rank counts ports-or-groups per border
+    unit = ports["label_group"].where(ports["label_group"] != "", codes)
+    unit_trucks = trucks.groupby([ports["border"], unit]).transform("sum")
+    firsts = ~pd.DataFrame({"b": ports["border"], "u": unit}).duplicated()
+    rank = unit_trucks.where(firsts).groupby(ports["border"]).rank(ascending=False, method="first")
+    rank = rank.groupby([ports["border"], unit]).transform("min").to_numpy() - 1  # 0 = busiest
+    ports["label_max_scale"] = np.select(
+        [rank < PORT_LABELS_NATIONAL, rank < PORT_LABELS_NATIONAL + PORT_LABELS_REGIONAL], [12000.0, 4500.0], 1800.0)
+    ports["label_must"] = rank < PORT_LABELS_NATIONAL  # the busiest are named wherever they are shown
+    return ports
+
+
+def _neighbour_land(states: Layer):
+    """For the ports layer's `label_avoid`: whether map points lie in the country across the
+    border ("MX": a Mexican state, "CA": a Canadian province). A port's name then stands on
+    its own side of the border or over the sea, and leaves the neighbour's side to its
+    states and clusters."""
+    g = states.levels[max(states.levels)]
+    lands: dict[str, object] = {}
+
+    def inside(border: str, x: np.ndarray, y: np.ndarray) -> np.ndarray:
+        if border not in lands:
+            land = shapely.union_all(g.geometry.values[(g["country"] == border).to_numpy()])
+            shapely.prepare(land)
+            lands[border] = land
+        return shapely.contains_xy(lands[border], x, y)
+    return inside
 
 
 def load_map_content(folder: Path | None = None) -> MapContent:

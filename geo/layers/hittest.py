@@ -11,8 +11,8 @@ from dataclasses import dataclass
 import numpy as np
 import shapely
 
-from geo.layers import Layer, LayerStack
 from geo.core.viewport import Viewport
+from geo.layers import Layer, LayerStack
 
 SLACK_PX = 3.0
 
@@ -31,8 +31,28 @@ def point_radii(layer: Layer) -> np.ndarray:
         return np.full(n, st.radius, float)
     v = np.sqrt(np.clip(layer.data[st.size_by].astype(float).to_numpy(), 0, None))
     top = v.max() if n and v.max() > 0 else 1.0
+    if st.size_max:
+        top = max(float(np.sqrt(st.size_max)), 1e-12)
+        v = np.minimum(v, top)
     lo, hi = st.size_range
     return lo + (hi - lo) * v / top
+
+
+def overlapping(layer: Layer, view: Viewport, index: int) -> list[int]:
+    """The other shown features of a point layer whose symbols overlap feature `index`'s at
+    this view, nearest first: ports a few kilometres apart (Otay Mesa, San Ysidro, Cross
+    Border Xpress) read as one symbol zoomed out, and hovering it names them all."""
+    x, y = layer.point_xy()
+    sx, sy = view.to_screen(x, y)
+    radii = point_radii(layer)
+    d = np.hypot(sx - sx[index], sy - sy[index])
+    near = d < radii + radii[index]
+    shown = layer.shown_at(view.scale)
+    if shown is not None:
+        near &= shown
+    near[index] = False
+    idx = np.nonzero(near)[0]
+    return [int(i) for i in idx[np.argsort(d[idx], kind="stable")]]
 
 
 class HitTester:

@@ -7,7 +7,7 @@ stack emits plain-Python events (geo.core.signals); the desktop adapts them to Q
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Literal
+from typing import Callable, Literal
 
 import geopandas as gpd
 import numpy as np
@@ -31,6 +31,9 @@ class Style:
     palette: tuple[tuple[str, str], ...] = ()
     size_by: str | None = None  # column scaling the point radius (square root)
     size_range: tuple[float, float] = (3.0, 11.0)
+    # the value drawn at the top of size_range (None: the layer's largest value); playback
+    # fixes it over the played period so a month with less trade reads smaller
+    size_max: float | None = None
     symbol: Literal["circle", "square", "diamond", "triangle"] = "circle"
 
     def fill_for(self, value) -> str | None:
@@ -68,6 +71,30 @@ class LabelSpec:
     anchor: Literal["point", "centre"] = "point"
     anchor_x: str | None = None  # columns holding a label anchor in map coordinates
     anchor_y: str | None = None
+    # polygons: a column with each feature's area in km²; a polygon too small on screen for
+    # its name is not labelled: its area must hold `min_area_ratio` times the label box, or
+    # the ratio in `min_area_ratio_field` (per feature: names that must show ask for less)
+    area_field: str | None = None
+    min_area_ratio: float = 4.0
+    min_area_ratio_field: str | None = None
+    # a column of booleans: the labels that must show (the main ports, the border states)
+    # are placed before all others, and placed again first when some find no room
+    must_field: str | None = None
+    # polygons: a column of booleans: names that may move inside their polygon when their
+    # anchor is taken (those that must show always may)
+    move_field: str | None = None
+    # names longer than this many characters are set on two lines (0: never)
+    wrap: int = 0
+    # points: a label that finds no room beside its symbol may stand further off, joined to
+    # it by a leader line
+    leaders: bool = False
+    # points: a column whose value, per feature, names ground its label keeps off when it can
+    # (`Layer.label_avoid` says where that is): a port's name set off the neighbour's land
+    avoid_field: str | None = None
+    # points: a column naming groups of features (the El Paso bridges). While the symbols of
+    # a group overlap on screen they take one label, the group's name, beside the busiest
+    # member; apart, each has its own. Empty values: no group.
+    group_field: str | None = None
 
 
 @dataclass
@@ -81,6 +108,11 @@ class Layer:
     visible: bool = True
     opacity: float = 1.0
     selectable: bool = True
+    # point symbols that labels must not cover (ports, seaports, clusters)
+    blocks_labels: bool = False
+    # ... except when a label has no other place: translucent discs (clusters) a haloed
+    # label may overlap
+    soft_obstacle: bool = False
     description: str = ""
     source: str = ""
     # The column that names a feature in tooltips and the attribute panel.
@@ -96,7 +128,16 @@ class Layer:
     legend_title: object | None = None
     legend_entries: tuple[tuple[object, str], ...] = ()
     size_caption: str = ""
+    # Only the features whose `filter_field` value is in `filter_values` are drawn, hit and
+    # labelled (None: all). The ports layer holds the ports of both borders this way and
+    # shows the partner's (geo.layers.content.MapContent.show_border).
+    filter_field: str | None = None
+    filter_values: frozenset[str] | None = None
+    # (key, x, y) -> boolean mask of the map points (x, y) a label with that key (the value
+    # of `LabelSpec.avoid_field`) should keep off; see geo.layers.content
+    label_avoid: Callable[[str, np.ndarray, np.ndarray], np.ndarray] | None = field(default=None, repr=False)
     _xy: tuple[np.ndarray, np.ndarray] | None = field(default=None, repr=False)
+    _mask: tuple[tuple, np.ndarray] | None = field(default=None, repr=False)
 
     @property
     def data(self) -> gpd.GeoDataFrame:
@@ -118,9 +159,20 @@ class Layer:
 
     def shown_at(self, metres_per_pixel: float) -> np.ndarray | None:
         """Boolean mask of the features drawn at this scale, or None when all are."""
+        mask = self.filter_mask()
         if not self.show_scale_field:
+            return mask
+        by_scale = self.data[self.show_scale_field].to_numpy(float) >= metres_per_pixel
+        return by_scale if mask is None else by_scale & mask
+
+    def filter_mask(self) -> np.ndarray | None:
+        """Boolean mask of the features the filter lets through, or None when it lets all."""
+        if self.filter_field is None or self.filter_values is None or self.filter_field not in self.data:
             return None
-        return self.data[self.show_scale_field].to_numpy(float) >= metres_per_pixel
+        key = (self.filter_field, self.filter_values, id(self.data), len(self.data))
+        if self._mask is None or self._mask[0] != key:
+            self._mask = (key, self.data[self.filter_field].astype(str).isin(self.filter_values).to_numpy())
+        return self._mask[1]
 
     def feature_name(self, index: int) -> str:
         row = self.data.iloc[index]

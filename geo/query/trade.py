@@ -19,7 +19,7 @@ from typing import Iterable, Mapping, Sequence
 
 from geo.core.messages import Message, MessageError
 from geo.core.periods import GRANULARITIES, format_ym, ym_range
-from geo.data.codes import COUNTRY_ISO, UnknownCodeError, code_tables
+from geo.data.codes import COUNTRY_ISO, SRC_ID, SRC_NAME, UnknownCodeError, code_tables
 
 __all__ = [
     "TradeFilter", "FilterError", "NotAnswerableError", "BREAKDOWNS", "TABLE_DIMS",
@@ -46,8 +46,6 @@ TABLE_DIMS: dict[str, frozenset] = {
 }
 TABLE_TITLES = {"DOT1": "DOT1 (US state x port)", "DOT2": "DOT2 (US state x commodity)",
                 "DOT3": "DOT3 (port x commodity)"}
-SRC_ID = {"DOT1": 1, "DOT2": 2, "DOT3": 3}
-SRC_NAME = {v: k for k, v in SRC_ID.items()}
 #: smallest table first: identical totals, fewer rows to scan
 PREFERENCE = ("DOT3", "DOT1", "DOT2")
 
@@ -106,7 +104,7 @@ def _as_tuple(v) -> tuple:
         return ()
     if isinstance(v, (str, int)):
         v = [v]
-    out = []
+    out: list[str | int] = []
     for item in v:
         if isinstance(item, str) and "," in item:
             out.extend(x for x in item.split(",") if x.strip())

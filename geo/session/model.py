@@ -24,18 +24,23 @@ wrong type raises :class:`SessionError`, whose message names the part and key).
 """
 from __future__ import annotations
 
-import dataclasses
 import time
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Mapping
 
 from geo.core.messages import Message, MessageError, msg
-from geo.core.parts import (_REGISTERED, PartSpec, SessionError, _decode_dataclass, dataclass_part,
-                            register_part, registered_parts, set_core_parts)
+from geo.core.parts import (
+    _REGISTERED,
+    PartSpec,
+    SessionError,
+    _decode_dataclass,
+    dataclass_part,
+    set_core_parts,
+)
 from geo.core.signals import Signal
 from geo.flows import FlowModel, FlowOptions, FlowSet
 from geo.query import FilterError, NotAnswerableError, TradeFilter
-from geo.styles.thematic import Theme, ThemeSettings, apply_theme, compute_theme
+from geo.styles.thematic import FixedScale, Theme, ThemeSettings, apply_theme, compute_fixed_scale, compute_theme
 
 SCHEMA_VERSION = 1
 
@@ -201,6 +206,8 @@ class Session:
         self.flow_note: Message | None = None
         self.last_ms = 0.0
         self._playback_months: frozenset[int] | None = None
+        self._fixed_scale: FixedScale | None = None
+        self._played_months: tuple[int, ...] = ()
         self._batch = 0
         if store is not None:
             self.refresh()
@@ -304,12 +311,20 @@ class Session:
         if name in ("filter", "style"):
             if name == "filter":
                 self._playback_months = None
+            if self._fixed_scale is not None:
+                # the style changed mid-playback: refit the one scale for the played months
+                played = list(self._played_months) if name == "style" else []
+                self._fixed_scale = (compute_fixed_scale(self.store, self.filter, self.style, played)
+                                     if played and self.store is not None else None)
             self._refresh_theme()
             if name == "filter":
                 self._refresh_flows()
         elif name == "playback":
             self._refresh_theme()
             self._refresh_flows()
+        elif name == "playback_scale":
+            if self.playback.month is not None:
+                self._refresh_theme()
         elif name == "flows":
             if old.options != new.options:
                 self.flow_model.set_options(new.options)
@@ -331,7 +346,8 @@ class Session:
         if self.store is None:
             return
         t = time.perf_counter()
-        self.theme = compute_theme(self.store, self.effective_filter, self.style)
+        scale = self._fixed_scale if self.playback.month is not None and self._scale_mode() == "fixed" else None
+        self.theme = compute_theme(self.store, self.effective_filter, self.style, scale)
         if self.layers is not None:
             apply_theme(self.layers, self.theme)
         self.last_ms = (time.perf_counter() - t) * 1000
@@ -416,11 +432,20 @@ class Session:
         self.update("flows", source="bts")
 
     # --- playback ------------------------------------------------------------------------------
+    def _scale_mode(self) -> str:
+        part = self._parts.get("playback_scale")
+        return getattr(part, "scale", "fixed")
+
     def begin_playback(self, months) -> list[int]:
         """Get ready to play ``months`` of the filter's period: the flows of all of them are
-        fetched in one query (each step then only slices). Returns the months to play."""
+        fetched in one query (each step then only slices), and with the (default) fixed
+        scale one scale is fitted to the whole period. Returns the months to play."""
         months = sorted({int(m) for m in months})
         self._playback_months = None
+        self._fixed_scale = None
+        self._played_months = tuple(months)
+        if months and self.store is not None:
+            self._fixed_scale = compute_fixed_scale(self.store, self.filter, self.style, months)
         if months and self.store is not None and self.flows.visible and self.flows.source == "bts":
             try:
                 self.flow_model.prefetch(self.filter, months)
@@ -434,6 +459,8 @@ class Session:
 
     def end_playback(self) -> None:
         self._playback_months = None
+        self._fixed_scale = None
+        self._played_months = ()
         self.set("playback", PlaybackState(None))
 
     # --- selection --------------------------------------------------------------------------
@@ -442,7 +469,11 @@ class Session:
 
     # --- view -------------------------------------------------------------------------------
     def set_extent(self, extent) -> None:
-        self.set("view", ViewState(None if extent is None else tuple(float(v) for v in extent)))
+        if extent is None:
+            self.set("view", ViewState(None))
+            return
+        w, s, e, n = (float(v) for v in extent)
+        self.set("view", ViewState((w, s, e, n)))
 
     # --- persistence ------------------------------------------------------------------------------
     def to_dict(self) -> dict:

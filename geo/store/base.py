@@ -34,7 +34,7 @@ class StoreLockedError(StoreError):
 
 @dataclass(frozen=True)
 class StoreChange:
-    kind: str                       # "import" | "bundle"
+    kind: str                       # "import" | "undo" | "bundle"
     report: ImportReport | None = None
 
 
@@ -61,8 +61,25 @@ class Store(abc.ABC):
     @abc.abstractmethod
     def import_files(self, paths: Iterable[str | Path],
                      progress: Callable[[int, int], bool] | None = None,
-                     cancel: CancelToken | None = None, write_report: bool = True) -> ImportReport:
-        """Import BTS CSV/zip files atomically (all or nothing); see :mod:`geo.imports`."""
+                     cancel: CancelToken | None = None, write_report: bool = True,
+                     replace: bool | None = False) -> ImportReport:
+        """Import BTS CSV/zip files atomically (all or nothing); see :mod:`geo.imports`.
+
+        Merges by key; ``replace=True`` also deletes stored keys of the touched slices that
+        the files lack (the user agreed); ``replace=None`` raises
+        :class:`geo.imports.ConsentNeeded` when that would delete anything."""
+
+    def imports(self) -> list[dict]:
+        """The import history, newest first."""
+        raise NotImplementedError
+
+    def undo_import(self, import_id: int) -> dict:
+        """Undo one import exactly (refused with the reason when a later import overlaps)."""
+        raise NotImplementedError
+
+    def purge_replaced(self, import_id: int | None = None) -> int:
+        """Delete for good the rows kept so imports can be undone."""
+        raise NotImplementedError
 
     # -- metadata -------------------------------------------------------------------------
     @abc.abstractmethod

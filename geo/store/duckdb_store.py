@@ -18,8 +18,10 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import os
+import re
 import string
 import threading
+import uuid
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
@@ -27,19 +29,31 @@ import duckdb
 import numpy as np
 import pandas as pd
 
+from geo.core.paths import user_data_dir
 from geo.data.codes import COUNTRY_ISO, CodeTables, bundled_data_dir, code_tables
-from geo.imports import run_import
+from geo.imports import import_history, purge_replaced, run_import, undo_import
 from geo.imports.crossings import MEASURES
 from geo.imports.report import CancelToken, ImportFailed, ImportReport
-from geo.query import (SRC_ID, SRC_NAME, Caveat, FilterError, QueryPlan, Totals, TradeFilter,
-                     caveats as _caveats, format_ym, normalise_by, parse_period, plan as _plan)
-from geo.core.paths import user_data_dir
+from geo.query import (
+    SRC_ID,
+    SRC_NAME,
+    Caveat,
+    FilterError,
+    QueryPlan,
+    Totals,
+    TradeFilter,
+    format_ym,
+    normalise_by,
+    parse_period,
+)
+from geo.query import caveats as _caveats
+from geo.query import plan as _plan
 from geo.store import rollups
 from geo.store.base import Store, StoreChange, StoreError, StoreLockedError
 
 __all__ = ["DuckDBStore", "default_store_path", "open_store", "SCHEMA_VERSION"]
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 
 _PORTS = [f"{i:04d}" for i in range(10000)] + [f"{i:02d}XX" for i in range(100)]
 _ST2 = [a + b for a in string.ascii_uppercase for b in string.ascii_uppercase]
@@ -59,6 +73,30 @@ CREATE TABLE crossing_ports (port_code port_t, port_name VARCHAR, state VARCHAR,
     latitude DOUBLE, longitude DOUBLE);
 CREATE TABLE import_log (imported_at TIMESTAMP, file VARCHAR, kind VARCHAR, rows_loaded BIGINT,
     rows_rejected BIGINT, rows_replaced BIGINT, periods VARCHAR);
+"""
+
+#: schema 3: import history (``import_id`` on every stored row, the rows an import replaced
+#: kept until purged) - also the migration from schema 2
+_SCHEMA_3 = """
+ALTER TABLE freight ADD COLUMN import_id INTEGER;
+ALTER TABLE crossings ADD COLUMN import_id INTEGER;
+ALTER TABLE crossing_ports ADD COLUMN name_ym INTEGER;
+ALTER TABLE crossing_ports ADD COLUMN import_id INTEGER;
+CREATE TABLE freight_replaced AS SELECT *, CAST(NULL AS INTEGER) AS replaced_by FROM freight LIMIT 0;
+CREATE TABLE crossings_replaced AS SELECT *, CAST(NULL AS INTEGER) AS replaced_by FROM crossings LIMIT 0;
+CREATE TABLE crossing_ports_replaced AS SELECT *, CAST(NULL AS INTEGER) AS replaced_by
+    FROM crossing_ports LIMIT 0;
+CREATE TABLE import_history (import_id INTEGER PRIMARY KEY, imported_at TIMESTAMP, status VARCHAR,
+    replace BOOLEAN, files INTEGER, rows_added BIGINT, rows_replaced BIGINT, rows_unchanged BIGINT,
+    rows_deleted BIGINT, rows_rejected BIGINT, summary VARCHAR, undone_at TIMESTAMP,
+    purged_at TIMESTAMP);
+CREATE TABLE import_files (import_id INTEGER, file VARCHAR, sha256 VARCHAR, kind VARCHAR,
+    rows_loaded BIGINT, rows_rejected BIGINT, rows_duplicate BIGINT, rows_replaced BIGINT,
+    rows_deleted BIGINT, periods VARCHAR);
+CREATE TABLE import_slices (import_id INTEGER, src UTINYINT, year_month INTEGER, country USMALLINT);
+UPDATE crossing_ports p SET name_ym = m.ym
+    FROM (SELECT port_code, max(year_month) AS ym FROM crossings GROUP BY 1) m
+    WHERE m.port_code = p.port_code;
 """
 
 _FREIGHT_COLS = ("src", "year_month", "trade_type", "country", "mode", "us_state", "port",
@@ -90,24 +128,60 @@ def open_store(path: str | Path | None = None, *, read_only: bool = False,
     """Open (creating on first use) the store at ``path`` or the user's default store.
 
     A new store is filled from the bundled default tables (``data/store``) unless
-    ``with_default_data`` is False; creation happens under a temporary name and is renamed
-    into place, so an interrupted first run never leaves a half-built store.
+    ``with_default_data`` is False; creation happens under a temporary name and is linked
+    into place, so an interrupted first run never leaves a half-built store, and when two
+    threads or processes create the same store at once, one store wins and both open it.
+    Every failure is a :class:`StoreError` (:class:`StoreLockedError` when another process
+    holds the store), never a raw DuckDB exception.
     """
     path = Path(path) if path else default_store_path()
-    if not path.exists():
-        if read_only:
-            raise StoreError(f"No store at {path}.")
+    try:
+        if not path.exists():
+            if read_only:
+                raise StoreError(f"No store at {path}.")
+            _build_store(path, with_default_data)
+        return DuckDBStore(path, read_only=read_only)
+    except duckdb.Error as exc:
+        raise StoreError(f"Cannot open the store {path}: {str(exc).splitlines()[0]}") from None
+
+
+def _build_store(path: Path, with_default_data: bool) -> None:
+    """Build a new store under a name no other thread or process uses, then publish it with
+    an atomic link that never replaces a store another builder published first."""
+    try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.building-{os.getpid()}")
-        for p in (tmp, Path(str(tmp) + ".wal")):
-            p.unlink(missing_ok=True)
-        bundle = bundled_data_dir() / "store"
+    except OSError as exc:
+        raise StoreError(f"Cannot create the folder {path.parent}: {exc.strerror or exc}.") from None
+    tmp = path.with_name(f".{path.name}.building-{os.getpid()}-{threading.get_ident()}-"
+                         f"{uuid.uuid4().hex[:12]}")
+    bundle = bundled_data_dir() / "store"
+    try:
         s = DuckDBStore(tmp, bundle_dir=bundle if with_default_data and
                         (bundle / "manifest.json").exists() else None)
-        s.checkpoint()
-        s.close()
-        os.replace(tmp, path)
-    return DuckDBStore(path, read_only=read_only)
+        try:
+            s.checkpoint()
+        finally:
+            s.close()
+        try:
+            os.link(tmp, path)  # fails if the path exists: the first builder's store stays
+        except FileExistsError:
+            pass  # another thread or process finished first: open theirs
+        except OSError:  # no hard links on this file system: rename, which Windows never
+            if not path.exists():  # lets replace a file (elsewhere a narrow race remains)
+                try:
+                    os.rename(tmp, path)
+                except FileExistsError:
+                    pass
+    except duckdb.Error as exc:
+        raise StoreError(f"Cannot create the store {path}: {str(exc).splitlines()[0]}") from None
+    except OSError as exc:
+        raise StoreError(f"Cannot create the store {path}: {exc.strerror or exc}.") from None
+    finally:
+        for p in (tmp, Path(str(tmp) + ".wal")):
+            try:
+                p.unlink(missing_ok=True)
+            except OSError:
+                pass
 
 
 class DuckDBStore(Store):
@@ -125,16 +199,15 @@ class DuckDBStore(Store):
         fresh = not self.path.exists()
         if fresh and read_only:
             raise StoreError(f"No store at {self.path}.")
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"Cannot create the store {self.path}: the folder {self.path.parent} cannot be "
+                             f"created ({exc.strerror or exc}); choose a writable location.") from None
         try:
             self._con = duckdb.connect(str(self.path), read_only=read_only)
         except duckdb.Error as exc:
-            msg = str(exc)
-            if "lock" in msg.lower():
-                raise StoreLockedError(
-                    f"The store {self.path} is in use by another Frontera MapContent process; "
-                    f"close it and try again.") from None
-            raise StoreError(f"Cannot open the store {self.path}: {msg.splitlines()[0]}") from None
+            raise _open_error(self.path, str(exc), fresh) from None
         self._local = threading.local()
         self._cursors: list = []
         self._import_lock = threading.Lock()
@@ -142,13 +215,21 @@ class DuckDBStore(Store):
         self._closed = False
         if fresh or not self._has_schema():
             if read_only:
-                raise StoreError(f"{self.path} is not a Frontera MapContent store.")
+                self._con.close()
+                raise StoreError(f"{self.path} is not a Frontera Atlas store.")
+            if not fresh and _scalar(self._con, "SELECT count(*) FROM information_schema.tables"):
+                self._con.close()
+                raise StoreError(f"{self.path} is a DuckDB database but not a Frontera Atlas store; "
+                                 f"it was left unchanged. Give another --store path.")
             self._create_schema()
             if bundle_dir is not None:
                 self.load_bundle(Path(bundle_dir))
         else:
             v = self._con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-            if not v or v[0] != SCHEMA_VERSION:
+            if v and v[0] == "2" and not read_only:
+                self._migrate_2_to_3()
+                v = (SCHEMA_VERSION,)
+            if not v or v[0] != SCHEMA_VERSION and not (read_only and v[0] == "2"):
                 raise StoreError(f"{self.path} was written by an incompatible version "
                                  f"(schema {v[0] if v else '?'}, expected {SCHEMA_VERSION}).")
 
@@ -182,8 +263,7 @@ class DuckDBStore(Store):
         return c
 
     def _has_schema(self) -> bool:
-        return bool(self._con.execute(
-            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta'").fetchone()[0])
+        return bool(_scalar(self._con, "SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta'"))
 
     def _create_schema(self) -> None:
         c = self._con
@@ -197,9 +277,26 @@ class DuckDBStore(Store):
                 c.execute(stmt)
         for stmt in rollups.create_sql():
             c.execute(stmt)
+        for stmt in _SCHEMA_3.split(";"):
+            if stmt.strip():
+                c.execute(stmt)
         c.execute("INSERT INTO meta VALUES ('schema_version', ?), ('created', ?)",
                   [SCHEMA_VERSION, _dt.datetime.now().isoformat(timespec="seconds")])
         c.execute("COMMIT")
+
+    def _migrate_2_to_3(self) -> None:
+        """Add the import history (schema 3) to a schema-2 store, in one transaction."""
+        c = self._con
+        c.execute("BEGIN TRANSACTION")
+        try:
+            for stmt in _SCHEMA_3.split(";"):
+                if stmt.strip():
+                    c.execute(stmt)
+            c.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [SCHEMA_VERSION])
+            c.execute("COMMIT")
+        except BaseException:
+            c.execute("ROLLBACK")
+            raise
 
     # -- bundle ---------------------------------------------------------------------------
     def load_bundle(self, bundle_dir: Path) -> dict:
@@ -211,15 +308,19 @@ class DuckDBStore(Store):
                         for col in _FREIGHT_COLS)
         c.execute("BEGIN TRANSACTION")
         try:
-            c.execute(f"INSERT INTO freight SELECT {sel} FROM read_parquet(?)",
+            c.execute(f"INSERT INTO freight ({', '.join(_FREIGHT_COLS)}) SELECT {sel} FROM read_parquet(?)",
                       [str(bundle_dir / "freight.parquet")])
-            c.execute("INSERT INTO crossings SELECT CAST(port_code AS port_t), measure, year_month, value "
+            c.execute("INSERT INTO crossings (port_code, measure, year_month, value) "
+                      "SELECT CAST(port_code AS port_t), measure, year_month, value "
                       "FROM read_parquet(?)", [str(bundle_dir / "crossings.parquet")])
-            c.execute("INSERT INTO crossing_ports SELECT CAST(port_code AS port_t), port_name, state, "
+            c.execute("INSERT INTO crossing_ports (port_code, port_name, state, border, latitude, longitude) "
+                      "SELECT CAST(port_code AS port_t), port_name, state, "
                       "border, latitude, longitude FROM read_parquet(?)",
                       [str(bundle_dir / "crossing_ports.parquet")])
+            c.execute("UPDATE crossing_ports p SET name_ym = m.ym FROM (SELECT port_code, "
+                      "max(year_month) AS ym FROM crossings GROUP BY 1) m WHERE m.port_code = p.port_code")
             rollups.rebuild(c)
-            n = c.execute("SELECT count(*) FROM freight").fetchone()[0]
+            n = _scalar(c, "SELECT count(*) FROM freight")
             if n != manifest["tables"]["freight"]["rows"]:
                 raise StoreError(f"Bundled store in {bundle_dir} is damaged ({n} rows, "
                                  f"expected {manifest['tables']['freight']['rows']}).")
@@ -283,14 +384,15 @@ class DuckDBStore(Store):
     # -- import ---------------------------------------------------------------------------
     def import_files(self, paths: Iterable[str | Path],
                      progress: Callable[[int, int], bool] | None = None,
-                     cancel: CancelToken | None = None, write_report: bool = True) -> ImportReport:
+                     cancel: CancelToken | None = None, write_report: bool = True,
+                     replace: bool | None = False) -> ImportReport:
         if self.read_only:
             raise StoreError(f"The store {self.path} is open read-only.")
         with self._import_lock:
             con = self._con.cursor()
             try:
                 report = run_import(con, paths, self.codes, progress=progress, cancel=cancel,
-                                    after_load=rollups.refresh_keys)
+                                    after_load=rollups.refresh_keys, replace=replace)
             except duckdb.Error as exc:  # pragma: no cover - defensive
                 raise ImportFailed(f"Import failed: {str(exc).splitlines()[0]}") from exc
             finally:
@@ -299,8 +401,38 @@ class DuckDBStore(Store):
         if write_report and (report.issues or report.notices):
             stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
             report.write_csv(self.path.parent / "import-reports" / f"{self.path.stem}-import-{stamp}.csv")
-        self.changed.emit(StoreChange("import", report))
+        if report.import_id is not None:
+            self.changed.emit(StoreChange("import", report))
         return report
+
+    def imports(self) -> list[dict]:
+        """The import history, newest first (see :func:`geo.imports.import_history`)."""
+        return import_history(self._cur())
+
+    def undo_import(self, import_id: int) -> dict:
+        """Undo one import exactly; raises :class:`geo.imports.UndoRefused` with the reason."""
+        if self.read_only:
+            raise StoreError(f"The store {self.path} is open read-only.")
+        with self._import_lock:
+            con = self._con.cursor()
+            try:
+                counts = undo_import(con, int(import_id), after_load=rollups.refresh_keys)
+            finally:
+                con.close()
+            self._avail = None
+        self.changed.emit(StoreChange("undo"))
+        return counts
+
+    def purge_replaced(self, import_id: int | None = None) -> int:
+        """Delete for good the rows kept so imports can be undone (one import, or all)."""
+        if self.read_only:
+            raise StoreError(f"The store {self.path} is open read-only.")
+        with self._import_lock:
+            con = self._con.cursor()
+            try:
+                return purge_replaced(con, import_id)
+            finally:
+                con.close()
 
     # -- metadata -------------------------------------------------------------------------
     def _availability(self) -> dict[int, list[int]]:
@@ -431,14 +563,15 @@ class DuckDBStore(Store):
         r = self._cur().execute(
             "SELECT coalesce(sum(value), 0)::BIGINT, coalesce(sum(shipwt), 0)::BIGINT, "
             f"coalesce(sum(freight_charges), 0)::BIGINT, coalesce({count}, 0) FROM {table} WHERE {where}",
-            params).fetchone()
+            params).fetchone() or (0, 0, 0, 0)
         t.value, t.shipwt, t.freight_charges, t.records = (int(x) for x in r)
         return t
 
     def breakdown(self, f: TradeFilter, by: str) -> pd.DataFrame:
-        by = normalise_by(by)
-        if by is None:
+        norm = normalise_by(by)
+        if norm is None:
             raise FilterError("A breakdown needs a 'by' dimension.")
+        by = norm
         qp = self.plan(f, by)
         cav = _caveats(f, by, qp)
         rows: list = []
@@ -467,6 +600,7 @@ class DuckDBStore(Store):
                     acc[i] += int(v)
             rows = [(k, *v) for k, v in merged.items()]
         out = []
+        code: int | str
         for k, v, w, fc, n in rows:
             if by == "month":
                 code, nm = int(k), format_ym(int(k))
@@ -567,7 +701,8 @@ class DuckDBStore(Store):
         bad = [b for b in by if b not in ("port", "measure", "month", "year")]
         if bad:
             raise FilterError(f"Unknown crossings breakdown {bad[0]!r}; use port, measure, month or year.")
-        clauses, params = ["TRUE"], []
+        clauses: list[str] = ["TRUE"]
+        params: list[object] = []
         if port_codes:
             codes = [str(p).strip().zfill(4) for p in ([port_codes] if isinstance(port_codes, str) else port_codes)]
             clauses.append("c.port_code IN (" + ", ".join("CAST(? AS port_t)" for _ in codes) + ")")
@@ -629,6 +764,31 @@ class DuckDBStore(Store):
             df["period"] = [format_ym(int(x)) for x in df["year_month"]]
         df["value"] = df["value"].astype("int64")
         return df
+
+
+def _scalar(con, sql: str, params=None):
+    """The first column of the first row of ``sql`` (None when there is no row)."""
+    row = con.execute(sql, params or []).fetchone()
+    return row[0] if row else None
+
+
+def _open_error(path: Path, msg: str, fresh: bool) -> StoreError:
+    """One clear sentence for a failed ``duckdb.connect``; the lock holder is named only when
+    DuckDB says who it is."""
+    first = msg.strip().splitlines()[0] if msg.strip() else "unknown error"
+    low = msg.lower()
+    if "lock" in low:
+        m = re.search(r"held in (.+?) \(PID (\d+)\)", msg)
+        who = (f"process {m.group(2)} ({Path(m.group(1)).name})" if m else "another program")
+        return StoreLockedError(f"The store {path} is in use by {who}; close it and try again.")
+    if "permission denied" in low or "read-only file system" in low:
+        where = path.parent if fresh else path
+        return StoreError(f"Cannot {'create' if fresh else 'open'} the store {path}: {where} is not writable "
+                          f"(read-only location); choose another place with --store.")
+    if "not a valid duckdb database" in low or "unable to open database" in low or "not a duckdb" in low:
+        return StoreError(f"Cannot open the store {path}: it is not a Frontera Atlas store (not a DuckDB "
+                          f"database file); it was left unchanged.")
+    return StoreError(f"Cannot open the store {path}: {first}")
 
 
 def _q(p: Path) -> str:

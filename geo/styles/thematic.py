@@ -37,6 +37,18 @@ PORT_METRICS = {
 # ColorBrewer YlGnBu, light to dark (colour-blind safe, prints in grey).
 SEQUENTIAL = ("#ffffcc", "#c7e9b4", "#7fcdbb", "#41b6c4", "#1d91c0", "#225ea8", "#0c2c84")
 NO_DATA = "#f1efea"
+#: state codes that name no state: BTS's unknown Mexican states (XX, OT), the US unknown
+#: (DU) and the blank "not recorded" of imports. Shown apart, never shaded.
+UNASSIGNED_STATES = frozenset({"", "XX", "OT", "DU", "None", "nan"})
+
+
+@dataclass(frozen=True)
+class FixedScale:
+    """One scale for a whole played period: class upper bounds for the state shading and
+    the value drawn at full port-symbol size (None: fitted to what is shown)."""
+
+    state_bounds: tuple[float, ...] | None = None
+    port_max: float | None = None
 
 
 @dataclass(frozen=True)
@@ -81,6 +93,39 @@ class Theme:
     notes: list[Message] = field(default_factory=list)
     #: layer id -> (period message, source) of the figures the layer shows
     layer_sources: dict[str, tuple[Message, str]] = field(default_factory=dict)
+    #: trade with no recorded state, shown apart: [(code, name, value)]
+    unassigned: list[tuple[str, str, float]] = field(default_factory=list)
+    #: the value at full port-symbol size when the scale is fixed (playback)
+    port_max: float | None = None
+
+
+def theme_figure(theme: Theme | None, kind: str, code: str) -> Message | None:
+    """A place's figure under the current filter, for its tooltip and the side panel:
+    value with units, share of the total shown, and the period; None when not held."""
+    if theme is None:
+        return None
+    code = str(code)
+    if kind == "port":
+        if theme.settings.port_metric == "none" or code not in theme.port_values:
+            return None
+        v = theme.port_values[code]
+        total = sum(theme.port_values.values()) or 1.0
+        if theme.settings.port_metric == "trade":
+            return msg("figure.port_trade", value_usd=v, share_share=v / total,
+                       period_msg=period_message(theme.filter))
+        return msg("figure.port_count", value_n=round(v), measure_msg=msg(f"measure.{theme.settings.port_metric}"),
+                   share_share=v / total, period_msg=period_message(theme.filter))
+    if kind in ("us_state", "mx_state"):
+        if theme.settings.state_metric != kind:
+            return None
+        if code not in theme.state_values:
+            return msg("figure.state_none", period_msg=period_message(theme.filter))
+        v = theme.state_values[code]
+        total = sum(theme.state_values.values()) or 1.0
+        rank = 1 + sum(1 for x in theme.state_values.values() if x > v)
+        return msg("figure.state", value_usd=v, share_share=v / total, rank_n=rank,
+                   count_n=len(theme.state_values), period_msg=period_message(theme.filter))
+    return None
 
 
 def period_message(f: TradeFilter) -> Message:
@@ -128,38 +173,101 @@ def _palette(k: int) -> list[str]:
     return [SEQUENTIAL[i] for i in idx]
 
 
-def compute_theme(store, f: TradeFilter, settings: ThemeSettings) -> Theme:
+def filter_parts(f: TradeFilter) -> list[str]:
+    """The filters beyond direction, partner and period, named: modes, commodities, ports,
+    states (BTS names), so legends and exports state every active filter."""
+    from geo.data.codes import code_tables
+
+    ct = code_tables()
+    out = []
+    for attr, dim in (("modes", "mode"), ("commodities", "commodity"), ("ports", "port"),
+                      ("us_states", "us_state"), ("mx_states", "mx_state")):
+        codes = getattr(f, attr)
+        if codes:
+            names = [ct.name(dim, c) for c in codes]
+            if dim == "commodity":
+                names = [f"HS {c} {n}" for c, n in zip(codes, names)]
+            out.append(" + ".join(names))
+    return out
+
+
+def scope_message(f: TradeFilter, period: Message | None = None) -> Message:
+    """'US exports with Mexico, Jan 2021 to Dec 2021' and, when set, '; Rail; HS 87 Vehicles'."""
+    base = msg("scope.trade", direction_msg=msg(f"direction.{f.trade_type or 'both'}"),
+               partner_msg=msg(f"partner.{f.country or 'both'}"), period_msg=period or period_message(f))
+    parts = filter_parts(f)
+    return msg("scope.filtered", base_msg=base, filters_list=parts) if parts else base
+
+
+def state_query_filter(f: TradeFilter, by: str) -> TradeFilter | None:
+    """The filter state shading queries: Mexican states are shaded by US exports (their
+    destination state), since BTS records no Mexican state of origin for imports; None when
+    the filter asks for imports only (nothing to shade)."""
+    if by != "mx_state":
+        return f
+    if f.trade_type == "import":
+        return None
+    return f.replace(trade_type="export")
+
+
+def classify_fixed(values: np.ndarray, bounds) -> np.ndarray:
+    """Class index per value against fixed upper bounds (values above the last go in it)."""
+    idx = np.searchsorted(np.asarray(bounds, float), np.asarray(values, float), side="left")
+    return np.minimum(idx, len(bounds) - 1)
+
+
+def compute_theme(store, f: TradeFilter, settings: ThemeSettings, scale: FixedScale | None = None) -> Theme:
     theme = Theme(f, settings, period_label(f))
+    theme.port_max = scale.port_max if scale is not None else None
     period = period_message(f)
-    scope = msg("scope.trade", direction_msg=msg(f"direction.{f.trade_type or 'both'}"),
-                partner_msg=msg(f"partner.{f.country or 'both'}"), period_msg=period)
+    scope = scope_message(f, period)
 
     # --- states ---
     by = settings.state_metric
     if by != "none":
         theme.state_country = "US" if by == "us_state" else "MX"
-        try:
-            df = store.breakdown(f, by)
-        except (NotAnswerableError, FilterError) as exc:
-            df = None
-            theme.notes.append(_error_message(exc))
+        fs = state_query_filter(f, by)
+        df = None
+        if fs is None:
+            theme.notes.append(msg("theme.mx_no_import_states", "warning"))
+        else:
+            try:
+                df = store.breakdown(fs, by)
+            except (NotAnswerableError, FilterError) as exc:
+                theme.notes.append(_error_message(exc))
         if df is not None and len(df):
             df = df[df["value"] > 0]
+            unassigned = df["code"].astype(str).isin(UNASSIGNED_STATES)
+            if unassigned.any():
+                gone = df[unassigned]
+                theme.unassigned = [(str(c), str(n), float(v)) for c, n, v in
+                                    zip(gone["code"], gone["name"], gone["value"])]
+                total = float(df["value"].sum())
+                theme.notes.append(msg("theme.unassigned", side_msg=msg(f"side.{by}"),
+                                       value_usd=float(gone["value"].sum()),
+                                       share_share=float(gone["value"].sum()) / total if total else 0.0,
+                                       names_list=[str(n) for n in gone["name"]]))
+            df = df[~unassigned]
+        if df is not None and len(df):
             codes = df["code"].astype(str).tolist()
             vals = df["value"].to_numpy(float)
-            yb, bins = classify(vals, settings.classification, settings.classes)
+            if scale is not None and scale.state_bounds:
+                bins = list(scale.state_bounds)
+                yb = classify_fixed(vals, bins)
+            else:
+                yb, bins = classify(vals, settings.classification, settings.classes)
             colours = _palette(len(bins))
             theme.state_values = dict(zip(codes, vals.tolist()))
             theme.state_colours = {c: colours[i] for c, i in zip(codes, yb)}
-            lower = float(vals.min())
+            lower = float(vals.min()) if not (scale and scale.state_bounds) else 0.0
             for i, upper in enumerate(bins):
                 theme.state_bins.append(ClassBin(lower, upper, colours[i], int((yb == i).sum())))
                 lower = upper
-            theme.state_title = msg(f"theme.state_title.{by}", scope_msg=scope)
+            theme.state_title = msg(f"theme.state_title.{by}", scope_msg=scope_message(fs or f, period))
         elif df is not None:
             theme.notes.append(msg("theme.no_state_figures", "warning", side_msg=msg(f"side.{by}"),
                                    period_msg=period))
-        if by == "mx_state" and f.trade_type != "export" and theme.state_values:
+        if by == "mx_state" and f.trade_type is None and theme.state_values:
             theme.notes.append(msg("theme.mx_exports_only"))
 
     # --- ports ---
@@ -173,14 +281,14 @@ def compute_theme(store, f: TradeFilter, settings: ThemeSettings) -> Theme:
         theme.port_title = msg("theme.port_title.trade", scope_msg=scope)
         theme.port_unit = "US$"
     elif metric != "none":
-        period = f.period
-        df = store.crossings(measures=[metric], period=period, by=("port",), border="US-Mexico Border")
+        months = f.period
+        df = store.crossings(measures=[metric], period=months, by=("port",), border="US-Mexico Border")
         theme.port_values = {str(c): float(v) for c, v in zip(df["port_code"], df["value"]) if v > 0}
         theme.port_title = msg("theme.port_title.crossings", measure_msg=msg(f"measure.{metric}"),
-                               period_msg=period)
+                               period_msg=months)
         theme.port_unit = PORT_METRICS[metric].lower()
         if not theme.port_values:
-            theme.notes.append(msg("theme.no_crossings", period_msg=period))
+            theme.notes.append(msg("theme.no_crossings", period_msg=months))
 
     try:
         cav = store.caveats(f, settings.state_metric if settings.state_metric != "none" else None)
@@ -191,12 +299,49 @@ def compute_theme(store, f: TradeFilter, settings: ThemeSettings) -> Theme:
     return theme
 
 
+def compute_fixed_scale(store, f: TradeFilter, settings: ThemeSettings, months) -> FixedScale:
+    """One scale for playing ``months`` of filter ``f``: state classes from every state-month
+    value of the period pooled, and the largest port-month value at full symbol size, so
+    Laredo in April 2020 is drawn smaller than in June 2021."""
+    state_vals: list[float] = []
+    port_max = 0.0
+    by = settings.state_metric
+    for m in months:
+        fm = f.replace(period=(m, m))
+        if by != "none":
+            fs = state_query_filter(fm, by)
+            try:
+                df = store.breakdown(fs, by) if fs is not None else None
+            except (NotAnswerableError, FilterError):
+                df = None
+            if df is not None and len(df):
+                df = df[(df["value"] > 0) & ~df["code"].astype(str).isin(UNASSIGNED_STATES)]
+                state_vals.extend(df["value"].astype(float).tolist())
+        if settings.port_metric == "trade":
+            try:
+                dp = store.breakdown(fm, "port")
+                if len(dp):
+                    port_max = max(port_max, float(dp["value"].max()))
+            except (NotAnswerableError, FilterError):
+                pass
+        elif settings.port_metric != "none":
+            dc = store.crossings(measures=[settings.port_metric], period=(m, m), by=("port",),
+                                 border="US-Mexico Border")
+            if len(dc):
+                port_max = max(port_max, float(dc["value"].max()))
+    bounds = None
+    if len(state_vals) >= 2:
+        _yb, b = classify(np.asarray(state_vals), settings.classification, settings.classes)
+        bounds = tuple(b)
+    return FixedScale(bounds, port_max or None)
+
+
 def apply_theme(layers, theme: Theme | None) -> None:
     """Write a theme into the layer model: state fills, port sizes, legends."""
     states = layers["states"]
     ports = layers["ports"]
     if theme is None or not theme.state_colours:
-        fill = [None] * len(states.data)
+        fill: list[str | None] = [None] * len(states.data)
         states.legend_title, states.legend_entries = None, ()
     else:
         fill = [
@@ -217,11 +362,11 @@ def apply_theme(layers, theme: Theme | None) -> None:
 
     if theme is None or theme.settings.port_metric == "none":
         ports.data["theme_value"] = 0.0
-        ports.style = replace(ports.style, size_by=None, radius=4.5)
+        ports.style = replace(ports.style, size_by=None, radius=4.5, size_max=None)
         ports.size_caption = ""
     else:
         ports.data["theme_value"] = [theme.port_values.get(str(c), 0.0) for c in ports.data["port_code"]]
-        ports.style = replace(ports.style, size_by="theme_value")
+        ports.style = replace(ports.style, size_by="theme_value", size_max=theme.port_max)
         ports.size_caption = theme.port_unit
         ports.legend_title = theme.port_title
     if "theme_value" not in ports.fields:

@@ -1,0 +1,162 @@
+"""Drill-down profile benchmark (issue 11): after a click (the panel opening a feature), the
+header and key figures on screen (target p95 ≤ 100 ms) and the charts drawn (target p95 ≤
+300 ms for the first screenful, the first three charts; every chart is reported too), on the
+bundled store and on the synthetic 5-million-row store of ``bench_store.build_synthetic``.
+
+The panel runs as in the app (``desktop.panels.profile_panel.ProfilePanel`` on a
+``geo.session.Session``, offscreen): the header is computed and painted on the GUI thread,
+the details come from its worker thread and the charts from two drawing processes
+(``desktop.widgets.charts.ChartRenderer``). Also reported: the model alone
+(``profile_header``, ``add_details``) and one chart drawn by matplotlib.
+
+``python benchmarks/bench_profile.py [--quick]``; ``run(quick) -> list[dict]``.
+"""
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+REPO = Path(__file__).resolve().parents[1]
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+import numpy as np  # noqa: E402
+
+REFS = (("port", "2304"), ("us-state", "TX"), ("mx-state", "NL"), ("port", "2506"), ("corridor", "MX"),
+        ("zone", "cluster-monterrey"), ("port", "2402"), ("us-state", "CA"))
+
+
+def _stats(name, samples, target=None, **extra):
+    samples = list(samples)
+    med = statistics.median(samples)
+    p95 = float(np.percentile(samples, 95))
+    out = {"name": name, "median_ms": round(med, 2), "p95_ms": round(p95, 2), "runs": len(samples),
+           "target_ms": target, "target_on": "p95",
+           "meets_target": None if target is None else bool(p95 <= target),
+           "baseline_name": None, "baseline_median_ms": None, "ratio": None}
+    out.update(extra)
+    return out
+
+
+def _panel_run(store, label: str, runs: int, period) -> list[dict]:
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.panels.profile_panel import ProfilePanel
+    from geo.query import TradeFilter
+    from geo.session import Session
+
+    app = QApplication.instance() or QApplication([])
+    session = Session(None, store)
+    session.set("filter", TradeFilter(period=period, country="MX"))
+    panel = ProfilePanel(session)
+    panel.resize(440, 1000)
+    panel.show()
+    app.processEvents()
+    header, one, first, charts = [], [], [], []
+    state: dict = {}
+
+    def on_chart(gen, index, _item, _r):
+        if gen != panel._gen:
+            return
+        if index == 0 and "one" not in state:
+            state["one"] = time.perf_counter()
+        if index == 2 and "first" not in state:
+            state["first"] = time.perf_counter()
+
+    # warm up (imports, fonts, caches)
+    for ref in REFS[:3]:
+        panel.open(ref)
+        panel.wait_charts(60000)
+    panel.session.set("panel", panel.state.__class__())
+    for i in range(runs):
+        ref = REFS[i % len(REFS)]
+        state.clear()
+        t0 = time.perf_counter()
+        panel.open(ref)            # a click: the session's panel part changes, the panel follows
+        panel.repaint()            # the header and figures on screen
+        header.append((time.perf_counter() - t0) * 1000)
+        job = next(iter(panel._jobs), None)
+        if job is not None:
+            job.signals.chart.connect(on_chart)
+        panel.wait_charts(60000)
+        t_end = time.perf_counter()
+        charts.append((t_end - t0) * 1000)
+        first.append(((state.get("first") or t_end) - t0) * 1000)
+        one.append(((state.get("one") or t_end) - t0) * 1000)
+        app.processEvents()
+    panel.close()
+    panel.deleteLater()
+    app.processEvents()
+    return [
+        _stats(f"profile ({label}): click -> header and key figures on screen", header, 100.0),
+        _stats(f"profile ({label}): click -> first chart (time series) on screen", one, 300.0),
+        _stats(f"profile ({label}): click -> first 3 charts on screen", first, 300.0),
+        _stats(f"profile ({label}): click -> every chart drawn", charts, None),
+    ]
+
+
+def _model_run(store, label: str, runs: int, period) -> list[dict]:
+    from desktop.panels.profile_views import chart_items
+    from desktop.widgets.charts import render
+    from geo.analysis.profile import add_details, profile_header
+    from geo.query import TradeFilter
+
+    f = TradeFilter(period=period, country="MX")
+    head, det, draw = [], [], []
+    for i in range(runs):
+        ref = REFS[i % len(REFS)]
+        t0 = time.perf_counter()
+        h = profile_header(store, ref, f)
+        t1 = time.perf_counter()
+        p = add_details(h)
+        t2 = time.perf_counter()
+        items = chart_items(p)
+        if items:
+            render(items[min(1, len(items) - 1)].spec, 420)
+        t3 = time.perf_counter()
+        head.append((t1 - t0) * 1000)
+        det.append((t2 - t1) * 1000)
+        draw.append((t3 - t2) * 1000)
+    return [_stats(f"profile ({label}): model header (queries + figures)", head),
+            _stats(f"profile ({label}): model details (series, breakdowns)", det),
+            _stats(f"profile ({label}): one chart drawn by matplotlib", draw)]
+
+
+def run(quick: bool = False) -> list[dict]:
+    from benchmarks.bench_store import build_synthetic
+    from geo.store import open_store
+
+    runs = 8 if quick else 24
+    out: list[dict] = []
+    with tempfile.TemporaryDirectory(prefix="frontera-bench-profile-") as tmp:
+        store = open_store(Path(tmp) / "bundled.duckdb")
+        try:
+            periods = store.available_periods()
+            months = sorted(set(periods.get("DOT1", [])) | set(periods.get("DOT3", [])))
+            period = (months[-12], months[-1])
+            out += _model_run(store, "bundled store", runs, period)
+            out += _panel_run(store, "bundled store", runs, period)
+        finally:
+            store.close()
+        n = 1_000_000 if quick else 5_000_000
+        t = time.perf_counter()
+        big = build_synthetic(Path(tmp) / "synthetic.duckdb", n)
+        print(f"(synthetic store of {n:,} rows built in {time.perf_counter() - t:.1f} s)", file=sys.stderr)
+        try:
+            label = f"synthetic {n / 1e6:.0f}M rows"
+            out += _model_run(big, label, runs, (202301, 202312))
+            out += _panel_run(big, label, runs, (202301, 202312))
+        finally:
+            big.close()
+    return out
+
+
+if __name__ == "__main__":
+    from benchmarks.run import print_table
+
+    print_table(run(quick="--quick" in sys.argv))

@@ -1,0 +1,2973 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es_ES">
+<context>
+    <name></name>
+    <message>
+        <location filename="../panels/profile_views.py" line="40"/>
+        <source>Source: {source}</source>
+        <extracomment>breakdowns drawn as bar charts, in the panel&apos;s order (the mode split is in the header: it draws first) crossing series drawn together: chart key -&gt; (series keys)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/profile_views.py" line="44"/>
+        <source>Figures of {owner}, not of the zone itself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/profile_views.py" line="51"/>
+        <source>Show {period}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/profile_views.py" line="84"/>
+        <location filename="../panels/profile_views.py" line="106"/>
+        <location filename="../panels/profile_views.py" line="278"/>
+        <source>Not held for this period</source>
+        <extracomment>bars drawn (the rest folds into &quot;others&quot;; the table keeps every row the model gives)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/profile_views.py" line="148"/>
+        <source>Trucks and loaded truck containers entering the US, by month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/profile_views.py" line="164"/>
+        <source>US exports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/profile_views.py" line="164"/>
+        <source>US imports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/profile_views.py" line="164"/>
+        <source>US trade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/profile_views.py" line="165"/>
+        <source>with Mexico</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/profile_views.py" line="165"/>
+        <source>with Canada</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/profile_views.py" line="165"/>
+        <source>with Mexico and Canada</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/profile_views.py" line="167"/>
+        <source>modes {codes}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/profile_views.py" line="169"/>
+        <source>HS {codes}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/profile_views.py" line="170"/>
+        <source>Filter: {filter}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/profile_views.py" line="174"/>
+        <source>Values in US dollars</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/profile_views.py" line="174"/>
+        <source>Values are counts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/profile_views.py" line="175"/>
+        <source>Distances in km</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/profile_views.py" line="186"/>
+        <source>Key figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/profile_views.py" line="186"/>
+        <location filename="../panels/profile_views.py" line="245"/>
+        <source>Figure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/profile_views.py" line="186"/>
+        <location filename="../panels/profile_views.py" line="201"/>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/profile_views.py" line="186"/>
+        <source>As shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/profile_views.py" line="186"/>
+        <source>Unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/profile_views.py" line="186"/>
+        <source>Source and period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/profile_views.py" line="187"/>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/profile_views.py" line="187"/>
+        <source>Figure of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/profile_views.py" line="201"/>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/profile_views.py" line="201"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/profile_views.py" line="201"/>
+        <source>Share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/profile_views.py" line="201"/>
+        <source>Detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/profile_views.py" line="214"/>
+        <source>Month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/profile_views.py" line="214"/>
+        <source>Year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/profile_views.py" line="218"/>
+        <source>Months held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/profile_views.py" line="221"/>
+        <source>some</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/profile_views.py" line="221"/>
+        <source>all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/profile_views.py" line="245"/>
+        <location filename="../panels/profile_views.py" line="263"/>
+        <source>Compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/profile_views.py" line="264"/>
+        <source>Same scale in every panel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/profile_views.py" line="276"/>
+        <source>Trade value by month, US$</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/profile_views.py" line="276"/>
+        <source>Trade value by year, US$</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChartView</name>
+    <message>
+        <location filename="../panels/profile_panel.py" line="207"/>
+        <source>Save Chart as PNG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/profile_panel.py" line="208"/>
+        <source>Save Chart as SVG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/profile_panel.py" line="209"/>
+        <source>Save Chart as PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/profile_panel.py" line="211"/>
+        <source>Save Table as CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/profile_panel.py" line="212"/>
+        <source>Save Table as Excel…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/profile_panel.py" line="213"/>
+        <source>Copy Table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/profile_panel.py" line="218"/>
+        <source>Save Chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/profile_panel.py" line="219"/>
+        <source>PNG image (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/profile_panel.py" line="219"/>
+        <source>SVG drawing (*.svg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/profile_panel.py" line="220"/>
+        <source>PDF document (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/profile_panel.py" line="226"/>
+        <source>Export failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FeaturePanel</name>
+    <message>
+        <location filename="../panels/feature_panel.py" line="58"/>
+        <source>Attribute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/feature_panel.py" line="58"/>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/feature_panel.py" line="64"/>
+        <source>Zoom to feature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/feature_panel.py" line="80"/>
+        <source>&lt;i&gt;Click a port, seaport, industrial zone or state to see its details.&lt;/i&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <location filename="../toolbars/filter_bar.py" line="35"/>
+        <source>Filters</source>
+        <extracomment>a colour per source row under the period slider</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../toolbars/filter_bar.py" line="45"/>
+        <location filename="../toolbars/filter_bar.py" line="70"/>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../toolbars/filter_bar.py" line="48"/>
+        <source>Exports and imports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../toolbars/filter_bar.py" line="48"/>
+        <source>US exports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../toolbars/filter_bar.py" line="49"/>
+        <source>US imports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../toolbars/filter_bar.py" line="49"/>
+        <source>Direction of trade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../toolbars/filter_bar.py" line="50"/>
+        <source>Mexico</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../toolbars/filter_bar.py" line="50"/>
+        <source>Canada</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../toolbars/filter_bar.py" line="51"/>
+        <source>Mexico and Canada</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../toolbars/filter_bar.py" line="51"/>
+        <source>Trading partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../toolbars/filter_bar.py" line="52"/>
+        <location filename="../toolbars/filter_bar.py" line="119"/>
+        <source>All modes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../toolbars/filter_bar.py" line="52"/>
+        <source>Mode of transport</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../toolbars/filter_bar.py" line="53"/>
+        <location filename="../toolbars/filter_bar.py" line="120"/>
+        <source>All commodities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../toolbars/filter_bar.py" line="54"/>
+        <source>HS 2-digit chapter; type to search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../toolbars/filter_bar.py" line="64"/>
+        <source>State shading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../toolbars/filter_bar.py" line="66"/>
+        <source>Classification of the state shading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../toolbars/filter_bar.py" line="68"/>
+        <source>What sizes the ports of entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../toolbars/filter_bar.py" line="75"/>
+        <source>Map style</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../toolbars/filter_bar.py" line="81"/>
+        <source>Shade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../toolbars/filter_bar.py" line="81"/>
+        <source>Size ports by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../toolbars/filter_bar.py" line="155"/>
+        <source>no trade data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../toolbars/filter_bar.py" line="171"/>
+        <source>Rows below the slider, top to bottom: {sources}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FlowPanel</name>
+    <message>
+        <location filename="../panels/flow_panel.py" line="57"/>
+        <source>Show trade flows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/flow_panel.py" line="60"/>
+        <source>Back to BTS flows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/flow_panel.py" line="64"/>
+        <source>Draw only the N largest flows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/flow_panel.py" line="68"/>
+        <source> US$ M</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/flow_panel.py" line="70"/>
+        <source>Hide flows smaller than this value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/flow_panel.py" line="72"/>
+        <source>Mode of transport</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/flow_panel.py" line="73"/>
+        <source>Direction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/flow_panel.py" line="78"/>
+        <source>Value labels on the largest flows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/flow_panel.py" line="80"/>
+        <source>Largest flows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/flow_panel.py" line="81"/>
+        <source>Minimum value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/flow_panel.py" line="82"/>
+        <source>Colour by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/flow_panel.py" line="83"/>
+        <source>Value labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/flow_panel.py" line="91"/>
+        <source>Open Your Own Flow Table (CSV)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/flow_panel.py" line="119"/>
+        <source>Showing your flow table: &lt;b&gt;{name}&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/flow_panel.py" line="121"/>
+        <source>BTS TransBorder flows (DOT1), following the filters above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/flow_panel.py" line="126"/>
+        <source>{shown:,} of {total:,} flows drawn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportHistoryDialog</name>
+    <message>
+        <location filename="../dialogs/import_dialog.py" line="213"/>
+        <source>#</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/import_dialog.py" line="213"/>
+        <source>Imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/import_dialog.py" line="213"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/import_dialog.py" line="213"/>
+        <source>Files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/import_dialog.py" line="213"/>
+        <source>Added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/import_dialog.py" line="214"/>
+        <source>Replaced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/import_dialog.py" line="214"/>
+        <source>Deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/import_dialog.py" line="214"/>
+        <source>Kept for undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/import_dialog.py" line="217"/>
+        <source>active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/import_dialog.py" line="217"/>
+        <source>undone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/import_dialog.py" line="219"/>
+        <source>{status} (purged)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/import_dialog.py" line="225"/>
+        <source>Import history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/import_dialog.py" line="241"/>
+        <source>Undo import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/import_dialog.py" line="242"/>
+        <source>Purge replaced rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/import_dialog.py" line="243"/>
+        <source>Delete for good the rows kept so the selected import can be undone (all imports if none is selected).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/import_dialog.py" line="269"/>
+        <source>{file}  (SHA-256 {sha}…, {rows:,} rows)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/import_dialog.py" line="299"/>
+        <source>Undid import #{id}: removed {removed:,} rows, restored {restored:,}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/import_dialog.py" line="308"/>
+        <source>import #{id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/import_dialog.py" line="308"/>
+        <source>all imports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/import_dialog.py" line="309"/>
+        <source>Purged {n:,} replaced rows of {which}; they can no longer be restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportReportDialog</name>
+    <message>
+        <location filename="../dialogs/import_dialog.py" line="149"/>
+        <source>Import report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/import_dialog.py" line="157"/>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/import_dialog.py" line="157"/>
+        <source>Line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/import_dialog.py" line="157"/>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportRunner</name>
+    <message>
+        <location filename="../dialogs/import_dialog.py" line="48"/>
+        <source>Importing {n} file(s)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/import_dialog.py" line="49"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/import_dialog.py" line="50"/>
+        <source>Import BTS files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/import_dialog.py" line="74"/>
+        <source>Replace whole months?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/import_dialog.py" line="75"/>
+        <source>The files cover only part of what the store holds for some months.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/import_dialog.py" line="78"/>
+        <source>Replacing them whole deletes {rows:,} stored rows the files lack (Undo in File → Import History restores them until purged).
+
+Yes: replace and delete them.
+No: keep them and merge the files by key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/import_dialog.py" line="93"/>
+        <source>Border Crossing {month}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/import_dialog.py" line="94"/>
+        <source>Mexico</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/import_dialog.py" line="94"/>
+        <source>Canada</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/import_dialog.py" line="95"/>
+        <source>{table} {month} {partner}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/import_dialog.py" line="101"/>
+        <source>{n:,} crossings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/import_dialog.py" line="103"/>
+        <source>{files}: {slice}: {rows:,} stored rows ({value}) not in the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/import_dialog.py" line="108"/>
+        <source>… and {n} more slices ({rows:,} rows)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/import_dialog.py" line="115"/>
+        <source>Importing… {done:,} of {total:,} rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/import_dialog.py" line="134"/>
+        <location filename="../dialogs/import_dialog.py" line="140"/>
+        <source>Import cancelled. The store is unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LayerPanel</name>
+    <message>
+        <location filename="../panels/layer_panel.py" line="31"/>
+        <source>Layers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/layer_panel.py" line="34"/>
+        <source>Layer opacity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/layer_panel.py" line="35"/>
+        <source>Opacity</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../app/main_window.py" line="38"/>
+        <source>Frontera Atlas — US–Mexico supply chains</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="66"/>
+        <source>Layers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="70"/>
+        <source>Legend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="71"/>
+        <source>Selected feature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="75"/>
+        <source>Trade flows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="79"/>
+        <source>Profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="107"/>
+        <source>render {ms:.0f} ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="145"/>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="146"/>
+        <source>&amp;Import BTS Files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="147"/>
+        <source>Ctrl+I</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="148"/>
+        <source>Import TransBorder or Border Crossing files (CSV or zip)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="149"/>
+        <source>&amp;Export Map Image…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="150"/>
+        <source>Ctrl+E</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="150"/>
+        <source>Save the current view as PNG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="151"/>
+        <source>Import &amp;History…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="152"/>
+        <source>Every import, with Undo and Purge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="153"/>
+        <source>Open &amp;Flow Table (CSV)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="154"/>
+        <source>Draw your own origin–destination flows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="156"/>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="158"/>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="161"/>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="162"/>
+        <source>Zoom &amp;In</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="163"/>
+        <source>Ctrl+=</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="164"/>
+        <source>Zoom &amp;Out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="165"/>
+        <source>&amp;Full Extent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="165"/>
+        <source>Ctrl+Home</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="166"/>
+        <source>Zoom to &amp;Selection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="166"/>
+        <source>Ctrl+J</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="168"/>
+        <source>Show &amp;Labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="171"/>
+        <source>Show Trade &amp;Flows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="172"/>
+        <source>Ctrl+F</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="179"/>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="180"/>
+        <source>&amp;About Frontera Atlas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="194"/>
+        <location filename="../app/main_window.py" line="198"/>
+        <source>Export Animation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="194"/>
+        <source>No months to play in this period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="199"/>
+        <source>Animated GIF (*.gif);;PNG sequence (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="203"/>
+        <source>Rendering frames…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="203"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="215"/>
+        <source>Animation export cancelled; nothing written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="223"/>
+        <location filename="../app/main_window.py" line="315"/>
+        <source>Export failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="225"/>
+        <source>Wrote {n} frames to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="270"/>
+        <source>Open Flow Table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="271"/>
+        <source>CSV tables (*.csv *.txt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="279"/>
+        <location filename="../app/main_window.py" line="282"/>
+        <source>Flow table not loaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="305"/>
+        <source>Export Map Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="306"/>
+        <source>PNG image (*.png);;JPEG image (*.jpg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="318"/>
+        <source>Saved {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="325"/>
+        <source>Import History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="325"/>
+        <source>The trade store is still opening.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="332"/>
+        <source>About Frontera Atlas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="333"/>
+        <source>&lt;h3&gt;Frontera Atlas {version}&lt;/h3&gt;&lt;p&gt;Offline maps of US–Mexico supply chains: land ports of entry, seaports, industrial zones and trade flows.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Data sources and attributions&lt;/b&gt;&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="337"/>
+        <source>&lt;p&gt;Frontera Atlas makes no network connection.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="358"/>
+        <source>100 px = {km:,.0f} km</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MapCanvas</name>
+    <message>
+        <location filename="../canvas/map_canvas.py" line="305"/>
+        <source>Also here: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Months</name>
+    <message>
+        <location filename="model_messages.py" line="303"/>
+        <source>Jan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="304"/>
+        <source>Feb</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="305"/>
+        <source>Mar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="306"/>
+        <source>Apr</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="307"/>
+        <source>May</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="308"/>
+        <source>Jun</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="309"/>
+        <source>Jul</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="310"/>
+        <source>Aug</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="311"/>
+        <source>Sep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="312"/>
+        <source>Oct</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="313"/>
+        <source>Nov</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="314"/>
+        <source>Dec</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NotesBar</name>
+    <message>
+        <location filename="../widgets/notes_bar.py" line="48"/>
+        <source>Notes on these figures ({n}) — click to fold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/notes_bar.py" line="54"/>
+        <source>{n} notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/notes_bar.py" line="54"/>
+        <source>1 note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/notes_bar.py" line="60"/>
+        <source>Click to read every note</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OdProblemsDialog</name>
+    <message>
+        <location filename="../dialogs/import_dialog.py" line="178"/>
+        <source>Flow table: rows not drawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/import_dialog.py" line="181"/>
+        <source>{name}: {ok:,} flows loaded, {bad:,} rows not drawn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/import_dialog.py" line="189"/>
+        <source>Line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/import_dialog.py" line="189"/>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProfilePanel</name>
+    <message>
+        <location filename="../panels/profile_panel.py" line="336"/>
+        <source>Back (Alt+Left)</source>
+        <extracomment>header painted: (ref, milliseconds from the request) every chart drawn: (ref, milliseconds from the request)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/profile_panel.py" line="337"/>
+        <source>Forward (Alt+Right)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/profile_panel.py" line="345"/>
+        <source>Pin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/profile_panel.py" line="345"/>
+        <source>Pin to compare side by side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/profile_panel.py" line="347"/>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/profile_panel.py" line="350"/>
+        <source>All Tables as Excel (.xlsx)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/profile_panel.py" line="351"/>
+        <source>Key Figures as CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/profile_panel.py" line="352"/>
+        <source>Copy Key Figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/profile_panel.py" line="380"/>
+        <source>Figure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/profile_panel.py" line="380"/>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/profile_panel.py" line="380"/>
+        <source>Source · period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/profile_panel.py" line="400"/>
+        <source>Time series:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/profile_panel.py" line="401"/>
+        <source>Monthly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/profile_panel.py" line="402"/>
+        <source>Annual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/profile_panel.py" line="432"/>
+        <source>Profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/profile_panel.py" line="451"/>
+        <location filename="../panels/profile_panel.py" line="813"/>
+        <source>Compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/profile_panel.py" line="534"/>
+        <source>Drawing charts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/profile_panel.py" line="560"/>
+        <source>&lt;i&gt;Click a port, seaport, industrial zone or state on the map to read its story.&lt;/i&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/profile_panel.py" line="566"/>
+        <source>Opening the trade store…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/profile_panel.py" line="604"/>
+        <source>(figure of {owner})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/profile_panel.py" line="685"/>
+        <source>Charts failed: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/profile_panel.py" line="754"/>
+        <source>HS {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/profile_panel.py" line="784"/>
+        <source>Filtered from charts:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/profile_panel.py" line="788"/>
+        <source>Clear this filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/profile_panel.py" line="808"/>
+        <location filename="../panels/profile_panel.py" line="812"/>
+        <source>Compare ({n})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/profile_panel.py" line="838"/>
+        <source>Unpin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/profile_panel.py" line="848"/>
+        <source>Pin two or more features to compare them</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TimeBar</name>
+    <message>
+        <location filename="../toolbars/time_bar.py" line="28"/>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../toolbars/time_bar.py" line="34"/>
+        <source>First month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../toolbars/time_bar.py" line="35"/>
+        <source>Previous month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../toolbars/time_bar.py" line="37"/>
+        <source>Play the period month by month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../toolbars/time_bar.py" line="39"/>
+        <source>Ctrl+Space</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../toolbars/time_bar.py" line="40"/>
+        <source>Next month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../toolbars/time_bar.py" line="42"/>
+        <source>Stop: back to the whole period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../toolbars/time_bar.py" line="46"/>
+        <source>{n} months/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../toolbars/time_bar.py" line="48"/>
+        <source>Playback speed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../toolbars/time_bar.py" line="53"/>
+        <source>Export Animation…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../toolbars/time_bar.py" line="150"/>
+        <source>1 month in the period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../toolbars/time_bar.py" line="150"/>
+        <source>{n} months in the period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../toolbars/time_bar.py" line="153"/>
+        <source>{month}  ({i} of {n})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TradeController</name>
+    <message>
+        <location filename="../app/trade_controller.py" line="70"/>
+        <source>Opening the trade store…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/trade_controller.py" line="101"/>
+        <source>Trade store: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/trade_controller.py" line="106"/>
+        <source>Trade data unavailable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/trade_controller.py" line="107"/>
+        <source>The trade store could not be opened:
+{err}
+
+The map still works; trade filters are disabled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/trade_controller.py" line="121"/>
+        <source>{what} — updated in {ms:.0f} ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/trade_controller.py" line="127"/>
+        <source>Import BTS files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/trade_controller.py" line="135"/>
+        <location filename="../app/trade_controller.py" line="138"/>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/trade_controller.py" line="135"/>
+        <source>The trade store is still opening.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/trade_controller.py" line="138"/>
+        <source>An import is already running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/trade_controller.py" line="151"/>
+        <source>Import failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/trade_controller.py" line="152"/>
+        <source>Import failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cli</name>
+    <message>
+        <location filename="../../cli/main.py" line="52"/>
+        <source>Frontera Atlas cannot start</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>messages</name>
+    <message>
+        <location filename="model_messages.py" line="6"/>
+        <source>For US imports from Mexico the Mexican state of origin is not recorded: imports appear as &apos;Not recorded&apos; and a Mexican-state filter keeps exports only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="7"/>
+        <source>The US state of an import is the state of the importer of record, not necessarily where the goods are used; the Mexican state -&gt; port -&gt; US state chain exists for exports only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="8"/>
+        <source>The Mexican-state breakdown covers trade with Mexico only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="9"/>
+        <source>Legacy code BN (Baja California Norte) is counted as BC; DF is Ciudad de Mexico; XX and OT are unknown states.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="10"/>
+        <source>Port codes ending in XX (e.g. 23XX) are district-level records whose port is not identified.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="11"/>
+        <source>Surface-mode port x commodity data (DOT3) start in 2007; air and vessel start in November 2003.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="12"/>
+        <source>Shipping weight is not reported for US exports by land modes (zero); freight charges are not reported for exports to Mexico.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="13"/>
+        <source>The store holds no {tables_list} data for this period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="14"/>
+        <source>{count_n} month(s) in the period ({span}) have data only in tables without the requested dimensions and are left out; this answer needs {tables_list}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="15"/>
+        <source>Figures come from {description}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="16"/>
+        <source>The store holds data for {have_n} of the {expected_n} months in the period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="17"/>
+        <source>BTS does not publish {dims} together: DOT1 has US state x port x Mexican state, DOT2 US state x commodity x Mexican state, DOT3 port x commodity; remove one of these filters or choose another breakdown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="18"/>
+        <source>Mexican states do not apply to trade with Canada; set the country to Mexico or remove the Mexican-state filter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="19"/>
+        <source>Canadian provinces do not apply to trade with Mexico.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="20"/>
+        <location filename="model_messages.py" line="84"/>
+        <source>{detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="21"/>
+        <source>{direction_msg} {partner_msg}, {period_msg}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="22"/>
+        <source>{base_msg}; {filters_list}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="23"/>
+        <source>US exports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="24"/>
+        <source>US imports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="25"/>
+        <source>US trade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="26"/>
+        <source>with Mexico</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="27"/>
+        <source>with Canada</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="28"/>
+        <source>with Mexico and Canada</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="29"/>
+        <source>all months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="30"/>
+        <location filename="model_messages.py" line="178"/>
+        <source>{month_ym}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="31"/>
+        <source>{lo_ym} to {hi_ym}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="32"/>
+        <source>Trade value by US state, US$ — {scope_msg}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="33"/>
+        <source>Trade value by Mexican state, US$ — {scope_msg}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="34"/>
+        <source>Trade value by port, US$ — {scope_msg}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="35"/>
+        <source>{measure_msg} entering the US, {period_msg}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="36"/>
+        <source>Incoming trucks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="37"/>
+        <source>Loaded truck containers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="38"/>
+        <source>Loaded rail containers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="39"/>
+        <source>Trains</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="40"/>
+        <source>No {side_msg} figures for {period_msg}: state-level trade comes from the BTS DOT1/DOT2 tables, which the store holds only for some months. Pick a period with DOT1/DOT2 data, or import those files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="41"/>
+        <location filename="model_messages.py" line="152"/>
+        <source>US state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="42"/>
+        <location filename="model_messages.py" line="153"/>
+        <source>Mexican state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="43"/>
+        <source>BTS records no Mexican state of origin for US imports: Mexican state figures cover US exports (destination state) only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="44"/>
+        <source>Mexican states are not shaded for US imports: BTS records no Mexican state of origin for imports. Choose exports to shade Mexican states.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="45"/>
+        <source>{value_usd} ({share_share}) of the {side_msg} figures has no recorded state ({names_list}); it is listed apart and not shaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="46"/>
+        <source>No border-crossing counts for {period_msg}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="47"/>
+        <source>No data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="48"/>
+        <source>{lower_usd} – {upper_usd}  ({count_n})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="49"/>
+        <source>{value_usd} of trade through this port ({share_share} of the ports shown), {period_msg}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="50"/>
+        <source>{value_n} {measure_msg} ({share_share} of the ports shown), {period_msg}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="51"/>
+        <source>{value_usd}, {share_share} of the states shaded, rank {rank_n} of {count_n}, {period_msg}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="52"/>
+        <source>No figure for this state, {period_msg}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="53"/>
+        <source>Under the current filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="54"/>
+        <source>{count_n} smaller flows, {share_share} of value, hidden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="55"/>
+        <source>1 smaller flow, {share_share} of value, hidden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="56"/>
+        <source>{count_n} flows, {share_share} of value, not drawn (no location for their port)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="57"/>
+        <source>1 flow, {share_share} of value, not drawn (no location for its port)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="58"/>
+        <source>{parts_list}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="59"/>
+        <source>Trade value ({units})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="60"/>
+        <source>Trade value ({units}), {period}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="61"/>
+        <source>No flows for this filter: {reason_msg}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="62"/>
+        <source>No flows for this period: flows need BTS DOT1 data (US state × port × Mexican state), which the store does not hold for {period_msg}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="63"/>
+        <source>Through this port: {value_usd} ({share_share} of the filtered flows)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="64"/>
+        <source>Leaving: {out_usd} · arriving: {in_usd} ({share_share} of the filtered flows)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="65"/>
+        <source>{origin} → {port} → {dest}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="66"/>
+        <source>{origin} → {dest}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="67"/>
+        <source>{origin} → {port} → {dest} (importer of record)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="68"/>
+        <source>{origin} → {dest} (importer of record)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="69"/>
+        <source>{parts_list}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="70"/>
+        <source>US export to {partner_msg}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="71"/>
+        <source>US import from {partner_msg}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="72"/>
+        <location filename="model_messages.py" line="163"/>
+        <source>Mexico</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="73"/>
+        <source>Canada</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="74"/>
+        <source>{value_usd} ({units} {raw}) · {share_share} of the filtered total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="75"/>
+        <source>{value_usd} ({units} {raw}) · {share_share} of the table total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="76"/>
+        <source>{raw} {units} · {share_share} of the table total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="77"/>
+        <source>{text_msg}, {period}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="78"/>
+        <source>BTS does not record the Mexican state of origin of imports; the US state is the importer of record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="79"/>
+        <source>The destination state is not recorded for this flow.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="80"/>
+        <source>{column} &apos;{value}&apos; is not a non-negative whole number ({why})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="81"/>
+        <source>{column} &apos;{value}&apos; is too large (BTS amounts stay below 9,223,372,036,854,775,808)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="82"/>
+        <source>{column} is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="83"/>
+        <source>{column} is too long ({length_n} characters; a BTS field has at most {limit}); the record was skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="85"/>
+        <source>a quoted field holds a line break (the record runs over lines {line}-{last}); BTS files have none, so the record was skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="86"/>
+        <source>exact duplicate of {first}; counted once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="87"/>
+        <source>{key} also appears on {other} with {column} {other_value}; {rule}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="88"/>
+        <source>{file} has a header but no data rows; nothing was imported from it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="89"/>
+        <source>{file}: none of its {rows_n} rows is valid; nothing was imported from it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="90"/>
+        <source>{file} was already imported (import #{import_id}, {when}; same content, SHA-256 {sha}); nothing to do for it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="91"/>
+        <source>{file} has the same content as {other}; imported once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="92"/>
+        <source>kept {rows_n} stored rows ({what}, {value}) of {slice} that {files} lack(s); to delete them, replace the whole slice ({how})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="93"/>
+        <source>replaced the whole of {slice}: deleted {rows_n} stored rows ({what}, {value}) that {files} lack(s); undo with import #{import_id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="94"/>
+        <source>Nothing to import: every file was already imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="95"/>
+        <source>Cannot read {file}: {detail}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="96"/>
+        <source>{file} is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="97"/>
+        <source>{file} is not a text (CSV) file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="98"/>
+        <source>{file}, line {line}: the file is not valid CSV ({detail}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="99"/>
+        <source>{file} is not an origin–destination table: no {missing_msg} found in its header ({header}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="100"/>
+        <source>origin and destination (names/codes, or lon/lat columns such as origin_lon, origin_lat, dest_lon, dest_lat)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="101"/>
+        <source>value column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="102"/>
+        <source>origin and destination (names/codes, or lon/lat columns such as origin_lon, origin_lat, dest_lon, dest_lat) and no value column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="103"/>
+        <source>The file is not UTF-8; it was read as Windows-1252 (Latin-1). Check accented names, or save the file as UTF-8.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="104"/>
+        <source>No row could be loaded; see the problems below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="105"/>
+        <source>{loaded_n} of {read_n} rows loaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="106"/>
+        <source>{file}, line {line}: {reason_msg}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="107"/>
+        <source>{name} was read as {place_msg}, not {others_list}; write a code to choose another.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="108"/>
+        <source>origin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="109"/>
+        <source>destination</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="110"/>
+        <source>column {column} is too long ({length_n} characters; at most {limit_n})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="111"/>
+        <source>column {column} holds a control character ({char}): the file may be damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="112"/>
+        <source>the value ({column}) is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="113"/>
+        <source>{column} &apos;{value}&apos; is not a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="114"/>
+        <source>{column} &apos;{value}&apos; is negative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="115"/>
+        <source>{column} &apos;{value}&apos; is out of range (more than {limit})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="116"/>
+        <source>{column} &apos;{value}&apos; cannot be read safely: the file writes numbers both as 1,234.56 and as 1.234,56, so it is unclear whether &apos;.&apos; or &apos;,&apos; separates thousands; write plain digits with a decimal point (1234.56)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="117"/>
+        <source>{column} &apos;{value}&apos; is ambiguous: {as_point} with a decimal point, {as_comma} with a decimal comma, and nothing else in the file tells which; write plain digits with a decimal point (1234.56)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="118"/>
+        <source>{end_msg} coordinates &apos;{lon}&apos;, &apos;{lat}&apos; are not numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="119"/>
+        <source>{end_msg} coordinates {lon}, {lat} are out of range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="120"/>
+        <source>{end_msg} point {lon}, {lat}: longitude and latitude look swapped (lon, lat = {lat}, {lon} is in North America)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="121"/>
+        <source>{end_msg} point {lon}, {lat} is outside North America: its longitude is east of Greenwich, North American longitudes are negative (did you mean {fixed}?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="122"/>
+        <source>{end_msg} point {lon}, {lat} is outside North America: its latitude is south of the equator (did you mean {fixed}?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="123"/>
+        <source>{end_msg} point 0, 0 is not in North America (an empty cell read as zero?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="124"/>
+        <source>{end_msg} point {lon}, {lat} is outside North America</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="125"/>
+        <source>{end_msg} is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="126"/>
+        <source>{end_msg}: unknown place &apos;{name}&apos; (not a state, province, port or city known to the app)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="127"/>
+        <source>{end_msg}: ambiguous place &apos;{name}&apos;: could be {options_list}; write a code or add the state (e.g. &apos;{example}&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="128"/>
+        <source>{name} ({kind_msg})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="129"/>
+        <source>US state {ref}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="130"/>
+        <source>Mexican state {ref}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="131"/>
+        <source>Canadian province {ref}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="132"/>
+        <source>port {ref}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="133"/>
+        <source>city</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="134"/>
+        <source>{lo_ym} – {hi_ym}: BTS published no raw TransBorder files for October–December 2020.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="135"/>
+        <source>{lo_ym} – {hi_ym}: the store holds no trade data for these {count_n} month(s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="136"/>
+        <source>{month_ym}: {sources_list}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="137"/>
+        <source>{count_n} month(s) of the period have no trade data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="138"/>
+        <source>{file}: no such project file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="139"/>
+        <source>{file} is not a Frontera project.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="140"/>
+        <source>{file} is damaged or truncated ({detail}); nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="141"/>
+        <source>{file} was saved by a newer Frontera (project schema {found}); this version reads schema {supported} and older.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="142"/>
+        <source>{file} holds an analysis this version cannot read: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="143"/>
+        <source>{file}: the folder does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="144"/>
+        <source>{file} could not be saved: {detail}. The previous file is unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="145"/>
+        <source>The store&apos;s figures for this view differ from those the project was saved with ({figure}: {saved_usd} then, {now_usd} now): data were imported or removed since.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="146"/>
+        <source>{part}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="147"/>
+        <source>{part}: {field} = {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="148"/>
+        <source>{part}: {field} = {value} (+{more_n} more)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="149"/>
+        <source>Unknown profile kind {kind}; use one of: {kinds_list}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="150"/>
+        <source>No {kind} with the id {id}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="151"/>
+        <source>Land port of entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="154"/>
+        <source>Border corridor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="155"/>
+        <source>Industrial park</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="156"/>
+        <source>Manufacturing cluster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="157"/>
+        <source>Mexican seaport</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="158"/>
+        <source>US seaport</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="159"/>
+        <source>US–Mexico border</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="160"/>
+        <source>US–Canada border</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="161"/>
+        <source>North America</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="162"/>
+        <source>United States</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="164"/>
+        <source>{coast} coast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="165"/>
+        <source>{name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="166"/>
+        <source>ports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="167"/>
+        <source>US states</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="168"/>
+        <source>Mexican states</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="169"/>
+        <source>borders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="170"/>
+        <source>over all months held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="171"/>
+        <source>in {year}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="172"/>
+        <source>in {lo}–{hi}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="173"/>
+        <source>in {month_ym}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="174"/>
+        <source>from {lo_ym} to {hi_ym}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="175"/>
+        <source>all months held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="176"/>
+        <source>{year}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="177"/>
+        <source>{lo}–{hi}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="179"/>
+        <source>{lo_ym} – {hi_ym}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="180"/>
+        <source>US exports to Mexico</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="181"/>
+        <source>US exports to Canada</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="182"/>
+        <source>US exports to Mexico and Canada</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="183"/>
+        <source>US imports from Mexico</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="184"/>
+        <source>US imports from Canada</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="185"/>
+        <source>US imports from Mexico and Canada</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="186"/>
+        <source>US trade with Mexico</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="187"/>
+        <source>US trade with Canada</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="188"/>
+        <source>US trade with Mexico and Canada</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="189"/>
+        <source>{flow_msg} by {modes_list}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="190"/>
+        <source>{flow_msg} in HS chapter(s) {codes_list}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="191"/>
+        <source>{name} handled {value_usd} of {flow_msg} {period_msg}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="192"/>
+        <source>{name} shipped {value_usd} of {flow_msg} {period_msg}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="193"/>
+        <source>{name} (as importer of record) took {value_usd} of {flow_msg} {period_msg}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="194"/>
+        <source>{name} accounted for {value_usd} of {flow_msg} {period_msg}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="195"/>
+        <source>{name} received {value_usd} of {flow_msg} {period_msg}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="196"/>
+        <source>{zone} lies in {name}, which received {value_usd} of {flow_msg} {period_msg}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="197"/>
+        <source>The {name} carried {value_usd} of {flow_msg} {period_msg}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="198"/>
+        <source>The store holds no {flow_msg} for {name} {period_msg}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="199"/>
+        <source>{name} is a {size} {type} harbour on the {coast} coast (World Port Index); BTS TransBorder holds no trade for Mexican seaports.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="200"/>
+        <source>{name} is a {size} {type} harbour on the {coast} coast (World Port Index).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="201"/>
+        <source>{change_change} on {when_msg}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="202"/>
+        <source>{change_change} on {when_msg} (the {count_n} months held in both)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="203"/>
+        <source>ranked {rank_n} of {count_n} {peers_msg} with data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="204"/>
+        <source>{share_share} by {mode}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="205"/>
+        <source>{lead_msg}, {clauses_list}; {mode_msg}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="206"/>
+        <source>{lead_msg}, {clauses_list}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="207"/>
+        <source>{lead_msg}; {mode_msg}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="208"/>
+        <source>{lead_msg}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="209"/>
+        <source>Trade value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="210"/>
+        <source>Trade value of {owner}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="211"/>
+        <source>Change on a year earlier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="212"/>
+        <source>Change over 5 years</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="213"/>
+        <source>Share of the corridor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="214"/>
+        <source>Share of US trade with Mexico and Canada</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="215"/>
+        <source>Rank among {peers_msg}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="216"/>
+        <source>Import value per loaded truck container</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="217"/>
+        <source>RETC facilities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="218"/>
+        <source>Industrial parks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="219"/>
+        <source>Exports to all destinations, {year} (INEGI)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="220"/>
+        <source>{value_usd}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="221"/>
+        <source>{value_change}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="222"/>
+        <source>{value_share}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="223"/>
+        <source>{rank_n} of {count_n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="224"/>
+        <source>{value_n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="225"/>
+        <source>{value_usd} per container</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="226"/>
+        <source>{value} m</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="227"/>
+        <source>{text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="228"/>
+        <source>—</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="229"/>
+        <source>{count_n} others</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="230"/>
+        <source>Not held for {period_msg}; nearest period held: {near_msg}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="231"/>
+        <source>Not held for {period_msg}, nor for any other period in the store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="232"/>
+        <source>of {total_usd}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="233"/>
+        <source>not ranked ({count_n} with data)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="234"/>
+        <source>on the {count_n} months held in both periods ({span})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="235"/>
+        <source>{when_msg} is not held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="236"/>
+        <source>no trade in {when_msg} to compare with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="237"/>
+        <source>{rate_change} a year; {base_msg}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="238"/>
+        <source>{rate_change} a year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="239"/>
+        <source>{count_n} months of the period are held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="240"/>
+        <source>Hollow points: years whose months are not all held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="241"/>
+        <source>{count_n} months of counts in the period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="242"/>
+        <source>{count_n} months with both import truck value and loaded truck counts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="243"/>
+        <source>No month of the period holds both import truck value and loaded truck counts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="244"/>
+        <source>All destinations, not only the US</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="245"/>
+        <source>No INEGI export figures for this state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="246"/>
+        <source>No RETC facilities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="247"/>
+        <source>No location</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="248"/>
+        <source>No World Port Index harbour facts for this seaport</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="249"/>
+        <source>{count_n} industrial parks with {facilities_n} RETC facilities within {km} km</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="250"/>
+        <source>No industrial park within {km} km</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="251"/>
+        <source>{count_n} industrial parks with {facilities_n} RETC facilities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="252"/>
+        <source>Membership: the {count_n} RETC 2022 facilities that name this park as their industrial park ({municipality}, {state}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="253"/>
+        <source>Membership: the {count_n} RETC 2022 facilities in {places}, {parks_n} industrial parks among them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="254"/>
+        <source>Trade value by month, US$</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="255"/>
+        <source>Trade value by year, US$</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="256"/>
+        <source>Top commodities (HS chapters), US$</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="257"/>
+        <source>Trade value by mode, US$</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="258"/>
+        <source>Top US states, US$</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="259"/>
+        <source>US states of origin, US$</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="260"/>
+        <source>Top Mexican states (US exports), US$</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="261"/>
+        <source>Top ports, US$</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="262"/>
+        <source>Ports its US exports cross, US$</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="263"/>
+        <source>{measure_msg} by month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="264"/>
+        <source>RETC facilities by sector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="265"/>
+        <source>Industrial parks by RETC facilities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="266"/>
+        <source>Industrial parks within {km} km (RETC facilities)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="267"/>
+        <source>Harbour facts (World Port Index)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="268"/>
+        <source>Exports by subsector, {year} (INEGI, all destinations), US$</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="269"/>
+        <source>Exports by year (INEGI, all destinations), US$</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="270"/>
+        <source>Harbour size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="271"/>
+        <source>Harbour type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="272"/>
+        <source>Harbour use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="273"/>
+        <source>Shelter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="274"/>
+        <source>Channel depth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="275"/>
+        <source>Cargo pier depth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="276"/>
+        <source>Anchorage depth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="277"/>
+        <source>Largest vessel length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="278"/>
+        <source>Largest vessel draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="279"/>
+        <source>Container facilities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="280"/>
+        <source>Ro-ro facilities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="281"/>
+        <source>Solid bulk facilities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="282"/>
+        <source>Liquid bulk facilities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="283"/>
+        <source>Breakbulk facilities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="284"/>
+        <source>Oil terminal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="285"/>
+        <source>Container cranes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="286"/>
+        <source>Rail connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="287"/>
+        <source>Repairs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="288"/>
+        <source>Dry dock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="289"/>
+        <source>Mexican-state figures are US exports to the state: BTS records no Mexican state of origin for US imports.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="290"/>
+        <source>Trade figures for {zone} are those of {state}, the state it lies in: BTS TransBorder records no trade below the state.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="291"/>
+        <source>BTS TransBorder holds no trade for Mexican seaports: it records US trade with Mexico and Canada at US ports of entry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="292"/>
+        <source>BTS TransBorder records vessel trade by US port code; this harbour is not matched to one, so no trade figures are shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="293"/>
+        <source>Value per loaded truck container: US import value by truck through the port divided by the loaded truck containers counted entering there, over the same months.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="294"/>
+        <source>RETC lists facilities that report pollutant releases and transfers; it is not a complete list of plants or IMMEX establishments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="295"/>
+        <source>INEGI exports count goods leaving the state for all destinations (2007–2018); BTS counts US trade only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="296"/>
+        <source>Unknown setting {key} in the {part} part of the session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="297"/>
+        <source>The session&apos;s {part}.{key} has an invalid value {value}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="298"/>
+        <source>This analysis was saved by a newer Frontera (session schema {found}); this version reads schema {supported} and older.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="299"/>
+        <source>This is not a Frontera session (no schema version).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <location filename="../panels/profile_panel.py" line="263"/>
+        <source>Save Table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/profile_panel.py" line="269"/>
+        <source>Export failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>self.window</name>
+    <message>
+        <location filename="../app/project_controller.py" line="151"/>
+        <source>Project not opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/project_controller.py" line="175"/>
+        <source>The data changed since this project was saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/project_controller.py" line="199"/>
+        <source>Project not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/project_controller.py" line="205"/>
+        <source>Saved {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>w</name>
+    <message>
+        <location filename="../app/project_controller.py" line="58"/>
+        <source>&amp;New Project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/project_controller.py" line="59"/>
+        <source>&amp;Open Project…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/project_controller.py" line="60"/>
+        <source>Open &amp;Recent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/project_controller.py" line="62"/>
+        <source>&amp;Save Project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/project_controller.py" line="63"/>
+        <source>Save Project &amp;As…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/project_controller.py" line="65"/>
+        <location filename="../app/project_controller.py" line="87"/>
+        <source>&amp;Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/project_controller.py" line="68"/>
+        <location filename="../app/project_controller.py" line="88"/>
+        <source>&amp;Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/project_controller.py" line="69"/>
+        <source>Ctrl+Shift+Z</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/project_controller.py" line="87"/>
+        <source>&amp;Undo {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/project_controller.py" line="88"/>
+        <source>&amp;Redo {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/project_controller.py" line="93"/>
+        <location filename="../app/project_controller.py" line="105"/>
+        <source>Untitled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/project_controller.py" line="94"/>
+        <source>{name}[*] — Frontera Atlas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/project_controller.py" line="103"/>
+        <source>Unsaved changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/project_controller.py" line="104"/>
+        <source>Save the changes to {name}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/project_controller.py" line="121"/>
+        <source>Frontera projects (*.frontera)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/project_controller.py" line="123"/>
+        <source>Save Project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/project_controller.py" line="124"/>
+        <source>Open Project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/project_controller.py" line="234"/>
+        <source>Recover unsaved work?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/project_controller.py" line="235"/>
+        <source>Frontera did not close cleanly. Recover the analysis autosaved at {path}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/project_controller.py" line="243"/>
+        <source>Recovery failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>
