@@ -218,3 +218,20 @@ def test_flow_value_labels_never_cover_place_names(window):
     values = window.flows.painter.last_labels
     assert names and values
     assert not any(v.intersects(n) for v in values for n in names)
+
+
+def test_pause_keeps_the_analysts_period(qtbot, window):
+    """Pause holds the month on screen; the filter (and the filter bar) keep the chosen period."""
+    bar = window.trade.filter_bar
+    bar.period.set_range(bar.months.index(202001), bar.months.index(202006), emit=True)
+    label = bar.period_label.text()
+    tb = window.time_bar
+    tb.play()
+    qtbot.waitUntil(lambda: tb.index >= 2, timeout=10000)
+    tb.pause()
+    session = window.session
+    assert not tb.playing and session.playback.month is not None
+    assert session.filter.period == (202001, 202006)
+    assert bar.period_label.text() == label == "Jan 2020 – Jun 2020"
+    tb.stop()
+    assert session.effective_filter.period == (202001, 202006)

@@ -149,8 +149,12 @@ def test_a_save_killed_midway_leaves_the_old_file_readable(session, tmp_path):
 
     rng = random.Random(7)
     for _ in range(6):
-        proc = subprocess.Popen([sys.executable, "-c", _KILLER, str(path)], cwd=REPO, stdout=subprocess.PIPE)
-        assert proc.stdout.readline().strip() == b"ready"
+        proc = subprocess.Popen([sys.executable, "-c", _KILLER, str(path)], cwd=REPO, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE)
+        line = proc.stdout.readline().strip()
+        if line != b"ready":
+            proc.kill()
+            raise AssertionError(f"the saving process did not start: {proc.communicate()[1].decode()[-2000:]}")
         time.sleep(rng.uniform(0.05, 0.6))
         proc.send_signal(signal.SIGKILL)
         proc.wait()

@@ -205,12 +205,24 @@ def test_playback_keeps_one_scale_so_the_2020_collapse_shows(store, content):
         s.show_month(month)
         return float(point_radii(ports)[i]), s.theme.port_values["2304"]
 
+    s.show_flows(True)
     s.begin_playback(ym_range(202001, 202112))
     r_apr, v_apr = laredo_radius(202004)
+    w_apr = s.flowset.width_scale
     r_jun, v_jun = laredo_radius(202106)
+    w_jun = s.flowset.width_scale
     assert v_apr < v_jun
     assert r_apr < r_jun - 1.0
-    # the state classes are the same every month while playing
+    # flow bands: one width scale for the whole period, so April 2020's widest band is narrower
+    assert w_apr.px_per_unit == w_jun.px_per_unit > 0
+    from geo.flows.legs import leg_totals
+
+    s.show_month(202004)
+    apr_widest = float(leg_totals(s.flowset, s.flowset.shown).max())
+    s.show_month(202106)
+    jun_widest = float(leg_totals(s.flowset, s.flowset.shown).max())
+    assert apr_widest < jun_widest
+    assert s.flowset.width_scale.px(apr_widest) < s.flowset.width_scale.px(jun_widest) - 2
     s.end_playback()
     s.set("playback_scale", s.get("playback_scale").__class__("per_month"))
     s.begin_playback(ym_range(202001, 202112))

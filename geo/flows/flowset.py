@@ -182,6 +182,15 @@ class FlowSet:
         return _finish(self, options)
 
     # -- geometry -----------------------------------------------------------------------
+    def with_width_max(self, value_max: float) -> "FlowSet":
+        """The same flows with the width scale fitted to ``value_max`` (a played period's
+        widest leg) instead of this set's own widest leg."""
+        ws = self.width_scale
+        o = self.options
+        fitted = WidthScale.fit(float(value_max), o.max_width_px if o else 26.0, ws.units, ws.period,
+                                o.min_width_px if o else ws.min_px)
+        return replace(self, width_scale=fitted, _geom={})
+
     def geometry(self, scale: float) -> FlowGeometry:
         """Band outlines at ``scale`` metres/pixel (cached per scale; pans reuse it)."""
         key = round(float(scale), 6)

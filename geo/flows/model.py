@@ -93,12 +93,14 @@ class FlowModel:
         return self.flowset
 
     # -- playback ----------------------------------------------------------------------
-    def prefetch(self, f, months: Iterable[int] | None = None) -> list[int]:
+    def prefetch(self, f, months: Iterable[int] | None = None, *, fixed_width: bool = False) -> list[int]:
         """Get ready to play ``months`` (default: every month of ``f.period``) of filter ``f``:
         ONE store query grouped by month (``flow_triples(..., by_month=True)``) and the
         month-independent part of :func:`build_flows` (a :class:`FlowCatalog`: each row's
         flow, anchors, stubs, names) are done here, so :meth:`set_month` only slices and
-        re-sums. Returns the months that hold flow rows. Nothing is emitted."""
+        re-sums. With ``fixed_width`` one width scale is fitted to the widest leg of all the
+        months (a band is as wide in every month for the same value, so a collapse shows).
+        Returns the months that hold flow rows. Nothing is emitted."""
         from geo.query import ym_range
 
         if months is None:
@@ -115,9 +117,16 @@ class FlowModel:
         if len(ym) and (np.diff(ym) < 0).any():
             raise ValueError("flow_triples(by_month=True) must order rows by month")
         cat = FlowCatalog(df, self.anchors, country=getattr(f, "country", None))
-        self._playback = {"filter": f, "catalog": cat, "ym": ym, "months": set(months), "rows": len(df)}
-        present = np.unique(ym)
-        return [int(m) for m in present if int(m) in self._playback["months"]]
+        self._playback = {"filter": f, "catalog": cat, "ym": ym, "months": set(months), "rows": len(df),
+                          "width_max": None}
+        present = [int(m) for m in np.unique(ym) if int(m) in self._playback["months"]]
+        if fixed_width and present:
+            widest = 0.0
+            for m in present:
+                lo, hi = np.searchsorted(ym, [m, m + 1])
+                widest = max(widest, cat.flowset(np.arange(lo, hi), self.options).width_scale.max_value)
+            self._playback["width_max"] = widest or None
+        return present
 
     def set_month(self, ym: int) -> FlowSet:
         """Show month ``ym`` of the prefetched filter: the same FlowSet :meth:`set_filter` gives
@@ -135,6 +144,8 @@ class FlowModel:
         qp = self.store.plan(f, None, flows=True)
         fs = pb["catalog"].flowset(np.arange(lo, hi), self.options, period=period_label_from_plan(qp.as_dict()),
                                    source=qp.describe(), caveats=self.store.caveats(f, None, flows=True))
+        if pb.get("width_max"):
+            fs = fs.with_width_max(pb["width_max"])
         self.filter = f
         self.flowset = fs
         self.hover = None

@@ -448,7 +448,7 @@ class Session:
             self._fixed_scale = compute_fixed_scale(self.store, self.filter, self.style, months)
         if months and self.store is not None and self.flows.visible and self.flows.source == "bts":
             try:
-                self.flow_model.prefetch(self.filter, months)
+                self.flow_model.prefetch(self.filter, months, fixed_width=self._scale_mode() == "fixed")
                 self._playback_months = frozenset(months)
             except (NotAnswerableError, FilterError):
                 pass
