@@ -29,11 +29,13 @@ def canvas_sizes():
 
 
 @pytest.fixture(params=WINDOWS, ids=lambda s: f"window{s[0]}x{s[1]}")
-def canvas_size(request, canvas_sizes, make_window, content, qtbot):
+def canvas_size(request, canvas_sizes, make_window, qtbot):
     """The map canvas's size in the main window at a window size (the panels take the rest)."""
+    from geo.layers.content import load_map_content
+
     size = request.param
     if size not in canvas_sizes:
-        win = make_window(content, show=True)
+        win = make_window(load_map_content(), show=True)
         win.resize(*size)
         qtbot.waitUntil(lambda: (win.width(), win.height()) == size)
         qtbot.wait(50)
@@ -47,13 +49,24 @@ def _text(p) -> str:
     return p.text.replace("\n", " ")
 
 
+@pytest.fixture
+def themed(content, shared_store):
+    """The map as the app opens it: the default filter's theme applied (ports sized by trade,
+    states shaded), not bare symbols."""
+    from geo.session import Session
+
+    Session(content.layers, shared_store).refresh()
+    return content
+
+
 def _home(renderer, content, size):
     view = Viewport.fit(content.home_bounds, *size)
     img = renderer.render_image(view)
     return view, img, list(renderer.labels.last_placed)
 
 
-def test_main_ports_and_border_states_are_named_at_the_default_view(renderer, content, canvas_size):
+def test_main_ports_and_border_states_are_named_at_the_default_view(renderer, themed, canvas_size):
+    content = themed
     view, _img, placed = _home(renderer, content, canvas_size)
     texts = [_text(p) for p in placed]
     missing = [n for n in MAIN_PORTS + MX_BORDER_STATES if n not in texts]
@@ -65,7 +78,8 @@ def test_main_ports_and_border_states_are_named_at_the_default_view(renderer, co
         assert 0 <= p.left and p.left + p.w <= view.width and 0 <= p.top and p.top + p.h <= view.height, _text(p)
 
 
-def test_each_port_label_stands_by_its_own_symbol(renderer, content, canvas_size):
+def test_each_port_label_stands_by_its_own_symbol(renderer, themed, canvas_size):
+    content = themed
     """A label beside its symbol, or joined to it by a leader line that starts at its edge."""
     view, _img, placed = _home(renderer, content, canvas_size)
     ports = content.layers["ports"]
@@ -110,7 +124,8 @@ def _symbol_covers(layer, view, px, py) -> np.ndarray:
     return cover if shown is None else cover & shown
 
 
-def test_no_port_symbol_is_covered_by_another_layer(renderer, content, canvas_size):
+def test_no_port_symbol_is_covered_by_another_layer(renderer, themed, canvas_size):
+    content = themed
     """Cluster discs, seaports and crossings are drawn under the ports; no label and no
     leader line lies on a port; each port's centre is painted in the port colour."""
     view, img, placed = _home(renderer, content, canvas_size)

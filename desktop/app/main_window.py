@@ -25,6 +25,7 @@ from desktop.canvas.legend import LegendWidget
 from desktop.canvas.map_canvas import KEY_ZOOM, MapCanvas
 from desktop.dialogs.import_dialog import OdProblemsDialog
 from desktop.export.image import compose_map_image, save_image
+from desktop.panels.bookmarks_panel import BookmarksPanel
 from desktop.panels.feature_panel import FeaturePanel
 from desktop.panels.flow_panel import FlowPanel
 from desktop.panels.layer_panel import LayerPanel
@@ -121,6 +122,12 @@ class MainWindow(QMainWindow):
 
         self._layers_to_session()  # the session starts with the layers shown: not an undoable step
         self.project = ProjectController(self, autosave_dir or user_data_dir() / "autosave")
+        self.bookmarks_panel = BookmarksPanel(self.project.bookmark_list, self.session, self)
+        self.bookmarks_dock = self._dock("bookmarks", self.tr("Bookmarks"), self.bookmarks_panel,
+                                         Qt.LeftDockWidgetArea)
+        self.tabifyDockWidget(self.legend_dock, self.bookmarks_dock)
+        self.legend_dock.raise_()
+        self.bookmarks_panel.presentRequested.connect(self.present)
         self._build_menus()
         self.resize(1400, 900)
         self.resizeDocks([self.layer_dock, self.feature_dock], [250, 420], Qt.Horizontal)
@@ -185,11 +192,29 @@ class MainWindow(QMainWindow):
         self.flows_action.toggled.connect(self.show_flows)
         view.addAction(self.flows_action)
         view.addSeparator()
-        for dock in (self.layer_dock, self.legend_dock, self.feature_dock, self.profile_dock, self.flow_dock):
+        for dock in (self.layer_dock, self.legend_dock, self.feature_dock, self.profile_dock, self.flow_dock,
+                     self.bookmarks_dock):
             view.addAction(dock.toggleViewAction())
+        view.addSeparator()
+        self.present_action = self._action(view, self.tr("&Presentation"), lambda: self.present(0),
+                                           QKeySequence(Qt.Key_F5),
+                                           self.tr("Step through the bookmarks full screen (Esc leaves)"))
 
         help_menu = mb.addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("&About Frontera Atlas"), self.about)
+
+    def present(self, start: int = 0, full_screen: bool = True):
+        """Presentation mode over the bookmarks (desktop.app.presentation); None without any."""
+        from desktop.app.presentation import Presentation
+
+        if not len(self.project.bookmark_list):
+            QMessageBox.information(self, self.tr("Presentation"),
+                                    self.tr("Add bookmarks first (View → Bookmarks): the presentation steps "
+                                            "through them."))
+            return None
+        self.presentation = Presentation(self, start=start)
+        self.presentation.start(full_screen)
+        return self.presentation
 
     # --- time ---------------------------------------------------------------------------------
     def _month_shown(self, ym) -> None:
@@ -377,6 +402,27 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geom)
         if state is not None:
             self.restoreState(state)
+        self._fit_docks_at_show = state is None  # a layout the user arranged is kept as it is
+
+    def showEvent(self, event):
+        super().showEvent(event)
+        if getattr(self, "_fit_docks_at_show", False):
+            self._fit_docks_at_show = False
+            self.fit_docks()
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        if getattr(self, "_fit_docks_at_show", None) is False and not self.settings.value("window/state") \
+                and self.isVisible():
+            self.fit_docks()  # until the user saves a layout, the panels keep the map the larger share
+
+    def fit_docks(self) -> None:
+        """Side panels sized to the window so the map keeps about 55% of the width: on a
+        1366-pixel laptop screen the panels give up width, on a wide screen they take more."""
+        w = self.width()
+        left = int(min(max(0.15 * w, 190), 280))
+        right = int(min(max(0.22 * w, 290), 440))
+        self.resizeDocks([self.layer_dock, self.feature_dock], [left, right], Qt.Horizontal)
 
     def closeEvent(self, event):
         if not self.project.maybe_save():
