@@ -21,7 +21,8 @@ def main(argv=None) -> int:
     ap.add_argument("--flows", action="store_true")
     ap.add_argument("--period", default=None, help="FROM:TO as YYYY-MM:YYYY-MM")
     ap.add_argument("--expand-notes", action="store_true")
-    ap.add_argument("--shade", default=None, help="us_state | mx_state | none")
+    ap.add_argument("--shade", default=None, help="us_state | mx_state | ca_prov | none")
+    ap.add_argument("--country", default=None, help="trade partner: MX | CA")
     ap.add_argument("--select", default=None, help="LAYER:ID, e.g. ports:2304")
     ap.add_argument("--panel-out", type=Path, default=None, help="also save the whole profile panel page here")
     ap.add_argument("--profile", default=None, help="open a profile KIND:ID, e.g. mx-state:NL or corridor:MX")
@@ -50,6 +51,8 @@ def main(argv=None) -> int:
     if args.period:
         a, b = args.period.split(":")
         win.session.update("filter", period=(a, b))
+    if args.country:
+        win.session.update("filter", country=args.country)
     if args.shade:
         win.session.update("style", state_metric=args.shade)
     if args.flows:

@@ -46,3 +46,40 @@ def test_the_legend_names_every_active_filter(store):
     theme = compute_theme(store, f, ThemeSettings())
     title = theme.port_title.english()
     assert "Rail" in title and "HS 87" in title and "Jan 2021 to Dec 2021" in title
+
+
+def test_canadian_provinces_can_be_shaded_with_the_unknown_province_apart(store, content):
+    from geo.session import Session
+
+    s = Session(content.layers, store, ThemeSettings(state_metric="ca_prov"))
+    s.update("filter", country="CA", period=(202310, 202409))
+    theme = s.theme
+    direct = store.breakdown(TradeFilter(period=(202310, 202409), country="CA"), "ca_prov").set_index("code")["value"]
+    assert theme.state_values["XO"] == pytest.approx(direct["XO"])  # Ontario, from the store
+    assert max(theme.state_values, key=theme.state_values.get) == "XO"
+    assert "OT" not in theme.state_values and theme.unassigned[0][0] == "OT"  # "Province Unknown", listed apart
+    level = next(iter(content.layers["states"].levels.values()))  # fills are written to every level
+    fills = dict(zip(zip(level["country"], level["code"]), level["theme_colour"]))
+    assert isinstance(fills[("CA", "XO")], str)  # provinces shaded, US and Mexican states keep their fill
+    assert not isinstance(fills[("US", "TX")], str) and not isinstance(fills[("MX", "NL")], str)
+    assert "Canadian province" in theme.state_title.english()
+    # Mexico as partner: provinces cannot be answered, and the map says so instead of shading
+    s.update("filter", country="MX")
+    assert not s.theme.state_values and s.theme.notes
+
+
+def test_choosing_canada_shows_the_canada_border_ports_and_lets_go_of_laredo(store, content):
+    from geo.session import Session
+
+    s = Session(content.layers, store)
+    ports = content.layers["ports"]
+    s.select("ports", "2304")  # Laredo
+    s.update("filter", country="CA")
+    shown = ports.filter_mask()
+    codes = ports.data["port_code"].astype(str)
+    assert shown[codes.tolist().index("3801")] and not shown[codes.tolist().index("2304")]  # Detroit, not Laredo
+    assert s.selection.feature is None
+    # Detroit is sized by its trade with Canada, the largest on that border
+    assert max(s.theme.port_values, key=s.theme.port_values.get) == "3801"
+    s.update("filter", country="MX")
+    assert ports.filter_mask()[codes.tolist().index("2304")]

@@ -130,28 +130,25 @@ class MapContent:
         ``layers.changed(layer_id)`` for each layer whose features changed."""
         if border is not None and border not in PORT_TABLES:
             raise ValueError(f"border must be one of {', '.join(PORT_TABLES)} or None, not {border!r}")
-        values = None if border is None else frozenset({border})
         sel = self.selection
-        for layer in [ly for ly in self.layers if ly.filter_field == "border"]:
-            if values == layer.filter_values:
-                continue
-            layer.filter_values = values
+        for layer_id in self.layers.show_border(border):
+            layer = self.layers[layer_id]
             shown = layer.filter_mask()
             for hit, let_go in ((sel.current, sel.select), (sel.hover, sel.set_hover)):
                 if hit is not None and hit.layer_id == layer.id and shown is not None and not shown[hit.index]:
                     let_go(None)
-            self.layers.changed.emit(layer.id)
 
     def place_ref(self, hit: Hit | None) -> tuple[str, str] | None:
         """What a hit is for the trade figures: ``("port", code)``, ``("us_state", code)``,
-        ``("mx_state", code)``, or None (a city, a river…)."""
+        ``("mx_state", code)``, ``("ca_prov", code)``, or None (a city, a river…)."""
         if hit is None:
             return None
         row = self.layers[hit.layer_id].data.iloc[hit.index]
         if hit.layer_id == "ports":
             return ("port", str(row["port_code"]))
-        if hit.layer_id == "states" and row["country"] in ("US", "MX"):
-            return ("us_state" if row["country"] == "US" else "mx_state", str(row["code"]))
+        kinds = {"US": "us_state", "MX": "mx_state", "CA": "ca_prov"}
+        if hit.layer_id == "states" and row["country"] in kinds:
+            return (kinds[row["country"]], str(row["code"]))
         return None
 
     def feature_bounds(self, hit: Hit, min_size: float = 150_000.0):

@@ -209,6 +209,19 @@ class LayerStack:
     def __contains__(self, layer_id: str) -> bool:
         return any(layer.id == layer_id for layer in self._layers)
 
+    def show_border(self, border: str | None) -> list[str]:
+        """Draw only the features of layers filtered by ``border`` (the land ports and
+        crossings of one border: "MX", "CA"; None: both). Returns the ids of the layers that
+        changed (each emits ``changed``)."""
+        values = None if border is None else frozenset({border})
+        out = []
+        for layer in [ly for ly in self if ly.filter_field == "border"]:
+            if values != layer.filter_values:
+                layer.filter_values = values
+                out.append(layer.id)
+                self.changed.emit(layer.id)
+        return out
+
     def ids(self) -> list[str]:
         return [layer.id for layer in self._layers]
 

@@ -316,6 +316,8 @@ class Session:
                 played = list(self._played_months) if name == "style" else []
                 self._fixed_scale = (compute_fixed_scale(self.store, self.filter, self.style, played)
                                      if played and self.store is not None else None)
+            if name == "filter" and old.country != new.country:
+                self._show_partner_border(new.country)
             self._refresh_theme()
             if name == "filter":
                 self._refresh_flows()
@@ -392,6 +394,24 @@ class Session:
         else:
             self._set_flow_note(None)
         self.flowset_changed.emit(self.flowset)
+
+    def _show_partner_border(self, country: str | None) -> None:
+        """The land ports of the partner's border are drawn (both borders for "any partner");
+        a selected port of the other border is let go."""
+        if self.layers is None:
+            return
+        border = country if country in ("MX", "CA") else None
+        for layer_id in self.layers.show_border(border):
+            sel = self.selection
+            if sel.layer == layer_id and sel.feature is not None:
+                layer = self.layers[layer_id]
+                mask = layer.filter_mask()
+                from geo.layers.content import FEATURE_ID_FIELDS
+
+                col = FEATURE_ID_FIELDS.get(layer_id)
+                keys = layer.data[col].astype(str).tolist() if col in layer.data else []
+                if mask is not None and sel.feature in keys and not mask[keys.index(sel.feature)]:
+                    self.select(None, None)
 
     def _apply_layers(self) -> None:
         stack = self.layers

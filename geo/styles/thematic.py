@@ -23,6 +23,7 @@ CLASSIFICATIONS = {
 STATE_METRICS = {
     "us_state": "US states by trade value",
     "mx_state": "Mexican states by trade value",
+    "ca_prov": "Canadian provinces by trade value",
     "none": "No state shading",
 }
 # Port size: trade value, or a Border Crossing/Entry measure counted at the port.
@@ -115,7 +116,7 @@ def theme_figure(theme: Theme | None, kind: str, code: str) -> Message | None:
                        period_msg=period_message(theme.filter))
         return msg("figure.port_count", value_n=round(v), measure_msg=msg(f"measure.{theme.settings.port_metric}"),
                    share_share=v / total, period_msg=period_message(theme.filter))
-    if kind in ("us_state", "mx_state"):
+    if kind in ("us_state", "mx_state", "ca_prov"):
         if theme.settings.state_metric != kind:
             return None
         if code not in theme.state_values:
@@ -225,7 +226,7 @@ def compute_theme(store, f: TradeFilter, settings: ThemeSettings, scale: FixedSc
     # --- states ---
     by = settings.state_metric
     if by != "none":
-        theme.state_country = "US" if by == "us_state" else "MX"
+        theme.state_country = {"us_state": "US", "mx_state": "MX", "ca_prov": "CA"}[by]
         fs = state_query_filter(f, by)
         df = None
         if fs is None:
