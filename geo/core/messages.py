@@ -44,6 +44,19 @@ CATALOGUE: dict[str, str] = {
                        "requested dimensions and are left out; this answer needs {tables_list}.",
     "caveat.mixed_tables": "Figures come from {description}.",
     "caveat.missing_months": "The store holds data for {have_n} of the {expected_n} months in the period.",
+    "caveat.summary_source": "Figures come from {table} for {span}: no raw BTS table in the store holds every "
+                             "month of the period, so a table compiled from the BTS raw files answers it whole.",
+    "caveat.summary_mx_states": "The Mexican-state table holds US exports by surface modes only and leaves out "
+                                "exports with no state recorded (OT, XX; air and vessel carry none).",
+    "caveat.summary_oct_2020": "BTS published no raw file for October 2020; the summary derives that month from "
+                               "the 2020 annual file.",
+    "caveat.partial_month": "{file} holds {table} for {month_ym} only in part ({raw_usd} against {summary_usd} "
+                            "in the BTS monthly totals, {gap_usd} short); that month is not used.",
+    "caveat.unassigned_states": "{value_usd} has no state recorded (codes {codes_list}); it is listed apart "
+                                "and not shaded as a state.",
+    "caveat.port_lineage": "{ports_list} are shown combined: BTS split or merged these ports ({notes_list}).",
+    "plan.source": "Source: {source} ({tables_list}), {span} ({count_n} months).",
+    "plan.none": "No table in the store holds this filter's data for the period.",
     # --- query errors ---------------------------------------------------------------------
     "error.not_answerable": "BTS does not publish {dims} together: DOT1 has US state x port x Mexican state, "
                             "DOT2 US state x commodity x Mexican state, DOT3 port x commodity; remove one of "
@@ -66,6 +79,7 @@ CATALOGUE: dict[str, str] = {
     "period.range": "{lo_ym} to {hi_ym}",
     "theme.state_title.us_state": "Trade value by US state, US$ — {scope_msg}",
     "theme.state_title.mx_state": "Trade value by Mexican state, US$ — {scope_msg}",
+    "theme.state_title.ca_prov": "Trade value by Canadian province, US$ — {scope_msg}",
     "theme.port_title.trade": "Trade value by port, US$ — {scope_msg}",
     "theme.port_title.crossings": "{measure_msg} entering the US, {period_msg}",
     "measure.Trucks": "Incoming trucks",
@@ -77,6 +91,7 @@ CATALOGUE: dict[str, str] = {
                               "with DOT1/DOT2 data, or import those files.",
     "side.us_state": "US state",
     "side.mx_state": "Mexican state",
+    "side.ca_prov": "Canadian province",
     "theme.mx_exports_only": "BTS records no Mexican state of origin for US imports: Mexican state figures "
                              "cover US exports (destination state) only.",
     "theme.mx_no_import_states": "Mexican states are not shaded for US imports: BTS records no Mexican state "
@@ -372,12 +387,24 @@ CATALOGUE: dict[str, str] = {
                            "complete list of plants or IMMEX establishments.",
     "profile.caveat.inegi": "INEGI exports count goods leaving the state for all destinations (2007–2018); "
                             "BTS counts US trade only.",
+    # --- bookmarks and slide decks (geo.analysis.deck) ---------------------------------------
+    "deck.subtitle": "{flow_msg}, {period_msg}",
+    "deck.fig.total": "Trade value of the view",
+    "deck.source": "Sources: {sources_list}",
+    "deck.no_figures": "No trade figures for this view: {reason_msg}",
     # --- session --------------------------------------------------------------------------
     "session.bad_key": "Unknown setting {key} in the {part} part of the session.",
     "session.bad_value": "The session's {part}.{key} has an invalid value {value}: {reason}",
     "session.newer": "This analysis was saved by a newer Frontera (session schema {found}); this version "
                      "reads schema {supported} and older.",
     "session.not_a_session": "This is not a Frontera session (no schema version).",
+    # --- publication exports (geo.analysis.layout) --------------------------------------------
+    "export.title.basemap": "US–Mexico border: land ports of entry, seaports and industrial zones",
+    "export.title.trade": "US–Mexico border trade: {scope_msg}",
+    "export.subtitle": "{parts_list}",
+    "export.scale_km": "{km} km",
+    "export.scale_m": "{m} m",
+    "export.sources": "Sources: {sources_list}. {projection}. Made with Frontera Atlas.",
 }
 
 
