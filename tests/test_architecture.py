@@ -85,3 +85,16 @@ def test_app_makes_no_network_connection(no_network, qtbot, make_window, tmp_pat
     save_image(compose_map_image(win.content, c.view), tmp_path / "x.png")
     win.close()
     assert no_network == []
+
+
+def test_the_window_module_loads_no_chart_library_at_start():
+    """matplotlib (0.7 s of imports) loads with the first chart, not before the first map."""
+    import os
+    import subprocess
+    import sys
+
+    code = "import sys, desktop.app.main_window; print('matplotlib' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True,
+                         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, timeout=120)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.strip() == "False"

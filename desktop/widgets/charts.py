@@ -13,13 +13,12 @@ import threading
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Sequence
-
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
-from matplotlib.textpath import TextToPath
+from typing import TYPE_CHECKING, Any, Sequence
 
 from geo.core.formatting import format_count, format_usd
+
+if TYPE_CHECKING:  # matplotlib loads on the first chart (0.7 s), not at the app's start
+    from matplotlib.figure import Figure
 
 FORMATS = ("png", "svg", "pdf")
 INK = "#2b2b2b"
@@ -174,6 +173,9 @@ def figure_for(spec: Spec, width: float = 6.4, height: float | None = None, dpi:
     """A new Figure drawing ``spec`` (inches, dpi) and its clickable artists ``[(artist, key)]``."""
     if height is None:
         height = default_height(spec, width)
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
     fig = Figure(figsize=(width, height), dpi=dpi, facecolor="white")
     FigureCanvasAgg(fig)
     clickable: list = []
@@ -206,11 +208,15 @@ def text_width_in(text: str, size: float) -> float:
     """The width of ``text`` in inches at ``size`` points (font metrics, no drawing)."""
     from matplotlib.font_manager import FontProperties
 
-    w, _h, _d = _TEXT_TO_PATH.get_text_width_height_descent(text, FontProperties(family=FONT, size=size), False)
+    w, _h, _d = _text_to_path().get_text_width_height_descent(text, FontProperties(family=FONT, size=size), False)
     return w / 72.0
 
 
-_TEXT_TO_PATH = TextToPath()
+@lru_cache(maxsize=1)
+def _text_to_path():
+    from matplotlib.textpath import TextToPath
+
+    return TextToPath()
 
 
 def _bars(fig: Figure, spec: BarSpec, w_in: float, h_in: float, bottom_in: float, clickable: list) -> None:
