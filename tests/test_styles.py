@@ -83,3 +83,22 @@ def test_choosing_canada_shows_the_canada_border_ports_and_lets_go_of_laredo(sto
     assert max(s.theme.port_values, key=s.theme.port_values.get) == "3801"
     s.update("filter", country="MX")
     assert ports.filter_mask()[codes.tolist().index("2304")]
+
+
+def test_the_side_panel_gives_the_figure_in_words_and_follows_the_filter(trade_window):
+    win = trade_window
+    content, session = win.content, win.session
+    content.selection.select(content.hit_for("ports", "2304"))  # Laredo
+    panel = win.feature_panel
+    before = panel.value_of("theme_figure")
+    laredo = session.theme.port_values["2304"]
+    assert before.startswith("$") and "%" in before and "Oct 2023" in before  # value, share, period
+    from geo.core.formatting import format_usd
+
+    assert format_usd(laredo) in before
+    session.update("filter", modes=("6",))  # rail only
+    after = panel.value_of("theme_figure")
+    rail = session.theme.port_values["2304"]
+    assert after != before and rail < laredo and format_usd(rail) in after
+    labels = [panel.table.item(r, 0).text() for r in range(panel.table.rowCount())]
+    assert "theme_value" not in labels and "port_code" not in labels  # people's words, not column names
