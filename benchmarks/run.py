@@ -1,4 +1,4 @@
-"""The benchmark command: `python -m benchmarks.run [--quick] [--only map|store|flows|profile] [--json PATH]`.
+"""The benchmark command: `python -m benchmarks.run [--quick] [--only SUITE] [--json PATH]`.
 
 Prints a table (median, p95, target, baseline measured in the same run, ratio) and writes
 the figures as JSON (default benchmarks/results/latest.json).
@@ -18,7 +18,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-SUITES = ("map", "store", "flows", "profile")
+SUITES = ("map", "store", "query", "flows", "profile", "deck", "export")
 
 
 def _suite(name: str):
@@ -34,6 +34,18 @@ def _suite(name: str):
         from benchmarks import bench_profile
 
         return bench_profile
+    if name == "deck":
+        from benchmarks import bench_deck
+
+        return bench_deck
+    if name == "export":
+        from benchmarks import bench_export
+
+        return bench_export
+    if name == "query":
+        from benchmarks import bench_query
+
+        return bench_query
     from benchmarks import bench_store
 
     return bench_store

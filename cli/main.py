@@ -159,6 +159,13 @@ DATA_COMMANDS = {
 #: commands with a module of their own in cli/: name -> (module, help)
 COMMAND_MODULES = {
     "project": ("cli.project", "inspect a project file (info)"),
+    "bookmarks": ("cli.bookmarks", "add, list or remove a project's bookmarks (named views)"),
+    "deck": ("cli.deck", "write a project's bookmarks as a PowerPoint or PDF deck, one slide each"),
+    "export": ("cli.export", "export the map as a print-ready PNG, SVG or PDF (title, legend, scale bar)"),
+    "atlas": ("cli.atlas", "a PDF atlas: one page per port or state with its key figures and a chart"),
+    "export-data": ("cli.export_data", "write the view's states, ports and flows as GeoPackage, GeoJSON or CSV"),
+    "facilities": ("cli.facilities", "import the company's facilities or lanes into a project file"),
+    "exposure": ("cli.exposure", "the company's cross-border value and share per port, Mexican state and cluster"),
 }
 
 

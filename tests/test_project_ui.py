@@ -79,3 +79,18 @@ def test_autosave_is_offered_back_after_a_crash(make_window, tmp_path):
         QApplication.processEvents()
         time.sleep(0.02)
     assert recovered() and again.isWindowModified()
+
+
+def test_opening_a_project_saved_with_other_figures_says_what_changed(make_window, tmp_path):
+    from geo.session.project import project_of, write_project
+
+    win = make_window(wait_store=True)
+    project = project_of(win.session)
+    project.vintage["figures"]["value"] += 2_000_000  # saved when the store answered $2M more
+    path = tmp_path / "older.frontera"
+    write_project(path, project)
+    other = make_window(wait_store=True, project_path=path)
+    box = other.project.last_message
+    assert box.isVisible() and "changed since this project was saved" in box.windowTitle()
+    assert "value" in box.detailedText() and box.button(QMessageBox.Ok).text() == "Continue"
+    assert other.session.to_dict()["filter"] == win.session.to_dict()["filter"]  # the analysis opened as saved

@@ -24,7 +24,6 @@ from desktop.canvas.flow_overlay import FlowOverlay
 from desktop.canvas.legend import LegendWidget
 from desktop.canvas.map_canvas import KEY_ZOOM, MapCanvas
 from desktop.dialogs.import_dialog import OdProblemsDialog
-from desktop.export.image import compose_map_image, save_image
 from desktop.panels.bookmarks_panel import BookmarksPanel
 from desktop.panels.feature_panel import FeaturePanel
 from desktop.panels.flow_panel import FlowPanel
@@ -167,6 +166,8 @@ class MainWindow(QMainWindow):
                                           self.tr("Import TransBorder or Border Crossing files (CSV or zip)"))
         self.export_action = self._action(file_menu, self.tr("&Export Map Image…"), self.export_image,
                                           QKeySequence(self.tr("Ctrl+E")), self.tr("Save the current view as PNG"))
+        self.deck_action = self._action(file_menu, self.tr("Export Slide &Deck…"), lambda: self.export_deck(), None,
+                                        self.tr("The bookmarks as a PowerPoint or PDF deck, one slide each"))
         self.history_action = self._action(file_menu, self.tr("Import &History…"), self.show_import_history, None,
                                            self.tr("Every import, with Undo and Purge"))
         self._action(file_menu, self.tr("Open &Flow Table (CSV)…"), self.open_od_table, None,
@@ -222,6 +223,47 @@ class MainWindow(QMainWindow):
 
         self.canvas.set_caption(month_label(ym) if ym else "")
         self.trade.filter_bar.show_filter()
+
+    def export_deck(self, path: str | None = None) -> Path | None:
+        """The bookmarks as a deck (desktop.export.deck), painted from a private copy of the map
+        and session: the window's view and undo history stay as they are."""
+        from desktop.export.deck import DeckCancelled, write_deck
+        from geo.layers.content import load_map_content
+
+        bookmarks = self.project.bookmarks
+        if not bookmarks or self.session.store is None:
+            QMessageBox.information(self, self.tr("Export Slide Deck"),
+                                    self.tr("Add bookmarks first (View → Bookmarks): each becomes a slide."))
+            return None
+        if not path:
+            start = str(Path(self.settings.value("export/dir", str(Path.home()))) / "frontera-deck.pptx")
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export Slide Deck"), start,
+                                                  self.tr("PowerPoint (*.pptx);;PDF (*.pdf)"))
+            if not path:
+                return None
+        progress = QProgressDialog(self.tr("Painting slides…"), self.tr("Cancel"), 0, len(bookmarks), self)
+        progress.setWindowModality(Qt.WindowModal)
+        progress.setMinimumDuration(0)
+
+        def step(i, _n):
+            progress.setValue(i)
+            QApplication.processEvents()
+
+        try:
+            content = load_map_content()
+            session = Session(content.layers, self.session.store)
+            written = write_deck(path, content, session, bookmarks, progress=step, cancelled=progress.wasCanceled)
+        except DeckCancelled:
+            self.statusBar().showMessage(self.tr("Deck export cancelled; nothing written."), 6000)
+            return None
+        except (OSError, ValueError) as exc:
+            QMessageBox.critical(self, self.tr("Export failed"), str(exc))
+            return None
+        finally:
+            progress.close()
+        self.settings.setValue("export/dir", str(Path(path).parent))
+        self.statusBar().showMessage(self.tr("Saved {path}").format(path=written), 5000)
+        return written
 
     def export_animation(self) -> None:
         from desktop.export.animation import export_gif, export_png_sequence, render_frames
@@ -338,18 +380,15 @@ class MainWindow(QMainWindow):
         self.zoom_to_hit(self.content.selection.current)
 
     def export_image(self) -> None:
-        start = str(Path(self.settings.value("export/dir", str(Path.home()))) / "frontera-map.png")
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export Map Image"), start,
-                                              self.tr("PNG image (*.png);;JPEG image (*.jpg)"))
-        if not path:
+        """File → Export…: PDF, SVG or print-size PNG with title, legend, scale bar (issue 13)."""
+        from desktop.dialogs.export_dialog import ExportDialog
+        from desktop.export.publication import export_with_progress
+
+        dlg = ExportDialog(self.session, self.settings.value("export/dir", str(Path.home())), self)
+        if not dlg.exec():
             return
-        view = self.canvas.view
-        try:
-            save_image(compose_map_image(self.content, view, self.canvas.renderer, dpr=2.0,
-                                         caption=self.canvas.caption or None,
-                                         overlay=self.flows if self.flows.visible else None), Path(path))
-        except OSError as exc:
-            QMessageBox.critical(self, self.tr("Export failed"), str(exc))
+        path = export_with_progress(self, self.content, self.session, dlg.request(), self.canvas.view.bounds)
+        if path is None:
             return
         self.settings.setValue("export/dir", str(Path(path).parent))
         self.statusBar().showMessage(self.tr("Saved {path}").format(path=path), 5000)

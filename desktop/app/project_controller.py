@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from desktop.base.messages import word
 from geo.core.messages import msg
 from geo.core.version import VERSION
+from geo.session.bookmarks import Bookmarks
 from geo.session.history import History
 from geo.session.project import (
     SUFFIX,
@@ -33,6 +34,18 @@ AUTOSAVE_MS = 3 * 60 * 1000
 MAX_RECENT = 8
 
 
+class _DocumentHistory(History):
+    """The session's undo history; "clean" also covers the bookmarks (not a session part)."""
+
+    def __init__(self, session, controller):
+        self.controller = controller
+        super().__init__(session)
+
+    def mark_clean(self) -> None:
+        self.controller.bookmarks_dirty = False
+        super().mark_clean()
+
+
 class ProjectController(QObject):
     def __init__(self, window, untitled_dir: Path):
         super().__init__(window)
@@ -41,10 +54,12 @@ class ProjectController(QObject):
         self.settings = window.settings
         self.untitled_dir = Path(untitled_dir)
         self.path: Path | None = None
-        self.bookmarks: list[Bookmark] = []
+        self.bookmark_list = Bookmarks()  # the bookmarks panel and presentation mode edit this
+        self.bookmarks_dirty = False
+        self.bookmark_list.changed.connect(self._bookmarks_edited)
         self.pins: list[tuple[str, str]] = []
         self.meta: dict[str, str] = {}
-        self.history = History(self.session)
+        self.history = _DocumentHistory(self.session, self)
         self.history.changed.connect(self._history_changed)
         self._pending_open: Path | None = None
         self.autosave_timer = QTimer(self, interval=AUTOSAVE_MS, timeout=self.autosave)
@@ -85,7 +100,20 @@ class ProjectController(QObject):
     # --- state ------------------------------------------------------------------------------
     @property
     def modified(self) -> bool:
-        return self.history.modified
+        return self.history.modified or self.bookmarks_dirty
+
+    @property
+    def bookmarks(self) -> list[Bookmark]:
+        return self.bookmark_list.items
+
+    @bookmarks.setter
+    def bookmarks(self, items: list[Bookmark]) -> None:  # a project opened or a new one started
+        self.bookmark_list.reset(items)
+        self.bookmarks_dirty = False
+
+    def _bookmarks_edited(self) -> None:
+        self.bookmarks_dirty = True
+        self._update_title()
 
     def _history_changed(self) -> None:
         w = self.window
@@ -179,11 +207,15 @@ class ProjectController(QObject):
         self.history.clear()
         self._remember(path)
         diffs = vintage_differences(project.vintage, self.session)
-        if diffs:
+        if diffs:  # the analysis opens as saved; the box says what the store answers differently
             name, before, now = diffs[0]
             self._warn(self.window.tr("The data changed since this project was saved"),
-                       word(msg("project.vintage_differs", figure=name, saved_usd=before, now_usd=now)),
-                       info=True)
+                       word(msg("project.vintage_differs", figure=name, saved_usd=before, now_usd=now))
+                       + "\n\n" + self.window.tr("Continue with today's figures, or press Show Details to see "
+                                                  "every figure that changed."),
+                       info=True,
+                       details="\n".join(word(msg("project.vintage_differs", figure=n, saved_usd=b, now_usd=a))
+                                         for n, b, a in diffs))
 
     def save(self) -> bool:
         if self.path is None:
@@ -294,9 +326,12 @@ class ProjectController(QObject):
             return self.open(last, ask_to_save=False)
         return False
 
-    def _warn(self, title: str, text: str, info: bool = False) -> None:
+    def _warn(self, title: str, text: str, info: bool = False, details: str = "") -> None:
         box = QMessageBox(QMessageBox.Information if info else QMessageBox.Warning, title, text,
                           QMessageBox.Ok, self.window)
+        if details:
+            box.setDetailedText(details)
+            box.button(QMessageBox.Ok).setText(self.window.tr("Continue"))
         box.setModal(False)
         box.show()
         self.last_message = box

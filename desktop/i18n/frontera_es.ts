@@ -202,6 +202,100 @@
     </message>
 </context>
 <context>
+    <name>BookmarksPanel</name>
+    <message>
+        <location filename="../panels/bookmarks_panel.py" line="42"/>
+        <source>Bookmarks</source>
+        <extracomment>a bookmark was shown (its index) the user asks to present (from the current bookmark)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/bookmarks_panel.py" line="50"/>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/bookmarks_panel.py" line="50"/>
+        <source>Bookmark the current view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/bookmarks_panel.py" line="51"/>
+        <source>Update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/bookmarks_panel.py" line="52"/>
+        <source>Replace the selected bookmark&apos;s view with the current one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/bookmarks_panel.py" line="54"/>
+        <source>Rename</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/bookmarks_panel.py" line="54"/>
+        <source>Rename the selected bookmark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/bookmarks_panel.py" line="56"/>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/bookmarks_panel.py" line="56"/>
+        <source>Delete the selected bookmark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/bookmarks_panel.py" line="60"/>
+        <source>Up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/bookmarks_panel.py" line="60"/>
+        <source>Move the selected bookmark up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/bookmarks_panel.py" line="62"/>
+        <source>Down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/bookmarks_panel.py" line="62"/>
+        <source>Move the selected bookmark down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/bookmarks_panel.py" line="64"/>
+        <source>Present</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/bookmarks_panel.py" line="64"/>
+        <source>Present the bookmarks full screen (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/bookmarks_panel.py" line="67"/>
+        <source>Notes (speaker notes on the slide):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/bookmarks_panel.py" line="69"/>
+        <source>What to say about this view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/bookmarks_panel.py" line="139"/>
+        <source>View {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ChartView</name>
     <message>
         <location filename="../panels/profile_panel.py" line="207"/>
@@ -256,6 +350,140 @@
     <message>
         <location filename="../panels/profile_panel.py" line="226"/>
         <source>Export failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../dialogs/export_dialog.py" line="43"/>
+        <location filename="../dialogs/export_dialog.py" line="135"/>
+        <source>Export Map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/export_dialog.py" line="48"/>
+        <source>PDF (vector)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/export_dialog.py" line="48"/>
+        <source>SVG (vector)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/export_dialog.py" line="49"/>
+        <source>PNG image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/export_dialog.py" line="50"/>
+        <source>Format:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/export_dialog.py" line="52"/>
+        <source>Slide 16:9 (1920 × 1080 px)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/export_dialog.py" line="52"/>
+        <source>Letter, landscape</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/export_dialog.py" line="53"/>
+        <source>Letter, portrait</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/export_dialog.py" line="53"/>
+        <source>A4, landscape</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/export_dialog.py" line="54"/>
+        <source>A4, portrait</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/export_dialog.py" line="57"/>
+        <source>Custom (pixels)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/export_dialog.py" line="59"/>
+        <source>Size:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/export_dialog.py" line="67"/>
+        <source> px</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/export_dialog.py" line="71"/>
+        <source>Custom size:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/export_dialog.py" line="75"/>
+        <source> dpi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/export_dialog.py" line="76"/>
+        <source>Resolution:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/export_dialog.py" line="79"/>
+        <source>Title:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/export_dialog.py" line="83"/>
+        <source>Subtitle:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/export_dialog.py" line="84"/>
+        <source>Highlight the selected feature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/export_dialog.py" line="92"/>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/export_dialog.py" line="96"/>
+        <source>File:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/export_dialog.py" line="98"/>
+        <source>Output:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/export_dialog.py" line="100"/>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/export_dialog.py" line="123"/>
+        <source>{w} × {h} pixels at {dpi} dpi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/export_dialog.py" line="125"/>
+        <source>{w:.2f} × {h:.2f} in, vector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/export_dialog.py" line="136"/>
+        <source>{fmt} files (*.{ext})</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -711,270 +939,323 @@ No: keep them and merge the files by key.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/main_window.py" line="38"/>
+        <location filename="../app/main_window.py" line="48"/>
         <source>Frontera Atlas — US–Mexico supply chains</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="66"/>
+        <location filename="../app/main_window.py" line="76"/>
         <source>Layers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="70"/>
+        <location filename="../app/main_window.py" line="80"/>
         <source>Legend</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="71"/>
+        <location filename="../app/main_window.py" line="81"/>
         <source>Selected feature</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="75"/>
+        <location filename="../app/main_window.py" line="85"/>
         <source>Trade flows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="79"/>
+        <location filename="../app/main_window.py" line="89"/>
         <source>Profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="107"/>
+        <location filename="../app/main_window.py" line="119"/>
         <source>render {ms:.0f} ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="145"/>
-        <source>&amp;File</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.py" line="146"/>
-        <source>&amp;Import BTS Files…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.py" line="147"/>
-        <source>Ctrl+I</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.py" line="148"/>
-        <source>Import TransBorder or Border Crossing files (CSV or zip)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.py" line="149"/>
-        <source>&amp;Export Map Image…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.py" line="150"/>
-        <source>Ctrl+E</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.py" line="150"/>
-        <source>Save the current view as PNG</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.py" line="151"/>
-        <source>Import &amp;History…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.py" line="152"/>
-        <source>Every import, with Undo and Purge</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.py" line="153"/>
-        <source>Open &amp;Flow Table (CSV)…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.py" line="154"/>
-        <source>Draw your own origin–destination flows</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.py" line="156"/>
-        <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.py" line="158"/>
-        <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.py" line="161"/>
-        <source>&amp;View</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.py" line="162"/>
-        <source>Zoom &amp;In</source>
+        <location filename="../app/main_window.py" line="125"/>
+        <source>Bookmarks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../app/main_window.py" line="163"/>
-        <source>Ctrl+=</source>
+        <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../app/main_window.py" line="164"/>
-        <source>Zoom &amp;Out</source>
+        <source>&amp;Import BTS Files…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../app/main_window.py" line="165"/>
-        <source>&amp;Full Extent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.py" line="165"/>
-        <source>Ctrl+Home</source>
+        <source>Ctrl+I</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../app/main_window.py" line="166"/>
-        <source>Zoom to &amp;Selection</source>
+        <source>Import TransBorder or Border Crossing files (CSV or zip)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="166"/>
-        <source>Ctrl+J</source>
+        <location filename="../app/main_window.py" line="167"/>
+        <source>&amp;Export Map Image…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../app/main_window.py" line="168"/>
-        <source>Show &amp;Labels</source>
+        <source>Ctrl+E</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="168"/>
+        <source>Save the current view as PNG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="169"/>
+        <source>Export Slide &amp;Deck…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="170"/>
+        <source>The bookmarks as a PowerPoint or PDF deck, one slide each</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../app/main_window.py" line="171"/>
-        <source>Show Trade &amp;Flows</source>
+        <source>Import &amp;History…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../app/main_window.py" line="172"/>
+        <source>Every import, with Undo and Purge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="173"/>
+        <source>Open &amp;Flow Table (CSV)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="174"/>
+        <source>Draw your own origin–destination flows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="176"/>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="178"/>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="181"/>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="182"/>
+        <source>Zoom &amp;In</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="183"/>
+        <source>Ctrl+=</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="184"/>
+        <source>Zoom &amp;Out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="185"/>
+        <source>&amp;Full Extent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="185"/>
+        <source>Ctrl+Home</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="186"/>
+        <source>Zoom to &amp;Selection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="186"/>
+        <source>Ctrl+J</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="188"/>
+        <source>Show &amp;Labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="191"/>
+        <source>Show Trade &amp;Flows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="192"/>
         <source>Ctrl+F</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="179"/>
+        <location filename="../app/main_window.py" line="200"/>
+        <source>&amp;Presentation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="202"/>
+        <source>Step through the bookmarks full screen (Esc leaves)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="204"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="180"/>
+        <location filename="../app/main_window.py" line="205"/>
         <source>&amp;About Frontera Atlas</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="194"/>
-        <location filename="../app/main_window.py" line="198"/>
+        <location filename="../app/main_window.py" line="212"/>
+        <source>Presentation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="213"/>
+        <source>Add bookmarks first (View → Bookmarks): the presentation steps through them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="235"/>
+        <location filename="../app/main_window.py" line="240"/>
+        <source>Export Slide Deck</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="236"/>
+        <source>Add bookmarks first (View → Bookmarks): each becomes a slide.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="241"/>
+        <source>PowerPoint (*.pptx);;PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="244"/>
+        <source>Painting slides…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="257"/>
+        <source>Deck export cancelled; nothing written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="273"/>
+        <location filename="../app/main_window.py" line="277"/>
         <source>Export Animation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="194"/>
+        <location filename="../app/main_window.py" line="273"/>
         <source>No months to play in this period.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="199"/>
+        <location filename="../app/main_window.py" line="278"/>
         <source>Animated GIF (*.gif);;PNG sequence (*.png)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="203"/>
+        <location filename="../app/main_window.py" line="282"/>
         <source>Rendering frames…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="203"/>
+        <location filename="../app/main_window.py" line="244"/>
+        <location filename="../app/main_window.py" line="282"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="215"/>
+        <location filename="../app/main_window.py" line="294"/>
         <source>Animation export cancelled; nothing written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="223"/>
-        <location filename="../app/main_window.py" line="315"/>
+        <location filename="../app/main_window.py" line="260"/>
+        <location filename="../app/main_window.py" line="302"/>
         <source>Export failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="225"/>
+        <location filename="../app/main_window.py" line="304"/>
         <source>Wrote {n} frames to {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="270"/>
+        <location filename="../app/main_window.py" line="349"/>
         <source>Open Flow Table</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="271"/>
+        <location filename="../app/main_window.py" line="350"/>
         <source>CSV tables (*.csv *.txt);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="279"/>
-        <location filename="../app/main_window.py" line="282"/>
+        <location filename="../app/main_window.py" line="358"/>
+        <location filename="../app/main_window.py" line="361"/>
         <source>Flow table not loaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="305"/>
-        <source>Export Map Image</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.py" line="306"/>
-        <source>PNG image (*.png);;JPEG image (*.jpg)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.py" line="318"/>
+        <location filename="../app/main_window.py" line="265"/>
+        <location filename="../app/main_window.py" line="394"/>
         <source>Saved {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="325"/>
+        <location filename="../app/main_window.py" line="401"/>
         <source>Import History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="325"/>
+        <location filename="../app/main_window.py" line="401"/>
         <source>The trade store is still opening.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="332"/>
+        <location filename="../app/main_window.py" line="408"/>
         <source>About Frontera Atlas</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="333"/>
+        <location filename="../app/main_window.py" line="409"/>
         <source>&lt;h3&gt;Frontera Atlas {version}&lt;/h3&gt;&lt;p&gt;Offline maps of US–Mexico supply chains: land ports of entry, seaports, industrial zones and trade flows.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Data sources and attributions&lt;/b&gt;&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="337"/>
+        <location filename="../app/main_window.py" line="413"/>
         <source>&lt;p&gt;Frontera Atlas makes no network connection.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="358"/>
+        <location filename="../app/main_window.py" line="434"/>
         <source>100 px = {km:,.0f} km</source>
         <translation type="unfinished"></translation>
     </message>
@@ -990,62 +1271,62 @@ No: keep them and merge the files by key.</source>
 <context>
     <name>Months</name>
     <message>
-        <location filename="model_messages.py" line="303"/>
+        <location filename="model_messages.py" line="360"/>
         <source>Jan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="304"/>
+        <location filename="model_messages.py" line="361"/>
         <source>Feb</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="305"/>
+        <location filename="model_messages.py" line="362"/>
         <source>Mar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="306"/>
+        <location filename="model_messages.py" line="363"/>
         <source>Apr</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="307"/>
+        <location filename="model_messages.py" line="364"/>
         <source>May</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="308"/>
+        <location filename="model_messages.py" line="365"/>
         <source>Jun</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="309"/>
+        <location filename="model_messages.py" line="366"/>
         <source>Jul</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="310"/>
+        <location filename="model_messages.py" line="367"/>
         <source>Aug</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="311"/>
+        <location filename="model_messages.py" line="368"/>
         <source>Sep</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="312"/>
+        <location filename="model_messages.py" line="369"/>
         <source>Oct</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="313"/>
+        <location filename="model_messages.py" line="370"/>
         <source>Nov</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="314"/>
+        <location filename="model_messages.py" line="371"/>
         <source>Dec</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1093,6 +1374,20 @@ No: keep them and merge the files by key.</source>
     <message>
         <location filename="../dialogs/import_dialog.py" line="189"/>
         <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Presentation</name>
+    <message>
+        <location filename="../app/presentation.py" line="77"/>
+        <source>Presentation — Frontera Atlas</source>
+        <extracomment>the bookmark shown (index), after its transition</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/presentation.py" line="225"/>
+        <source>{n} of {count} · Esc leaves</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1176,7 +1471,7 @@ No: keep them and merge the files by key.</source>
     </message>
     <message>
         <location filename="../panels/profile_panel.py" line="451"/>
-        <location filename="../panels/profile_panel.py" line="813"/>
+        <location filename="../panels/profile_panel.py" line="820"/>
         <source>Compare</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1201,38 +1496,38 @@ No: keep them and merge the files by key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/profile_panel.py" line="685"/>
+        <location filename="../panels/profile_panel.py" line="690"/>
         <source>Charts failed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/profile_panel.py" line="754"/>
+        <location filename="../panels/profile_panel.py" line="761"/>
         <source>HS {code}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/profile_panel.py" line="784"/>
+        <location filename="../panels/profile_panel.py" line="791"/>
         <source>Filtered from charts:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/profile_panel.py" line="788"/>
+        <location filename="../panels/profile_panel.py" line="795"/>
         <source>Clear this filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/profile_panel.py" line="808"/>
-        <location filename="../panels/profile_panel.py" line="812"/>
+        <location filename="../panels/profile_panel.py" line="815"/>
+        <location filename="../panels/profile_panel.py" line="819"/>
         <source>Compare ({n})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/profile_panel.py" line="838"/>
+        <location filename="../panels/profile_panel.py" line="845"/>
         <source>Unpin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/profile_panel.py" line="848"/>
+        <location filename="../panels/profile_panel.py" line="855"/>
         <source>Pin two or more features to compare them</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1434,1397 +1729,1678 @@ The map still works; trade filters are disabled.</source>
     </message>
     <message>
         <location filename="model_messages.py" line="17"/>
-        <source>BTS does not publish {dims} together: DOT1 has US state x port x Mexican state, DOT2 US state x commodity x Mexican state, DOT3 port x commodity; remove one of these filters or choose another breakdown.</source>
+        <source>Figures come from {table} for {span}: no raw BTS table in the store holds every month of the period, so a table compiled from the BTS raw files answers it whole.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="18"/>
-        <source>Mexican states do not apply to trade with Canada; set the country to Mexico or remove the Mexican-state filter.</source>
+        <source>The Mexican-state table holds US exports by surface modes only and leaves out exports with no state recorded (OT, XX; air and vessel carry none).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="19"/>
-        <source>Canadian provinces do not apply to trade with Mexico.</source>
+        <source>BTS published no raw file for October 2020; the summary derives that month from the 2020 annual file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="20"/>
-        <location filename="model_messages.py" line="84"/>
-        <source>{detail}</source>
+        <source>{file} holds {table} for {month_ym} only in part ({raw_usd} against {summary_usd} in the BTS monthly totals, {gap_usd} short); that month is not used.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="21"/>
-        <source>{direction_msg} {partner_msg}, {period_msg}</source>
+        <source>{value_usd} has no state recorded (codes {codes_list}); it is listed apart and not shaded as a state.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="22"/>
-        <source>{base_msg}; {filters_list}</source>
+        <source>{ports_list} are shown combined: BTS split or merged these ports ({notes_list}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="23"/>
-        <source>US exports</source>
+        <source>Source: {source} ({tables_list}), {span} ({count_n} months).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="24"/>
-        <source>US imports</source>
+        <source>No table in the store holds this filter&apos;s data for the period.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="25"/>
-        <source>US trade</source>
+        <source>BTS does not publish {dims} together: DOT1 has US state x port x Mexican state, DOT2 US state x commodity x Mexican state, DOT3 port x commodity; remove one of these filters or choose another breakdown.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="26"/>
-        <source>with Mexico</source>
+        <source>Mexican states do not apply to trade with Canada; set the country to Mexico or remove the Mexican-state filter.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="27"/>
-        <source>with Canada</source>
+        <source>Canadian provinces do not apply to trade with Mexico.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="28"/>
-        <source>with Mexico and Canada</source>
+        <location filename="model_messages.py" line="94"/>
+        <source>{detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="29"/>
-        <source>all months</source>
+        <source>{direction_msg} {partner_msg}, {period_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="30"/>
-        <location filename="model_messages.py" line="178"/>
-        <source>{month_ym}</source>
+        <source>{base_msg}; {filters_list}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="31"/>
-        <source>{lo_ym} to {hi_ym}</source>
+        <source>US exports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="32"/>
-        <source>Trade value by US state, US$ — {scope_msg}</source>
+        <source>US imports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="33"/>
-        <source>Trade value by Mexican state, US$ — {scope_msg}</source>
+        <source>US trade</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="34"/>
-        <source>Trade value by port, US$ — {scope_msg}</source>
+        <source>with Mexico</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="35"/>
-        <source>{measure_msg} entering the US, {period_msg}</source>
+        <source>with Canada</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="36"/>
-        <source>Incoming trucks</source>
+        <source>with Mexico and Canada</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="37"/>
-        <source>Loaded truck containers</source>
+        <source>all months</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="38"/>
-        <source>Loaded rail containers</source>
+        <location filename="model_messages.py" line="188"/>
+        <source>{month_ym}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="39"/>
-        <source>Trains</source>
+        <source>{lo_ym} to {hi_ym}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="40"/>
-        <source>No {side_msg} figures for {period_msg}: state-level trade comes from the BTS DOT1/DOT2 tables, which the store holds only for some months. Pick a period with DOT1/DOT2 data, or import those files.</source>
+        <source>Trade value by US state, US$ — {scope_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="41"/>
-        <location filename="model_messages.py" line="152"/>
-        <source>US state</source>
+        <source>Trade value by Mexican state, US$ — {scope_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="42"/>
-        <location filename="model_messages.py" line="153"/>
-        <source>Mexican state</source>
+        <source>Trade value by Canadian province, US$ — {scope_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="43"/>
-        <source>BTS records no Mexican state of origin for US imports: Mexican state figures cover US exports (destination state) only.</source>
+        <source>Trade value by port, US$ — {scope_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="44"/>
-        <source>Mexican states are not shaded for US imports: BTS records no Mexican state of origin for imports. Choose exports to shade Mexican states.</source>
+        <source>{measure_msg} entering the US, {period_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="45"/>
-        <source>{value_usd} ({share_share}) of the {side_msg} figures has no recorded state ({names_list}); it is listed apart and not shaded.</source>
+        <source>Incoming trucks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="46"/>
-        <source>No border-crossing counts for {period_msg}.</source>
+        <source>Loaded truck containers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="47"/>
-        <source>No data</source>
+        <source>Loaded rail containers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="48"/>
-        <source>{lower_usd} – {upper_usd}  ({count_n})</source>
+        <source>Trains</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="49"/>
-        <source>{value_usd} of trade through this port ({share_share} of the ports shown), {period_msg}</source>
+        <source>No {side_msg} figures for {period_msg}: state-level trade comes from the BTS DOT1/DOT2 tables, which the store holds only for some months. Pick a period with DOT1/DOT2 data, or import those files.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="50"/>
-        <source>{value_n} {measure_msg} ({share_share} of the ports shown), {period_msg}</source>
+        <location filename="model_messages.py" line="162"/>
+        <source>US state</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="51"/>
-        <source>{value_usd}, {share_share} of the states shaded, rank {rank_n} of {count_n}, {period_msg}</source>
+        <location filename="model_messages.py" line="163"/>
+        <source>Mexican state</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="52"/>
-        <source>No figure for this state, {period_msg}</source>
+        <source>Canadian province</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="53"/>
-        <source>Under the current filter</source>
+        <source>BTS records no Mexican state of origin for US imports: Mexican state figures cover US exports (destination state) only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="54"/>
-        <source>{count_n} smaller flows, {share_share} of value, hidden</source>
+        <source>Mexican states are not shaded for US imports: BTS records no Mexican state of origin for imports. Choose exports to shade Mexican states.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="55"/>
-        <source>1 smaller flow, {share_share} of value, hidden</source>
+        <source>{value_usd} ({share_share}) of the {side_msg} figures has no recorded state ({names_list}); it is listed apart and not shaded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="56"/>
-        <source>{count_n} flows, {share_share} of value, not drawn (no location for their port)</source>
+        <source>No border-crossing counts for {period_msg}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="57"/>
-        <source>1 flow, {share_share} of value, not drawn (no location for its port)</source>
+        <source>No data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="58"/>
-        <source>{parts_list}.</source>
+        <source>{lower_usd} – {upper_usd}  ({count_n})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="59"/>
-        <source>Trade value ({units})</source>
+        <source>{value_usd} of trade through this port ({share_share} of the ports shown), {period_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="60"/>
-        <source>Trade value ({units}), {period}</source>
+        <source>{value_n} {measure_msg} ({share_share} of the ports shown), {period_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="61"/>
-        <source>No flows for this filter: {reason_msg}</source>
+        <source>{value_usd}, {share_share} of the states shaded, rank {rank_n} of {count_n}, {period_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="62"/>
-        <source>No flows for this period: flows need BTS DOT1 data (US state × port × Mexican state), which the store does not hold for {period_msg}.</source>
+        <source>No figure for this state, {period_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="63"/>
-        <source>Through this port: {value_usd} ({share_share} of the filtered flows)</source>
+        <source>Under the current filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="64"/>
-        <source>Leaving: {out_usd} · arriving: {in_usd} ({share_share} of the filtered flows)</source>
+        <source>{count_n} smaller flows, {share_share} of value, hidden</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="65"/>
-        <source>{origin} → {port} → {dest}</source>
+        <source>1 smaller flow, {share_share} of value, hidden</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="66"/>
-        <source>{origin} → {dest}</source>
+        <source>{count_n} flows, {share_share} of value, not drawn (no location for their port)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="67"/>
-        <source>{origin} → {port} → {dest} (importer of record)</source>
+        <source>1 flow, {share_share} of value, not drawn (no location for its port)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="68"/>
-        <source>{origin} → {dest} (importer of record)</source>
+        <source>{parts_list}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="69"/>
-        <source>{parts_list}</source>
+        <source>Trade value ({units})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="70"/>
-        <source>US export to {partner_msg}</source>
+        <source>Trade value ({units}), {period}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="71"/>
-        <source>US import from {partner_msg}</source>
+        <source>No flows for this filter: {reason_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="72"/>
-        <location filename="model_messages.py" line="163"/>
-        <source>Mexico</source>
+        <source>No flows for this period: flows need BTS DOT1 data (US state × port × Mexican state), which the store does not hold for {period_msg}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="73"/>
-        <source>Canada</source>
+        <source>Through this port: {value_usd} ({share_share} of the filtered flows)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="74"/>
-        <source>{value_usd} ({units} {raw}) · {share_share} of the filtered total</source>
+        <source>Leaving: {out_usd} · arriving: {in_usd} ({share_share} of the filtered flows)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="75"/>
-        <source>{value_usd} ({units} {raw}) · {share_share} of the table total</source>
+        <source>{origin} → {port} → {dest}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="76"/>
-        <source>{raw} {units} · {share_share} of the table total</source>
+        <source>{origin} → {dest}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="77"/>
-        <source>{text_msg}, {period}</source>
+        <source>{origin} → {port} → {dest} (importer of record)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="78"/>
-        <source>BTS does not record the Mexican state of origin of imports; the US state is the importer of record.</source>
+        <source>{origin} → {dest} (importer of record)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="79"/>
-        <source>The destination state is not recorded for this flow.</source>
+        <location filename="model_messages.py" line="353"/>
+        <source>{parts_list}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="80"/>
-        <source>{column} &apos;{value}&apos; is not a non-negative whole number ({why})</source>
+        <source>US export to {partner_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="81"/>
-        <source>{column} &apos;{value}&apos; is too large (BTS amounts stay below 9,223,372,036,854,775,808)</source>
+        <source>US import from {partner_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="82"/>
-        <source>{column} is empty</source>
+        <location filename="model_messages.py" line="173"/>
+        <source>Mexico</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="83"/>
-        <source>{column} is too long ({length_n} characters; a BTS field has at most {limit}); the record was skipped</source>
+        <source>Canada</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="84"/>
+        <source>{value_usd} ({units} {raw}) · {share_share} of the filtered total</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="85"/>
-        <source>a quoted field holds a line break (the record runs over lines {line}-{last}); BTS files have none, so the record was skipped</source>
+        <source>{value_usd} ({units} {raw}) · {share_share} of the table total</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="86"/>
-        <source>exact duplicate of {first}; counted once</source>
+        <source>{raw} {units} · {share_share} of the table total</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="87"/>
-        <source>{key} also appears on {other} with {column} {other_value}; {rule}</source>
+        <source>{text_msg}, {period}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="88"/>
-        <source>{file} has a header but no data rows; nothing was imported from it</source>
+        <source>BTS does not record the Mexican state of origin of imports; the US state is the importer of record.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="89"/>
-        <source>{file}: none of its {rows_n} rows is valid; nothing was imported from it</source>
+        <source>The destination state is not recorded for this flow.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="90"/>
-        <source>{file} was already imported (import #{import_id}, {when}; same content, SHA-256 {sha}); nothing to do for it</source>
+        <source>{column} &apos;{value}&apos; is not a non-negative whole number ({why})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="91"/>
-        <source>{file} has the same content as {other}; imported once</source>
+        <source>{column} &apos;{value}&apos; is too large (BTS amounts stay below 9,223,372,036,854,775,808)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="92"/>
-        <source>kept {rows_n} stored rows ({what}, {value}) of {slice} that {files} lack(s); to delete them, replace the whole slice ({how})</source>
+        <source>{column} is empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="93"/>
-        <source>replaced the whole of {slice}: deleted {rows_n} stored rows ({what}, {value}) that {files} lack(s); undo with import #{import_id}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="model_messages.py" line="94"/>
-        <source>Nothing to import: every file was already imported.</source>
+        <source>{column} is too long ({length_n} characters; a BTS field has at most {limit}); the record was skipped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="95"/>
-        <source>Cannot read {file}: {detail}.</source>
+        <source>a quoted field holds a line break (the record runs over lines {line}-{last}); BTS files have none, so the record was skipped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="96"/>
-        <source>{file} is empty.</source>
+        <source>exact duplicate of {first}; counted once</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="97"/>
-        <source>{file} is not a text (CSV) file.</source>
+        <source>{key} also appears on {other} with {column} {other_value}; {rule}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="98"/>
-        <source>{file}, line {line}: the file is not valid CSV ({detail}).</source>
+        <source>{file} has a header but no data rows; nothing was imported from it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="99"/>
-        <source>{file} is not an origin–destination table: no {missing_msg} found in its header ({header}).</source>
+        <source>{file}: none of its {rows_n} rows is valid; nothing was imported from it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="100"/>
-        <source>origin and destination (names/codes, or lon/lat columns such as origin_lon, origin_lat, dest_lon, dest_lat)</source>
+        <source>{file} was already imported (import #{import_id}, {when}; same content, SHA-256 {sha}); nothing to do for it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="101"/>
-        <source>value column</source>
+        <source>{file} has the same content as {other}; imported once</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="102"/>
-        <source>origin and destination (names/codes, or lon/lat columns such as origin_lon, origin_lat, dest_lon, dest_lat) and no value column</source>
+        <source>kept {rows_n} stored rows ({what}, {value}) of {slice} that {files} lack(s); to delete them, replace the whole slice ({how})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="103"/>
-        <source>The file is not UTF-8; it was read as Windows-1252 (Latin-1). Check accented names, or save the file as UTF-8.</source>
+        <source>replaced the whole of {slice}: deleted {rows_n} stored rows ({what}, {value}) that {files} lack(s); undo with import #{import_id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="104"/>
-        <source>No row could be loaded; see the problems below.</source>
+        <source>Nothing to import: every file was already imported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="105"/>
-        <source>{loaded_n} of {read_n} rows loaded</source>
+        <source>Cannot read {file}: {detail}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="106"/>
-        <source>{file}, line {line}: {reason_msg}</source>
+        <source>{file} is empty.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="107"/>
-        <source>{name} was read as {place_msg}, not {others_list}; write a code to choose another.</source>
+        <source>{file} is not a text (CSV) file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="108"/>
-        <source>origin</source>
+        <source>{file}, line {line}: the file is not valid CSV ({detail}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="109"/>
-        <source>destination</source>
+        <source>{file} is not an origin–destination table: no {missing_msg} found in its header ({header}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="110"/>
-        <source>column {column} is too long ({length_n} characters; at most {limit_n})</source>
+        <source>origin and destination (names/codes, or lon/lat columns such as origin_lon, origin_lat, dest_lon, dest_lat)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="111"/>
-        <source>column {column} holds a control character ({char}): the file may be damaged</source>
+        <source>value column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="112"/>
-        <source>the value ({column}) is empty</source>
+        <source>origin and destination (names/codes, or lon/lat columns such as origin_lon, origin_lat, dest_lon, dest_lat) and no value column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="113"/>
-        <source>{column} &apos;{value}&apos; is not a number</source>
+        <source>The file is not UTF-8; it was read as Windows-1252 (Latin-1). Check accented names, or save the file as UTF-8.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="114"/>
-        <source>{column} &apos;{value}&apos; is negative</source>
+        <source>No row could be loaded; see the problems below.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="115"/>
-        <source>{column} &apos;{value}&apos; is out of range (more than {limit})</source>
+        <source>{loaded_n} of {read_n} rows loaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="116"/>
-        <source>{column} &apos;{value}&apos; cannot be read safely: the file writes numbers both as 1,234.56 and as 1.234,56, so it is unclear whether &apos;.&apos; or &apos;,&apos; separates thousands; write plain digits with a decimal point (1234.56)</source>
+        <source>{file}, line {line}: {reason_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="117"/>
-        <source>{column} &apos;{value}&apos; is ambiguous: {as_point} with a decimal point, {as_comma} with a decimal comma, and nothing else in the file tells which; write plain digits with a decimal point (1234.56)</source>
+        <source>{name} was read as {place_msg}, not {others_list}; write a code to choose another.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="118"/>
-        <source>{end_msg} coordinates &apos;{lon}&apos;, &apos;{lat}&apos; are not numbers</source>
+        <source>origin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="119"/>
-        <source>{end_msg} coordinates {lon}, {lat} are out of range</source>
+        <source>destination</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="120"/>
-        <source>{end_msg} point {lon}, {lat}: longitude and latitude look swapped (lon, lat = {lat}, {lon} is in North America)</source>
+        <source>column {column} is too long ({length_n} characters; at most {limit_n})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="121"/>
-        <source>{end_msg} point {lon}, {lat} is outside North America: its longitude is east of Greenwich, North American longitudes are negative (did you mean {fixed}?)</source>
+        <source>column {column} holds a control character ({char}): the file may be damaged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="122"/>
-        <source>{end_msg} point {lon}, {lat} is outside North America: its latitude is south of the equator (did you mean {fixed}?)</source>
+        <source>the value ({column}) is empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="123"/>
-        <source>{end_msg} point 0, 0 is not in North America (an empty cell read as zero?)</source>
+        <source>{column} &apos;{value}&apos; is not a number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="124"/>
-        <source>{end_msg} point {lon}, {lat} is outside North America</source>
+        <source>{column} &apos;{value}&apos; is negative</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="125"/>
-        <source>{end_msg} is empty</source>
+        <source>{column} &apos;{value}&apos; is out of range (more than {limit})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="126"/>
-        <source>{end_msg}: unknown place &apos;{name}&apos; (not a state, province, port or city known to the app)</source>
+        <source>{column} &apos;{value}&apos; cannot be read safely: the file writes numbers both as 1,234.56 and as 1.234,56, so it is unclear whether &apos;.&apos; or &apos;,&apos; separates thousands; write plain digits with a decimal point (1234.56)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="127"/>
-        <source>{end_msg}: ambiguous place &apos;{name}&apos;: could be {options_list}; write a code or add the state (e.g. &apos;{example}&apos;)</source>
+        <source>{column} &apos;{value}&apos; is ambiguous: {as_point} with a decimal point, {as_comma} with a decimal comma, and nothing else in the file tells which; write plain digits with a decimal point (1234.56)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="128"/>
-        <source>{name} ({kind_msg})</source>
+        <source>{end_msg} coordinates &apos;{lon}&apos;, &apos;{lat}&apos; are not numbers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="129"/>
-        <source>US state {ref}</source>
+        <source>{end_msg} coordinates {lon}, {lat} are out of range</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="130"/>
-        <source>Mexican state {ref}</source>
+        <source>{end_msg} point {lon}, {lat}: longitude and latitude look swapped (lon, lat = {lat}, {lon} is in North America)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="131"/>
-        <source>Canadian province {ref}</source>
+        <source>{end_msg} point {lon}, {lat} is outside North America: its longitude is east of Greenwich, North American longitudes are negative (did you mean {fixed}?)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="132"/>
-        <source>port {ref}</source>
+        <source>{end_msg} point {lon}, {lat} is outside North America: its latitude is south of the equator (did you mean {fixed}?)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="133"/>
-        <source>city</source>
+        <source>{end_msg} point 0, 0 is not in North America (an empty cell read as zero?)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="134"/>
-        <source>{lo_ym} – {hi_ym}: BTS published no raw TransBorder files for October–December 2020.</source>
+        <source>{end_msg} point {lon}, {lat} is outside North America</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="135"/>
-        <source>{lo_ym} – {hi_ym}: the store holds no trade data for these {count_n} month(s).</source>
+        <source>{end_msg} is empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="136"/>
-        <source>{month_ym}: {sources_list}</source>
+        <source>{end_msg}: unknown place &apos;{name}&apos; (not a state, province, port or city known to the app)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="137"/>
-        <source>{count_n} month(s) of the period have no trade data</source>
+        <source>{end_msg}: ambiguous place &apos;{name}&apos;: could be {options_list}; write a code or add the state (e.g. &apos;{example}&apos;)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="138"/>
-        <source>{file}: no such project file.</source>
+        <source>{name} ({kind_msg})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="139"/>
-        <source>{file} is not a Frontera project.</source>
+        <source>US state {ref}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="140"/>
-        <source>{file} is damaged or truncated ({detail}); nothing was changed.</source>
+        <source>Mexican state {ref}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="141"/>
-        <source>{file} was saved by a newer Frontera (project schema {found}); this version reads schema {supported} and older.</source>
+        <source>Canadian province {ref}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="142"/>
-        <source>{file} holds an analysis this version cannot read: {detail}</source>
+        <source>port {ref}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="143"/>
-        <source>{file}: the folder does not exist.</source>
+        <source>city</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="144"/>
-        <source>{file} could not be saved: {detail}. The previous file is unchanged.</source>
+        <source>{lo_ym} – {hi_ym}: BTS published no raw TransBorder files for October–December 2020.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="145"/>
-        <source>The store&apos;s figures for this view differ from those the project was saved with ({figure}: {saved_usd} then, {now_usd} now): data were imported or removed since.</source>
+        <source>{lo_ym} – {hi_ym}: the store holds no trade data for these {count_n} month(s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="146"/>
-        <source>{part}</source>
+        <source>{month_ym}: {sources_list}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="147"/>
-        <source>{part}: {field} = {value}</source>
+        <source>{count_n} month(s) of the period have no trade data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="148"/>
-        <source>{part}: {field} = {value} (+{more_n} more)</source>
+        <source>{file}: no such project file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="149"/>
-        <source>Unknown profile kind {kind}; use one of: {kinds_list}.</source>
+        <source>{file} is not a Frontera project.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="150"/>
-        <source>No {kind} with the id {id}.</source>
+        <source>{file} is damaged or truncated ({detail}); nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="151"/>
-        <source>Land port of entry</source>
+        <source>{file} was saved by a newer Frontera (project schema {found}); this version reads schema {supported} and older.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="152"/>
+        <source>{file} holds an analysis this version cannot read: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="153"/>
+        <source>{file}: the folder does not exist.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="154"/>
-        <source>Border corridor</source>
+        <source>{file} could not be saved: {detail}. The previous file is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="155"/>
-        <source>Industrial park</source>
+        <source>The store&apos;s figures for this view differ from those the project was saved with ({figure}: {saved_usd} then, {now_usd} now): data were imported or removed since.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="156"/>
-        <source>Manufacturing cluster</source>
+        <source>{part}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="157"/>
-        <source>Mexican seaport</source>
+        <source>{part}: {field} = {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="158"/>
-        <source>US seaport</source>
+        <source>{part}: {field} = {value} (+{more_n} more)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="159"/>
-        <source>US–Mexico border</source>
+        <source>Unknown profile kind {kind}; use one of: {kinds_list}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="160"/>
-        <source>US–Canada border</source>
+        <source>No {kind} with the id {id}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="161"/>
-        <source>North America</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="model_messages.py" line="162"/>
-        <source>United States</source>
+        <source>Land port of entry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="164"/>
-        <source>{coast} coast</source>
+        <source>Border corridor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="165"/>
-        <source>{name}</source>
+        <source>Industrial park</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="166"/>
-        <source>ports</source>
+        <source>Manufacturing cluster</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="167"/>
-        <source>US states</source>
+        <source>Mexican seaport</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="168"/>
-        <source>Mexican states</source>
+        <source>US seaport</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="169"/>
-        <source>borders</source>
+        <source>US–Mexico border</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="170"/>
-        <source>over all months held</source>
+        <source>US–Canada border</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="171"/>
-        <source>in {year}</source>
+        <source>North America</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="172"/>
-        <source>in {lo}–{hi}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="model_messages.py" line="173"/>
-        <source>in {month_ym}</source>
+        <source>United States</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="174"/>
-        <source>from {lo_ym} to {hi_ym}</source>
+        <source>{coast} coast</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="175"/>
-        <source>all months held</source>
+        <source>{name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="176"/>
-        <source>{year}</source>
+        <source>ports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="177"/>
-        <source>{lo}–{hi}</source>
+        <source>US states</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="178"/>
+        <source>Mexican states</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="179"/>
-        <source>{lo_ym} – {hi_ym}</source>
+        <source>borders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="180"/>
-        <source>US exports to Mexico</source>
+        <source>over all months held</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="181"/>
-        <source>US exports to Canada</source>
+        <source>in {year}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="182"/>
-        <source>US exports to Mexico and Canada</source>
+        <source>in {lo}–{hi}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="183"/>
-        <source>US imports from Mexico</source>
+        <source>in {month_ym}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="184"/>
-        <source>US imports from Canada</source>
+        <source>from {lo_ym} to {hi_ym}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="185"/>
-        <source>US imports from Mexico and Canada</source>
+        <source>all months held</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="186"/>
-        <source>US trade with Mexico</source>
+        <source>{year}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="187"/>
-        <source>US trade with Canada</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="model_messages.py" line="188"/>
-        <source>US trade with Mexico and Canada</source>
+        <source>{lo}–{hi}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="189"/>
-        <source>{flow_msg} by {modes_list}</source>
+        <source>{lo_ym} – {hi_ym}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="190"/>
-        <source>{flow_msg} in HS chapter(s) {codes_list}</source>
+        <source>US exports to Mexico</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="191"/>
-        <source>{name} handled {value_usd} of {flow_msg} {period_msg}</source>
+        <source>US exports to Canada</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="192"/>
-        <source>{name} shipped {value_usd} of {flow_msg} {period_msg}</source>
+        <source>US exports to Mexico and Canada</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="193"/>
-        <source>{name} (as importer of record) took {value_usd} of {flow_msg} {period_msg}</source>
+        <source>US imports from Mexico</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="194"/>
-        <source>{name} accounted for {value_usd} of {flow_msg} {period_msg}</source>
+        <source>US imports from Canada</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="195"/>
-        <source>{name} received {value_usd} of {flow_msg} {period_msg}</source>
+        <source>US imports from Mexico and Canada</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="196"/>
-        <source>{zone} lies in {name}, which received {value_usd} of {flow_msg} {period_msg}</source>
+        <source>US trade with Mexico</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="197"/>
-        <source>The {name} carried {value_usd} of {flow_msg} {period_msg}</source>
+        <source>US trade with Canada</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="198"/>
-        <source>The store holds no {flow_msg} for {name} {period_msg}</source>
+        <source>US trade with Mexico and Canada</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="199"/>
-        <source>{name} is a {size} {type} harbour on the {coast} coast (World Port Index); BTS TransBorder holds no trade for Mexican seaports.</source>
+        <source>{flow_msg} by {modes_list}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="200"/>
-        <source>{name} is a {size} {type} harbour on the {coast} coast (World Port Index).</source>
+        <source>{flow_msg} in HS chapter(s) {codes_list}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="201"/>
-        <source>{change_change} on {when_msg}</source>
+        <source>{name} handled {value_usd} of {flow_msg} {period_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="202"/>
-        <source>{change_change} on {when_msg} (the {count_n} months held in both)</source>
+        <source>{name} shipped {value_usd} of {flow_msg} {period_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="203"/>
-        <source>ranked {rank_n} of {count_n} {peers_msg} with data</source>
+        <source>{name} (as importer of record) took {value_usd} of {flow_msg} {period_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="204"/>
-        <source>{share_share} by {mode}</source>
+        <source>{name} accounted for {value_usd} of {flow_msg} {period_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="205"/>
-        <source>{lead_msg}, {clauses_list}; {mode_msg}.</source>
+        <source>{name} received {value_usd} of {flow_msg} {period_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="206"/>
-        <source>{lead_msg}, {clauses_list}.</source>
+        <source>{zone} lies in {name}, which received {value_usd} of {flow_msg} {period_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="207"/>
-        <source>{lead_msg}; {mode_msg}.</source>
+        <source>The {name} carried {value_usd} of {flow_msg} {period_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="208"/>
-        <source>{lead_msg}.</source>
+        <source>The store holds no {flow_msg} for {name} {period_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="209"/>
-        <source>Trade value</source>
+        <source>{name} is a {size} {type} harbour on the {coast} coast (World Port Index); BTS TransBorder holds no trade for Mexican seaports.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="210"/>
-        <source>Trade value of {owner}</source>
+        <source>{name} is a {size} {type} harbour on the {coast} coast (World Port Index).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="211"/>
-        <source>Change on a year earlier</source>
+        <source>{change_change} on {when_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="212"/>
-        <source>Change over 5 years</source>
+        <source>{change_change} on {when_msg} (the {count_n} months held in both)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="213"/>
-        <source>Share of the corridor</source>
+        <source>ranked {rank_n} of {count_n} {peers_msg} with data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="214"/>
-        <source>Share of US trade with Mexico and Canada</source>
+        <source>{share_share} by {mode}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="215"/>
-        <source>Rank among {peers_msg}</source>
+        <source>{lead_msg}, {clauses_list}; {mode_msg}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="216"/>
-        <source>Import value per loaded truck container</source>
+        <source>{lead_msg}, {clauses_list}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="217"/>
-        <source>RETC facilities</source>
+        <source>{lead_msg}; {mode_msg}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="218"/>
-        <source>Industrial parks</source>
+        <source>{lead_msg}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="219"/>
-        <source>Exports to all destinations, {year} (INEGI)</source>
+        <source>Trade value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="220"/>
-        <source>{value_usd}</source>
+        <source>Trade value of {owner}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="221"/>
-        <source>{value_change}</source>
+        <source>Change on a year earlier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="222"/>
-        <source>{value_share}</source>
+        <source>Change over 5 years</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="223"/>
-        <source>{rank_n} of {count_n}</source>
+        <source>Share of the corridor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="224"/>
-        <source>{value_n}</source>
+        <source>Share of US trade with Mexico and Canada</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="225"/>
-        <source>{value_usd} per container</source>
+        <source>Rank among {peers_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="226"/>
-        <source>{value} m</source>
+        <source>Import value per loaded truck container</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="227"/>
-        <source>{text}</source>
+        <source>RETC facilities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="228"/>
-        <source>—</source>
+        <source>Industrial parks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="229"/>
-        <source>{count_n} others</source>
+        <source>Exports to all destinations, {year} (INEGI)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="230"/>
-        <source>Not held for {period_msg}; nearest period held: {near_msg}</source>
+        <source>{value_usd}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="231"/>
-        <source>Not held for {period_msg}, nor for any other period in the store</source>
+        <source>{value_change}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="232"/>
-        <source>of {total_usd}</source>
+        <source>{value_share}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="233"/>
-        <source>not ranked ({count_n} with data)</source>
+        <source>{rank_n} of {count_n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="234"/>
-        <source>on the {count_n} months held in both periods ({span})</source>
+        <source>{value_n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="235"/>
-        <source>{when_msg} is not held</source>
+        <source>{value_usd} per container</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="236"/>
-        <source>no trade in {when_msg} to compare with</source>
+        <source>{value} m</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="237"/>
-        <source>{rate_change} a year; {base_msg}</source>
+        <source>{text}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="238"/>
-        <source>{rate_change} a year</source>
+        <source>—</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="239"/>
-        <source>{count_n} months of the period are held</source>
+        <source>{count_n} others</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="240"/>
-        <source>Hollow points: years whose months are not all held</source>
+        <source>Not held for {period_msg}; nearest period held: {near_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="241"/>
-        <source>{count_n} months of counts in the period</source>
+        <source>Not held for {period_msg}, nor for any other period in the store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="242"/>
-        <source>{count_n} months with both import truck value and loaded truck counts</source>
+        <source>of {total_usd}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="243"/>
-        <source>No month of the period holds both import truck value and loaded truck counts</source>
+        <source>not ranked ({count_n} with data)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="244"/>
-        <source>All destinations, not only the US</source>
+        <source>on the {count_n} months held in both periods ({span})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="245"/>
-        <source>No INEGI export figures for this state</source>
+        <source>{when_msg} is not held</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="246"/>
-        <source>No RETC facilities</source>
+        <source>no trade in {when_msg} to compare with</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="247"/>
-        <source>No location</source>
+        <source>{rate_change} a year; {base_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="248"/>
-        <source>No World Port Index harbour facts for this seaport</source>
+        <source>{rate_change} a year</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="249"/>
-        <source>{count_n} industrial parks with {facilities_n} RETC facilities within {km} km</source>
+        <source>{count_n} months of the period are held</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="250"/>
-        <source>No industrial park within {km} km</source>
+        <source>Hollow points: years whose months are not all held</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="251"/>
-        <source>{count_n} industrial parks with {facilities_n} RETC facilities</source>
+        <source>{count_n} months of counts in the period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="252"/>
-        <source>Membership: the {count_n} RETC 2022 facilities that name this park as their industrial park ({municipality}, {state}).</source>
+        <source>{count_n} months with both import truck value and loaded truck counts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="253"/>
-        <source>Membership: the {count_n} RETC 2022 facilities in {places}, {parks_n} industrial parks among them.</source>
+        <source>No month of the period holds both import truck value and loaded truck counts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="254"/>
-        <source>Trade value by month, US$</source>
+        <source>All destinations, not only the US</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="255"/>
-        <source>Trade value by year, US$</source>
+        <source>No INEGI export figures for this state</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="256"/>
-        <source>Top commodities (HS chapters), US$</source>
+        <source>No RETC facilities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="257"/>
-        <source>Trade value by mode, US$</source>
+        <source>No location</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="258"/>
-        <source>Top US states, US$</source>
+        <source>No World Port Index harbour facts for this seaport</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="259"/>
-        <source>US states of origin, US$</source>
+        <source>{count_n} industrial parks with {facilities_n} RETC facilities within {km} km</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="260"/>
-        <source>Top Mexican states (US exports), US$</source>
+        <source>No industrial park within {km} km</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="261"/>
-        <source>Top ports, US$</source>
+        <source>{count_n} industrial parks with {facilities_n} RETC facilities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="262"/>
-        <source>Ports its US exports cross, US$</source>
+        <source>Membership: the {count_n} RETC 2022 facilities that name this park as their industrial park ({municipality}, {state}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="263"/>
-        <source>{measure_msg} by month</source>
+        <source>Membership: the {count_n} RETC 2022 facilities in {places}, {parks_n} industrial parks among them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="264"/>
-        <source>RETC facilities by sector</source>
+        <source>Trade value by month, US$</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="265"/>
-        <source>Industrial parks by RETC facilities</source>
+        <source>Trade value by year, US$</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="266"/>
-        <source>Industrial parks within {km} km (RETC facilities)</source>
+        <source>Top commodities (HS chapters), US$</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="267"/>
-        <source>Harbour facts (World Port Index)</source>
+        <source>Trade value by mode, US$</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="268"/>
-        <source>Exports by subsector, {year} (INEGI, all destinations), US$</source>
+        <source>Top US states, US$</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="269"/>
-        <source>Exports by year (INEGI, all destinations), US$</source>
+        <source>US states of origin, US$</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="270"/>
-        <source>Harbour size</source>
+        <source>Top Mexican states (US exports), US$</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="271"/>
-        <source>Harbour type</source>
+        <source>Top ports, US$</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="272"/>
-        <source>Harbour use</source>
+        <source>Ports its US exports cross, US$</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="273"/>
-        <source>Shelter</source>
+        <source>{measure_msg} by month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="274"/>
-        <source>Channel depth</source>
+        <source>RETC facilities by sector</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="275"/>
-        <source>Cargo pier depth</source>
+        <source>Industrial parks by RETC facilities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="276"/>
-        <source>Anchorage depth</source>
+        <source>Industrial parks within {km} km (RETC facilities)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="277"/>
-        <source>Largest vessel length</source>
+        <source>Harbour facts (World Port Index)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="278"/>
-        <source>Largest vessel draft</source>
+        <source>Exports by subsector, {year} (INEGI, all destinations), US$</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="279"/>
-        <source>Container facilities</source>
+        <source>Exports by year (INEGI, all destinations), US$</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="280"/>
-        <source>Ro-ro facilities</source>
+        <source>Harbour size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="281"/>
-        <source>Solid bulk facilities</source>
+        <source>Harbour type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="282"/>
-        <source>Liquid bulk facilities</source>
+        <source>Harbour use</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="283"/>
-        <source>Breakbulk facilities</source>
+        <source>Shelter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="284"/>
-        <source>Oil terminal</source>
+        <source>Channel depth</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="285"/>
-        <source>Container cranes</source>
+        <source>Cargo pier depth</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="286"/>
-        <source>Rail connection</source>
+        <source>Anchorage depth</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="287"/>
-        <source>Repairs</source>
+        <source>Largest vessel length</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="288"/>
-        <source>Dry dock</source>
+        <source>Largest vessel draft</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="289"/>
-        <source>Mexican-state figures are US exports to the state: BTS records no Mexican state of origin for US imports.</source>
+        <source>Container facilities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="290"/>
-        <source>Trade figures for {zone} are those of {state}, the state it lies in: BTS TransBorder records no trade below the state.</source>
+        <source>Ro-ro facilities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="291"/>
-        <source>BTS TransBorder holds no trade for Mexican seaports: it records US trade with Mexico and Canada at US ports of entry.</source>
+        <source>Solid bulk facilities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="292"/>
-        <source>BTS TransBorder records vessel trade by US port code; this harbour is not matched to one, so no trade figures are shown.</source>
+        <source>Liquid bulk facilities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="293"/>
-        <source>Value per loaded truck container: US import value by truck through the port divided by the loaded truck containers counted entering there, over the same months.</source>
+        <source>Breakbulk facilities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="294"/>
-        <source>RETC lists facilities that report pollutant releases and transfers; it is not a complete list of plants or IMMEX establishments.</source>
+        <source>Oil terminal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="295"/>
-        <source>INEGI exports count goods leaving the state for all destinations (2007–2018); BTS counts US trade only.</source>
+        <source>Container cranes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="296"/>
-        <source>Unknown setting {key} in the {part} part of the session.</source>
+        <source>Rail connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="297"/>
-        <source>The session&apos;s {part}.{key} has an invalid value {value}: {reason}</source>
+        <source>Repairs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="298"/>
-        <source>This analysis was saved by a newer Frontera (session schema {found}); this version reads schema {supported} and older.</source>
+        <source>Dry dock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="299"/>
+        <source>Mexican-state figures are US exports to the state: BTS records no Mexican state of origin for US imports.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="300"/>
+        <source>Trade figures for {zone} are those of {state}, the state it lies in: BTS TransBorder records no trade below the state.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="301"/>
+        <source>BTS TransBorder holds no trade for Mexican seaports: it records US trade with Mexico and Canada at US ports of entry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="302"/>
+        <source>BTS TransBorder records vessel trade by US port code; this harbour is not matched to one, so no trade figures are shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="303"/>
+        <source>Value per loaded truck container: US import value by truck through the port divided by the loaded truck containers counted entering there, over the same months.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="304"/>
+        <source>RETC lists facilities that report pollutant releases and transfers; it is not a complete list of plants or IMMEX establishments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="305"/>
+        <source>INEGI exports count goods leaving the state for all destinations (2007–2018); BTS counts US trade only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="306"/>
+        <source>{flow_msg}, {period_msg}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="307"/>
+        <source>Trade value of the view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="308"/>
+        <source>Sources: {sources_list}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="309"/>
+        <source>No trade figures for this view: {reason_msg}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="310"/>
+        <source>{file} cannot be read: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="311"/>
+        <source>{file} holds no rows: no header naming its columns was found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="312"/>
+        <source>the header is on line {line_n}, not on the first line; the lines above it were skipped: {skipped}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="313"/>
+        <source>{file}: the shapefile&apos;s {parts_list} file is missing; a shapefile needs its .shp, .shx and .dbf side by side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="314"/>
+        <source>--map {column}=…: {file} has no column {column} (its columns: {columns})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="315"/>
+        <source>--map {column}={field}: {field} is not a field (id, name, type, tier, lat, lon, city, state, country, attr:NAME, ignore)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="316"/>
+        <source>--map {column}={field}: {field} is not a lane field (id, from, to, value, volume, mode, hs, port, ignore)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="317"/>
+        <source>the file has no id column: each row&apos;s id is its line number (L2, L3, …)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="318"/>
+        <source>the id is empty; the row was not imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="319"/>
+        <source>id {id} already appears on line {first}; this row was not imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="320"/>
+        <source>{column} &apos;{value}&apos; is not a number; left empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="321"/>
+        <source>only one of latitude and longitude is given; the row was not imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="322"/>
+        <source>{detail}; the row was not imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="323"/>
+        <source>the coordinates are 0, 0 ({lat}, {lon}): a blank written as zero? Give the site&apos;s position or its place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="324"/>
+        <source>a Mexican site with positive longitude {lon}: Mexico lies west of Greenwich (longitude −86 to −118); write it negative or name the column LONGITUD OESTE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="325"/>
+        <source>latitude {lat} and longitude {lon} look swapped: read the other way round the site is in North America; fix the file or map the columns the other way</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="326"/>
+        <source>latitude {lat} / longitude {lon} is out of range (latitude −90 to 90, longitude −180 to 180)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="327"/>
+        <source>latitude {lat} / longitude {lon} lies outside the US, Mexico and Canada</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="328"/>
+        <source>the file says country {written} but the coordinates lie in {found}; the coordinates were kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="329"/>
+        <source>the row names state {written} but the coordinates lie {km} km outside it (in {found}); the coordinates were kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="330"/>
+        <source>place &apos;{place}&apos; may be {candidates_list}; pick one or click the map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="331"/>
+        <source>place &apos;{place}&apos; is not in the gazetteer; click the map to place it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="332"/>
+        <source>no coordinates and no place (city, state) to find the site by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="333"/>
+        <source>the lane&apos;s {end} facility is empty; the row was not imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="334"/>
+        <source>{end} facility {id} is not in the network; the row was not imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="335"/>
+        <source>mode &apos;{value}&apos; is not known (truck, rail, air, vessel, pipeline, other); the row was not imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="336"/>
+        <source>{column} &apos;{value}&apos; is not a non-negative number; the row was not imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="337"/>
+        <source>the lane has neither an annual value nor a volume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="338"/>
+        <source>port {port} is not a land port of entry; the lane is routed by the shortest detour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="339"/>
+        <source>the port assigned to the lane</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="340"/>
+        <source>the {mode} port with the shortest detour ({detour_km} km)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="341"/>
+        <source>no land port handles {mode} by the crossing counts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="342"/>
+        <source>facility {id} has no position yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="343"/>
+        <source>{mode} lanes do not cross at a land port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="344"/>
+        <source>{share_share} of cross-border value relies on one port ({port})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="345"/>
+        <source>{count_n} cross-border lanes worth {value_usd} are not routed: {reason_msg}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="346"/>
+        <source>A facility belongs to a manufacturing cluster when its municipality is one of the cluster&apos;s (as the drill-down counts RETC facilities), else to the nearest cluster within {km} km.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="347"/>
+        <source>Unknown setting {key} in the {part} part of the session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="348"/>
+        <source>The session&apos;s {part}.{key} has an invalid value {value}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="349"/>
+        <source>This analysis was saved by a newer Frontera (session schema {found}); this version reads schema {supported} and older.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="350"/>
         <source>This is not a Frontera session (no schema version).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="351"/>
+        <source>US–Mexico border: land ports of entry, seaports and industrial zones</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="352"/>
+        <source>US–Mexico border trade: {scope_msg}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="354"/>
+        <source>{km} km</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="355"/>
+        <source>{m} m</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="356"/>
+        <source>Sources: {sources_list}. {projection}. Made with Frontera Atlas.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2844,128 +3420,138 @@ The map still works; trade filters are disabled.</source>
 <context>
     <name>self.window</name>
     <message>
-        <location filename="../app/project_controller.py" line="151"/>
+        <location filename="../app/project_controller.py" line="188"/>
         <source>Project not opened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/project_controller.py" line="175"/>
+        <location filename="../app/project_controller.py" line="212"/>
         <source>The data changed since this project was saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/project_controller.py" line="199"/>
+        <location filename="../app/project_controller.py" line="214"/>
+        <source>Continue with today&apos;s figures, or press Show Details to see every figure that changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/project_controller.py" line="239"/>
         <source>Project not saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/project_controller.py" line="205"/>
+        <location filename="../app/project_controller.py" line="245"/>
         <source>Saved {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/project_controller.py" line="334"/>
+        <source>Continue</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>w</name>
     <message>
-        <location filename="../app/project_controller.py" line="58"/>
+        <location filename="../app/project_controller.py" line="82"/>
         <source>&amp;New Project</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/project_controller.py" line="59"/>
+        <location filename="../app/project_controller.py" line="83"/>
         <source>&amp;Open Project…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/project_controller.py" line="60"/>
+        <location filename="../app/project_controller.py" line="84"/>
         <source>Open &amp;Recent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/project_controller.py" line="62"/>
+        <location filename="../app/project_controller.py" line="86"/>
         <source>&amp;Save Project</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/project_controller.py" line="63"/>
+        <location filename="../app/project_controller.py" line="87"/>
         <source>Save Project &amp;As…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/project_controller.py" line="65"/>
-        <location filename="../app/project_controller.py" line="87"/>
+        <location filename="../app/project_controller.py" line="89"/>
+        <location filename="../app/project_controller.py" line="124"/>
         <source>&amp;Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/project_controller.py" line="68"/>
-        <location filename="../app/project_controller.py" line="88"/>
+        <location filename="../app/project_controller.py" line="92"/>
+        <location filename="../app/project_controller.py" line="125"/>
         <source>&amp;Redo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/project_controller.py" line="69"/>
+        <location filename="../app/project_controller.py" line="93"/>
         <source>Ctrl+Shift+Z</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/project_controller.py" line="87"/>
+        <location filename="../app/project_controller.py" line="124"/>
         <source>&amp;Undo {what}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/project_controller.py" line="88"/>
+        <location filename="../app/project_controller.py" line="125"/>
         <source>&amp;Redo {what}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/project_controller.py" line="93"/>
-        <location filename="../app/project_controller.py" line="105"/>
+        <location filename="../app/project_controller.py" line="130"/>
+        <location filename="../app/project_controller.py" line="142"/>
         <source>Untitled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/project_controller.py" line="94"/>
+        <location filename="../app/project_controller.py" line="131"/>
         <source>{name}[*] — Frontera Atlas</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/project_controller.py" line="103"/>
+        <location filename="../app/project_controller.py" line="140"/>
         <source>Unsaved changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/project_controller.py" line="104"/>
+        <location filename="../app/project_controller.py" line="141"/>
         <source>Save the changes to {name}?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/project_controller.py" line="121"/>
+        <location filename="../app/project_controller.py" line="158"/>
         <source>Frontera projects (*.frontera)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/project_controller.py" line="123"/>
+        <location filename="../app/project_controller.py" line="160"/>
         <source>Save Project</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/project_controller.py" line="124"/>
+        <location filename="../app/project_controller.py" line="161"/>
         <source>Open Project</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/project_controller.py" line="234"/>
+        <location filename="../app/project_controller.py" line="274"/>
         <source>Recover unsaved work?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/project_controller.py" line="235"/>
+        <location filename="../app/project_controller.py" line="275"/>
         <source>Frontera did not close cleanly. Recover the analysis autosaved at {path}?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/project_controller.py" line="243"/>
+        <location filename="../app/project_controller.py" line="283"/>
         <source>Recovery failed</source>
         <translation type="unfinished"></translation>
     </message>

@@ -14,6 +14,14 @@ MESSAGES = (
     QT_TRANSLATE_NOOP('messages', '{count_n} month(s) in the period ({span}) have data only in tables without the requested dimensions and are left out; this answer needs {tables_list}.'),  # caveat.coverage
     QT_TRANSLATE_NOOP('messages', 'Figures come from {description}.'),  # caveat.mixed_tables
     QT_TRANSLATE_NOOP('messages', 'The store holds data for {have_n} of the {expected_n} months in the period.'),  # caveat.missing_months
+    QT_TRANSLATE_NOOP('messages', 'Figures come from {table} for {span}: no raw BTS table in the store holds every month of the period, so a table compiled from the BTS raw files answers it whole.'),  # caveat.summary_source
+    QT_TRANSLATE_NOOP('messages', 'The Mexican-state table holds US exports by surface modes only and leaves out exports with no state recorded (OT, XX; air and vessel carry none).'),  # caveat.summary_mx_states
+    QT_TRANSLATE_NOOP('messages', 'BTS published no raw file for October 2020; the summary derives that month from the 2020 annual file.'),  # caveat.summary_oct_2020
+    QT_TRANSLATE_NOOP('messages', '{file} holds {table} for {month_ym} only in part ({raw_usd} against {summary_usd} in the BTS monthly totals, {gap_usd} short); that month is not used.'),  # caveat.partial_month
+    QT_TRANSLATE_NOOP('messages', '{value_usd} has no state recorded (codes {codes_list}); it is listed apart and not shaded as a state.'),  # caveat.unassigned_states
+    QT_TRANSLATE_NOOP('messages', '{ports_list} are shown combined: BTS split or merged these ports ({notes_list}).'),  # caveat.port_lineage
+    QT_TRANSLATE_NOOP('messages', 'Source: {source} ({tables_list}), {span} ({count_n} months).'),  # plan.source
+    QT_TRANSLATE_NOOP('messages', "No table in the store holds this filter's data for the period."),  # plan.none
     QT_TRANSLATE_NOOP('messages', 'BTS does not publish {dims} together: DOT1 has US state x port x Mexican state, DOT2 US state x commodity x Mexican state, DOT3 port x commodity; remove one of these filters or choose another breakdown.'),  # error.not_answerable
     QT_TRANSLATE_NOOP('messages', 'Mexican states do not apply to trade with Canada; set the country to Mexico or remove the Mexican-state filter.'),  # error.mx_states_canada
     QT_TRANSLATE_NOOP('messages', 'Canadian provinces do not apply to trade with Mexico.'),  # error.ca_provinces_mexico
@@ -31,6 +39,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP('messages', '{lo_ym} to {hi_ym}'),  # period.range
     QT_TRANSLATE_NOOP('messages', 'Trade value by US state, US$ — {scope_msg}'),  # theme.state_title.us_state
     QT_TRANSLATE_NOOP('messages', 'Trade value by Mexican state, US$ — {scope_msg}'),  # theme.state_title.mx_state
+    QT_TRANSLATE_NOOP('messages', 'Trade value by Canadian province, US$ — {scope_msg}'),  # theme.state_title.ca_prov
     QT_TRANSLATE_NOOP('messages', 'Trade value by port, US$ — {scope_msg}'),  # theme.port_title.trade
     QT_TRANSLATE_NOOP('messages', '{measure_msg} entering the US, {period_msg}'),  # theme.port_title.crossings
     QT_TRANSLATE_NOOP('messages', 'Incoming trucks'),  # measure.Trucks
@@ -40,6 +49,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP('messages', 'No {side_msg} figures for {period_msg}: state-level trade comes from the BTS DOT1/DOT2 tables, which the store holds only for some months. Pick a period with DOT1/DOT2 data, or import those files.'),  # theme.no_state_figures
     QT_TRANSLATE_NOOP('messages', 'US state'),  # side.us_state
     QT_TRANSLATE_NOOP('messages', 'Mexican state'),  # side.mx_state
+    QT_TRANSLATE_NOOP('messages', 'Canadian province'),  # side.ca_prov
     QT_TRANSLATE_NOOP('messages', 'BTS records no Mexican state of origin for US imports: Mexican state figures cover US exports (destination state) only.'),  # theme.mx_exports_only
     QT_TRANSLATE_NOOP('messages', 'Mexican states are not shaded for US imports: BTS records no Mexican state of origin for imports. Choose exports to shade Mexican states.'),  # theme.mx_no_import_states
     QT_TRANSLATE_NOOP('messages', '{value_usd} ({share_share}) of the {side_msg} figures has no recorded state ({names_list}); it is listed apart and not shaded.'),  # theme.unassigned
@@ -293,10 +303,57 @@ MESSAGES = (
     QT_TRANSLATE_NOOP('messages', 'Value per loaded truck container: US import value by truck through the port divided by the loaded truck containers counted entering there, over the same months.'),  # profile.caveat.vpt
     QT_TRANSLATE_NOOP('messages', 'RETC lists facilities that report pollutant releases and transfers; it is not a complete list of plants or IMMEX establishments.'),  # profile.caveat.retc
     QT_TRANSLATE_NOOP('messages', 'INEGI exports count goods leaving the state for all destinations (2007–2018); BTS counts US trade only.'),  # profile.caveat.inegi
+    QT_TRANSLATE_NOOP('messages', '{flow_msg}, {period_msg}'),  # deck.subtitle
+    QT_TRANSLATE_NOOP('messages', 'Trade value of the view'),  # deck.fig.total
+    QT_TRANSLATE_NOOP('messages', 'Sources: {sources_list}'),  # deck.source
+    QT_TRANSLATE_NOOP('messages', 'No trade figures for this view: {reason_msg}'),  # deck.no_figures
+    QT_TRANSLATE_NOOP('messages', '{file} cannot be read: {detail}'),  # import.network.file_unreadable
+    QT_TRANSLATE_NOOP('messages', '{file} holds no rows: no header naming its columns was found'),  # import.network.no_header
+    QT_TRANSLATE_NOOP('messages', 'the header is on line {line_n}, not on the first line; the lines above it were skipped: {skipped}'),  # import.network.header_row
+    QT_TRANSLATE_NOOP('messages', "{file}: the shapefile's {parts_list} file is missing; a shapefile needs its .shp, .shx and .dbf side by side"),  # import.network.shp_missing
+    QT_TRANSLATE_NOOP('messages', '--map {column}=…: {file} has no column {column} (its columns: {columns})'),  # import.network.unknown_column
+    QT_TRANSLATE_NOOP('messages', '--map {column}={field}: {field} is not a field (id, name, type, tier, lat, lon, city, state, country, attr:NAME, ignore)'),  # import.network.unknown_field
+    QT_TRANSLATE_NOOP('messages', '--map {column}={field}: {field} is not a lane field (id, from, to, value, volume, mode, hs, port, ignore)'),  # import.network.unknown_lane_field
+    QT_TRANSLATE_NOOP('messages', "the file has no id column: each row's id is its line number (L2, L3, …)"),  # import.network.generated_ids
+    QT_TRANSLATE_NOOP('messages', 'the id is empty; the row was not imported'),  # import.network.no_id
+    QT_TRANSLATE_NOOP('messages', 'id {id} already appears on line {first}; this row was not imported'),  # import.network.duplicate_id
+    QT_TRANSLATE_NOOP('messages', "{column} '{value}' is not a number; left empty"),  # import.network.not_number
+    QT_TRANSLATE_NOOP('messages', 'only one of latitude and longitude is given; the row was not imported'),  # import.network.half_coords
+    QT_TRANSLATE_NOOP('messages', '{detail}; the row was not imported'),  # import.network.coord_bad
+    QT_TRANSLATE_NOOP('messages', "the coordinates are 0, 0 ({lat}, {lon}): a blank written as zero? Give the site's position or its place"),  # import.network.zero
+    QT_TRANSLATE_NOOP('messages', 'a Mexican site with positive longitude {lon}: Mexico lies west of Greenwich (longitude −86 to −118); write it negative or name the column LONGITUD OESTE'),  # import.network.mx_positive
+    QT_TRANSLATE_NOOP('messages', 'latitude {lat} and longitude {lon} look swapped: read the other way round the site is in North America; fix the file or map the columns the other way'),  # import.network.swapped
+    QT_TRANSLATE_NOOP('messages', 'latitude {lat} / longitude {lon} is out of range (latitude −90 to 90, longitude −180 to 180)'),  # import.network.out_of_range
+    QT_TRANSLATE_NOOP('messages', 'latitude {lat} / longitude {lon} lies outside the US, Mexico and Canada'),  # import.network.outside
+    QT_TRANSLATE_NOOP('messages', 'the file says country {written} but the coordinates lie in {found}; the coordinates were kept'),  # import.network.country_differs
+    QT_TRANSLATE_NOOP('messages', 'the row names state {written} but the coordinates lie {km} km outside it (in {found}); the coordinates were kept'),  # import.network.state_differs
+    QT_TRANSLATE_NOOP('messages', "place '{place}' may be {candidates_list}; pick one or click the map"),  # import.network.place_ambiguous
+    QT_TRANSLATE_NOOP('messages', "place '{place}' is not in the gazetteer; click the map to place it"),  # import.network.place_unknown
+    QT_TRANSLATE_NOOP('messages', 'no coordinates and no place (city, state) to find the site by'),  # import.network.no_location
+    QT_TRANSLATE_NOOP('messages', "the lane's {end} facility is empty; the row was not imported"),  # import.network.lane_no_end
+    QT_TRANSLATE_NOOP('messages', '{end} facility {id} is not in the network; the row was not imported'),  # import.network.lane_unknown_facility
+    QT_TRANSLATE_NOOP('messages', "mode '{value}' is not known (truck, rail, air, vessel, pipeline, other); the row was not imported"),  # import.network.lane_bad_mode
+    QT_TRANSLATE_NOOP('messages', "{column} '{value}' is not a non-negative number; the row was not imported"),  # import.network.lane_bad_amount
+    QT_TRANSLATE_NOOP('messages', 'the lane has neither an annual value nor a volume'),  # import.network.lane_no_amount
+    QT_TRANSLATE_NOOP('messages', 'port {port} is not a land port of entry; the lane is routed by the shortest detour'),  # import.network.lane_unknown_port
+    QT_TRANSLATE_NOOP('messages', 'the port assigned to the lane'),  # network.route.assigned
+    QT_TRANSLATE_NOOP('messages', 'the {mode} port with the shortest detour ({detour_km} km)'),  # network.route.shortest
+    QT_TRANSLATE_NOOP('messages', 'no land port handles {mode} by the crossing counts'),  # network.route.no_port
+    QT_TRANSLATE_NOOP('messages', 'facility {id} has no position yet'),  # network.route.unplaced
+    QT_TRANSLATE_NOOP('messages', '{mode} lanes do not cross at a land port'),  # network.route.not_land
+    QT_TRANSLATE_NOOP('messages', '{share_share} of cross-border value relies on one port ({port})'),  # network.exposure.single_port
+    QT_TRANSLATE_NOOP('messages', '{count_n} cross-border lanes worth {value_usd} are not routed: {reason_msg}'),  # network.exposure.unrouted
+    QT_TRANSLATE_NOOP('messages', "A facility belongs to a manufacturing cluster when its municipality is one of the cluster's (as the drill-down counts RETC facilities), else to the nearest cluster within {km} km."),  # network.exposure.zone_rule
     QT_TRANSLATE_NOOP('messages', 'Unknown setting {key} in the {part} part of the session.'),  # session.bad_key
     QT_TRANSLATE_NOOP('messages', "The session's {part}.{key} has an invalid value {value}: {reason}"),  # session.bad_value
     QT_TRANSLATE_NOOP('messages', 'This analysis was saved by a newer Frontera (session schema {found}); this version reads schema {supported} and older.'),  # session.newer
     QT_TRANSLATE_NOOP('messages', 'This is not a Frontera session (no schema version).'),  # session.not_a_session
+    QT_TRANSLATE_NOOP('messages', 'US–Mexico border: land ports of entry, seaports and industrial zones'),  # export.title.basemap
+    QT_TRANSLATE_NOOP('messages', 'US–Mexico border trade: {scope_msg}'),  # export.title.trade
+    QT_TRANSLATE_NOOP('messages', '{parts_list}'),  # export.subtitle
+    QT_TRANSLATE_NOOP('messages', '{km} km'),  # export.scale_km
+    QT_TRANSLATE_NOOP('messages', '{m} m'),  # export.scale_m
+    QT_TRANSLATE_NOOP('messages', 'Sources: {sources_list}. {projection}. Made with Frontera Atlas.'),  # export.sources
 )
 
 MONTHS = (

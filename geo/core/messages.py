@@ -392,6 +392,58 @@ CATALOGUE: dict[str, str] = {
     "deck.fig.total": "Trade value of the view",
     "deck.source": "Sources: {sources_list}",
     "deck.no_figures": "No trade figures for this view: {reason_msg}",
+    # --- the company network (geo.network) ------------------------------------------------
+    "import.network.file_unreadable": "{file} cannot be read: {detail}",
+    "import.network.no_header": "{file} holds no rows: no header naming its columns was found",
+    "import.network.header_row": "the header is on line {line_n}, not on the first line; the lines above it "
+                                 "were skipped: {skipped}",
+    "import.network.shp_missing": "{file}: the shapefile's {parts_list} file is missing; a shapefile needs its "
+                                  ".shp, .shx and .dbf side by side",
+    "import.network.unknown_column": "--map {column}=…: {file} has no column {column} (its columns: {columns})",
+    "import.network.unknown_field": "--map {column}={field}: {field} is not a field (id, name, type, tier, lat, "
+                                    "lon, city, state, country, attr:NAME, ignore)",
+    "import.network.unknown_lane_field": "--map {column}={field}: {field} is not a lane field (id, from, to, "
+                                         "value, volume, mode, hs, port, ignore)",
+    "import.network.generated_ids": "the file has no id column: each row's id is its line number (L2, L3, …)",
+    "import.network.no_id": "the id is empty; the row was not imported",
+    "import.network.duplicate_id": "id {id} already appears on line {first}; this row was not imported",
+    "import.network.not_number": "{column} '{value}' is not a number; left empty",
+    "import.network.half_coords": "only one of latitude and longitude is given; the row was not imported",
+    "import.network.coord_bad": "{detail}; the row was not imported",
+    "import.network.zero": "the coordinates are 0, 0 ({lat}, {lon}): a blank written as zero? Give the site's "
+                           "position or its place",
+    "import.network.mx_positive": "a Mexican site with positive longitude {lon}: Mexico lies west of Greenwich "
+                                  "(longitude −86 to −118); write it negative or name the column LONGITUD OESTE",
+    "import.network.swapped": "latitude {lat} and longitude {lon} look swapped: read the other way round the site "
+                              "is in North America; fix the file or map the columns the other way",
+    "import.network.out_of_range": "latitude {lat} / longitude {lon} is out of range (latitude −90 to 90, "
+                                   "longitude −180 to 180)",
+    "import.network.outside": "latitude {lat} / longitude {lon} lies outside the US, Mexico and Canada",
+    "import.network.country_differs": "the file says country {written} but the coordinates lie in {found}; "
+                                      "the coordinates were kept",
+    "import.network.state_differs": "the row names state {written} but the coordinates lie {km} km outside it "
+                                    "(in {found}); the coordinates were kept",
+    "import.network.place_ambiguous": "place '{place}' may be {candidates_list}; pick one or click the map",
+    "import.network.place_unknown": "place '{place}' is not in the gazetteer; click the map to place it",
+    "import.network.no_location": "no coordinates and no place (city, state) to find the site by",
+    "import.network.lane_no_end": "the lane's {end} facility is empty; the row was not imported",
+    "import.network.lane_unknown_facility": "{end} facility {id} is not in the network; the row was not imported",
+    "import.network.lane_bad_mode": "mode '{value}' is not known (truck, rail, air, vessel, pipeline, other); "
+                                    "the row was not imported",
+    "import.network.lane_bad_amount": "{column} '{value}' is not a non-negative number; the row was not imported",
+    "import.network.lane_no_amount": "the lane has neither an annual value nor a volume",
+    "import.network.lane_unknown_port": "port {port} is not a land port of entry; the lane is routed by the "
+                                        "shortest detour",
+    "network.route.assigned": "the port assigned to the lane",
+    "network.route.shortest": "the {mode} port with the shortest detour ({detour_km} km)",
+    "network.route.no_port": "no land port handles {mode} by the crossing counts",
+    "network.route.unplaced": "facility {id} has no position yet",
+    "network.route.not_land": "{mode} lanes do not cross at a land port",
+    "network.exposure.single_port": "{share_share} of cross-border value relies on one port ({port})",
+    "network.exposure.unrouted": "{count_n} cross-border lanes worth {value_usd} are not routed: {reason_msg}",
+    "network.exposure.zone_rule": "A facility belongs to a manufacturing cluster when its municipality is one of "
+                                  "the cluster's (as the drill-down counts RETC facilities), else to the nearest "
+                                  "cluster within {km} km.",
     # --- session --------------------------------------------------------------------------
     "session.bad_key": "Unknown setting {key} in the {part} part of the session.",
     "session.bad_value": "The session's {part}.{key} has an invalid value {value}: {reason}",
