@@ -225,11 +225,11 @@ class FlowPainter:
         p.end()
         return (buckets, dpr, ox, oy, img)
 
-    def _blit(self, painter: QPainter, view: Viewport, layer, opacity: float) -> None:
+    def _blit(self, painter: QPainter, view: Viewport, layer, opacity: float, base: QTransform | None = None) -> None:
         tx = self._translation(view)
         m = self.LAYER_MARGIN
         painter.save()
-        painter.setTransform(QTransform())
+        painter.setTransform(base or QTransform())
         painter.setOpacity(painter.opacity() * opacity)
         painter.drawImage(QPointF(round(tx.dx() - layer[2]) - m, round(tx.dy() - layer[3]) - m), layer[4])
         painter.restore()
@@ -243,23 +243,32 @@ class FlowPainter:
 
     # -- painting -------------------------------------------------------------------------
     def paint(self, painter: QPainter, view: Viewport, flowset: FlowSet | None, *, hover: int | None = None,
-              selected_port: str | None = None, opacity: float = 0.78) -> None:
+              selected_port: str | None = None, opacity: float = 0.78, vector: bool = False) -> None:
         """Paint the shown flows of ``flowset``. ``hover``: a flow index to emphasise (the
-        others fade); ``selected_port``: a port code whose flows alone stay bright."""
+        others fade); ``selected_port``: a port code whose flows alone stay bright. The
+        painter's transform on entry places the frame (an export page); ``vector``: bands,
+        circles and labels as shapes and text (PDF, SVG) instead of cached rasters."""
         fs = flowset
         if fs is None or not fs.shown.any():
             return
         self._prepare(fs, view.scale)
         painter.save()
+        base = painter.transform()
         focus = None
         if hover is not None and 0 <= hover < len(fs) and fs.shown[hover]:
             focus = ("hover", int(hover)), np.array([hover])
         elif selected_port:
             idx = fs.flows_through(selected_port, shown_only=True)
             focus = ("port", str(selected_port)), idx
-        self._layer = self._layer_for(self._layer, self._buckets, painter, view)
-        self._blit(painter, view, self._layer, self.faded_opacity if focus is not None else opacity)
-        if focus is not None and len(focus[1]):
+        if vector:
+            self._draw_vector(painter, view, self._buckets, self.faded_opacity if focus is not None else opacity,
+                              base)
+            if focus is not None and len(focus[1]):
+                self._draw_vector(painter, view, self._subset(fs, focus[0], focus[1]), min(1.0, opacity + 0.12), base)
+        else:
+            self._layer = self._layer_for(self._layer, self._buckets, painter, view)
+            self._blit(painter, view, self._layer, self.faded_opacity if focus is not None else opacity, base)
+        if not vector and focus is not None and len(focus[1]):
             key = focus[0]
             buckets = self._subset(fs, key, focus[1])
             lay = self._focus_layers.pop(key, None)
@@ -268,17 +277,24 @@ class FlowPainter:
             self._focus_layers[key] = lay
             while len(self._focus_layers) > self.FOCUS_CACHE:
                 self._focus_layers.popitem(last=False)
-            self._blit(painter, view, lay, min(1.0, opacity + 0.12))
-        painter.setTransform(QTransform())
+            self._blit(painter, view, lay, min(1.0, opacity + 0.12), base)
+        painter.setTransform(base)
         painter.setRenderHint(QPainter.Antialiasing, True)
         if self.show_totals:
-            self._totals(painter, view, fs, focus[1] if focus is not None else None)
+            self._totals(painter, view, fs, focus[1] if focus is not None else None, vector)
         self.last_labels = []
         if fs.options.show_labels_top_k > 0:
-            self._labels(painter, view, fs, focus[1] if focus is not None else None)
+            self._labels(painter, view, fs, focus[1] if focus is not None else None, vector)
         painter.restore()
 
-    def _totals(self, painter: QPainter, view: Viewport, fs: FlowSet, focus) -> None:
+    def _draw_vector(self, painter: QPainter, view: Viewport, buckets, opacity: float, base: QTransform) -> None:
+        painter.save()
+        painter.setTransform(self._translation(view) * base)
+        painter.setOpacity(painter.opacity() * opacity)
+        self._draw(painter, buckets)
+        painter.restore()
+
+    def _totals(self, painter: QPainter, view: Viewport, fs: FlowSet, focus, vector: bool = False) -> None:
         """Circles at ports and states: area proportional to the value entering + leaving.
         Each circle is a sprite (drawn once per radius, to a quarter pixel): blitting ~150
         small images is several times cheaper than antialiasing ~150 translucent ellipses."""
@@ -291,6 +307,12 @@ class FlowPainter:
         dev = painter.device()
         dpr = dev.devicePixelRatioF() if dev is not None else 1.0
         order = np.argsort(-r, kind="stable")                  # big circles under small ones
+        if vector:
+            painter.setBrush(qcolor("#ffffff", 0.72))
+            for j in order[on[order]].tolist():
+                painter.setPen(QPen(qcolor(PORT_RING), 1.4) if ports[j] else QPen(qcolor(STATE_RING), 1.0))
+                painter.drawEllipse(QPointF(float(sx[j]), float(sy[j])), float(r[j]), float(r[j]))
+            return
         draw = painter.drawImage
         for j in order[on[order]].tolist():
             img, half = self._circle_sprite(float(r[j]), bool(ports[j]), dpr)
@@ -346,7 +368,7 @@ class FlowPainter:
             hit = self._labels_cache[key] = (img, w, h, pad)
         return hit
 
-    def _labels(self, painter: QPainter, view: Viewport, fs: FlowSet, focus) -> None:
+    def _labels(self, painter: QPainter, view: Viewport, fs: FlowSet, focus, vector: bool = False) -> None:
         """Value labels on the K largest shown flows (or the focused ones), never overlapping."""
         g = fs.geometry(view.scale)
         cand = fs.shown_index if focus is None else np.asarray(focus)
@@ -360,7 +382,11 @@ class FlowPainter:
             if not np.isfinite(x):
                 continue
             sx, sy = view.to_screen(x, y)
-            img, w, h, pad = self._label_sprite(format_usd(fs.value[i]), dpr)
+            if vector:  # measured, not rendered into a sprite
+                fm = QFontMetricsF(self.font)
+                img, w, h, pad = None, fm.horizontalAdvance(format_usd(fs.value[i])) + 2, fm.height(), 0
+            else:
+                img, w, h, pad = self._label_sprite(format_usd(fs.value[i]), dpr)
             # On the flow, else just above/below/beside it: never over another label,
             # the basemap's included (label_obstacles, set by whoever drew the basemap).
             for dx, dy in ((0, 0), (0, -h - 2), (0, h + 2), (w * 0.7, 0), (-w * 0.7, 0)):
@@ -370,9 +396,25 @@ class FlowPainter:
                 if any(rect.intersects(o) for o in placed) or any(rect.intersects(o) for o in self.label_obstacles):
                     continue
                 placed.append(rect)
-                painter.drawImage(QPointF(rect.left() - pad, rect.top() - pad), img)
+                if vector:
+                    self._vector_label(painter, rect, format_usd(fs.value[i]))
+                else:
+                    painter.drawImage(QPointF(rect.left() - pad, rect.top() - pad), img)
                 break
         self.last_labels = placed
+
+    def _vector_label(self, painter: QPainter, rect: QRectF, text: str) -> None:
+        """A value label as text over a stroked white halo (PDF, SVG)."""
+        fm = QFontMetricsF(self.font)
+        base = QPointF(rect.left() + 1, rect.top() + fm.ascent())
+        path = QPainterPath()
+        path.addText(base, self.font, text)
+        halo = QPen(QColor(255, 255, 255, 235), 3.2)
+        halo.setJoinStyle(Qt.RoundJoin)
+        painter.strokePath(path, halo)
+        painter.setFont(self.font)
+        painter.setPen(qcolor("#202020"))
+        painter.drawText(base, text)
 
     # -- legend ---------------------------------------------------------------------------
     def paint_width_legend(self, painter: QPainter, rect: QRectF, flowset: FlowSet | None) -> None:
@@ -383,8 +425,7 @@ class FlowPainter:
             return
         ws = fs.width_scale
         painter.save()
-        painter.setRenderHint(QPainter.Antialiasing, True)
-        painter.setTransform(QTransform())
+        painter.setRenderHint(QPainter.Antialiasing, True)  # in the painter's frame (an export page's legend)
         painter.setPen(QPen(QColor(0, 0, 0, 60), 1))
         painter.setBrush(QColor(255, 255, 255, 225))
         painter.drawRoundedRect(rect, 4, 4)

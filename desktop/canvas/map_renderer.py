@@ -17,7 +17,8 @@ from PySide6.QtGui import QColor, QImage, QPainter, QTransform
 
 from desktop.canvas.label_painter import LabelPainter
 from desktop.canvas.qt_geometry import bounds_array, paths_for
-from desktop.canvas.symbols import SymbolSprites, brush, pen, qcolor
+from desktop.canvas.symbols import SymbolSprites, brush, draw_symbol, pen, qcolor
+from desktop.canvas.vector_text import draw_labels_vector
 from geo.core.viewport import Viewport
 from geo.layers import Layer
 from geo.layers.content import WATER, MapContent
@@ -71,29 +72,33 @@ class MapRenderer:
 
     # --- the frame -----------------------------------------------------------------------
     def render(self, painter: QPainter, view: Viewport, background: bool = True,
-               reserved: list[tuple[float, float, float, float]] = (), labels: bool = True) -> RenderStats:
+               reserved: list[tuple[float, float, float, float]] = (), labels: bool = True,
+               vector: bool = False) -> RenderStats:
         """Paint the map. `reserved` screen boxes (l, t, r, b) — a title band, a legend —
         are kept free of labels. With labels=False they are left for render_labels(), so
-        something (flows) can be drawn between the map and its labels."""
+        something (flows) can be drawn between the map and its labels. The painter's
+        transform on entry places the frame (an export page). `vector`: symbols and labels
+        as shapes and text (PDF, SVG) instead of cached sprites."""
         t0 = time.perf_counter()
         stats = RenderStats()
         painter.save()
+        base = painter.transform()
         painter.setRenderHint(QPainter.Antialiasing, True)
         painter.setRenderHint(QPainter.SmoothPixmapTransform, True)
         if background:
             painter.fillRect(QRectF(0, 0, view.width, view.height), qcolor(WATER))
         layers = self.content.layers.visible_layers()
-        world = QTransform(*view.affine())
+        world = QTransform(*view.affine()) * base
         for layer in layers:
             if layer.kind == "point":
-                painter.setTransform(QTransform())
-                stats.features += self._points(painter, layer, view)
+                painter.setTransform(base)
+                stats.features += self._points(painter, layer, view, vector)
             else:
                 painter.setTransform(world)
-                stats.features += self._shapes(painter, layer, view)
-        painter.setTransform(QTransform())
+                stats.features += self._shapes(painter, layer, view, vector)
+        painter.setTransform(base)
         if labels and self.show_labels:
-            stats.labels = len(self.labels.draw(painter, [lyr for lyr in layers if lyr.label], view, reserved))
+            stats.labels = self.render_labels(painter, view, reserved, vector)
         painter.restore()
         stats.ms = (time.perf_counter() - t0) * 1000
         return stats
@@ -103,7 +108,7 @@ class MapRenderer:
         b = cache.bounds
         return np.nonzero((b[:, 0] <= xmax) & (b[:, 2] >= xmin) & (b[:, 1] <= ymax) & (b[:, 3] >= ymin))[0]
 
-    def _shapes(self, painter: QPainter, layer: Layer, view: Viewport) -> int:
+    def _shapes(self, painter: QPainter, layer: Layer, view: Viewport, vector: bool = False) -> int:
         cache = self._level(layer, layer.level_for(view.scale))
         st, op = layer.style, layer.opacity
         painter.setPen(pen(st.stroke, st.stroke_width, op, st.dash))
@@ -111,6 +116,14 @@ class MapRenderer:
         if layer.kind == "line":
             painter.setBrush(Qt.NoBrush)
             for i in idx:
+                painter.drawPath(cache.paths[i])
+        elif vector:
+            # one path per feature, filled and stroked (half the PDF/SVG of fill + outline)
+            fills = st.fills(layer.levels[layer.level_for(view.scale)])
+            if not (st.stroke and st.stroke_width > 0):
+                painter.setPen(Qt.NoPen)
+            for i in idx:
+                painter.setBrush(brush(fills[i], op))
                 painter.drawPath(cache.paths[i])
         else:
             # Fills without antialiasing (3x cheaper), then antialiased edges on top: the
@@ -129,7 +142,7 @@ class MapRenderer:
                     painter.drawPath(cache.paths[i])
         return len(idx)
 
-    def _points(self, painter: QPainter, layer: Layer, view: Viewport) -> int:
+    def _points(self, painter: QPainter, layer: Layer, view: Viewport, vector: bool = False) -> int:
         x, y = layer.point_xy()
         sx, sy = view.to_screen(x, y)
         radii = point_radii(layer)
@@ -139,6 +152,10 @@ class MapRenderer:
         st, op = layer.style, layer.opacity
         dpr = painter.device().devicePixelRatioF() if painter.device() else 1.0
         order = on[np.argsort(-radii[on], kind="stable")]  # big symbols first, small ones on top
+        if vector:
+            for x, y, r in zip(sx[order].tolist(), sy[order].tolist(), radii[order].tolist()):
+                draw_symbol(painter, st, x, y, r, op)
+            return len(on)
         # Symbols are stamped from cached sprites at whole-pixel positions, one sprite
         # lookup per distinct radius.
         rq = np.round(radii[order] * 2) / 2
@@ -149,15 +166,19 @@ class MapRenderer:
             draw(round(x - off), round(y - off), sprite)
         return len(on)
 
-    def render_labels(self, painter: QPainter, view: Viewport, reserved=()) -> int:
-        """The labels alone, over whatever is painted already (placement cached per view)."""
+    def render_labels(self, painter: QPainter, view: Viewport, reserved=(), vector: bool = False) -> int:
+        """The labels alone, over whatever is painted already (placement cached per view).
+        `vector`: as text with a vector halo (PDF, SVG) instead of sprites."""
         if not self.show_labels:
             self.labels.last_placed = []
             return 0
         painter.save()
-        painter.setTransform(QTransform())
-        n = len(self.labels.draw(painter, [lyr for lyr in self.content.layers.visible_layers() if lyr.label],
-                                 view, reserved))
+        layers = [lyr for lyr in self.content.layers.visible_layers() if lyr.label]
+        if vector:
+            n = len(draw_labels_vector(painter, self.labels, layers, view, reserved))
+            painter.restore()
+            return n
+        n = len(self.labels.draw(painter, layers, view, reserved))
         painter.restore()
         return n
 
