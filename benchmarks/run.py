@@ -18,7 +18,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-SUITES = ("map", "store", "query", "flows", "profile", "deck", "export")
+SUITES = ("map", "store", "query", "flows", "profile", "deck", "export", "network")
 
 
 def _suite(name: str):
@@ -46,6 +46,10 @@ def _suite(name: str):
         from benchmarks import bench_query
 
         return bench_query
+    if name == "network":
+        from benchmarks import bench_network
+
+        return bench_network
     from benchmarks import bench_store
 
     return bench_store

@@ -121,11 +121,11 @@ def test_a_project_made_before_a_schema_change_opens_after_it(session, tmp_path,
     monkeypatch.setattr(project_mod, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
 
     def add_company(con):
-        con.execute('CREATE TABLE company_facilities ("id", "name")')
+        con.execute('CREATE TABLE company_scenarios ("id", "name")')
 
     monkeypatch.setitem(MIGRATIONS, SCHEMA_VERSION, add_company)
     p = read_project(path)
-    assert "company_facilities" in p.tables and p.session == json.loads(json.dumps(session.to_dict()))
+    assert "company_scenarios" in p.tables and p.session == json.loads(json.dumps(session.to_dict()))
     assert path.read_bytes() == original  # the user's file is not migrated in place
 
 

