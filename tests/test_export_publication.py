@@ -141,6 +141,27 @@ def test_default_title_names_the_period_and_filters(themed, tmp_path):
     assert "BTS TransBorder Freight Data" in info.source
 
 
+def test_legend_text_copies_without_ligatures(themed, tmp_path):
+    """The legend's captions name the commodity filter (HS 94: '…lighting fittings, not
+    elsewhere specified…'); copied from the PDF they read 'fi', not the 'ﬁ' ligature."""
+    import pypdf
+
+    from desktop.export.publication import ExportOptions, export_map
+    from geo.analysis.layout import page_for
+    from geo.session.model import Session
+
+    content, session = themed
+    s2 = Session(content.layers, session.store)
+    s2.update_filter(commodities=("94",))
+    try:
+        out = tmp_path / "hs94.pdf"
+        export_map(out, content, s2, ExportOptions(page_for("letter", 300)))
+    finally:
+        Session(content.layers, session.store)  # the shared layers back to the default theme
+    raw = " ".join(pypdf.PdfReader(out).pages[0].extract_text().split())
+    assert "\ufb01" not in raw and raw.count("specified") >= 3  # title + the ports' and states' legend captions
+
+
 def test_source_line_names_only_what_is_drawn(themed):
     from geo.analysis.layout import sources_used
 

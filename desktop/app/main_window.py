@@ -168,10 +168,18 @@ class MainWindow(QMainWindow):
                                           QKeySequence(self.tr("Ctrl+E")), self.tr("Save the current view as PNG"))
         self.deck_action = self._action(file_menu, self.tr("Export Slide &Deck…"), lambda: self.export_deck(), None,
                                         self.tr("The bookmarks as a PowerPoint or PDF deck, one slide each"))
+        self.atlas_action = self._action(file_menu, self.tr("Export A&tlas (PDF)…"), lambda: self.export_atlas(), None,
+                                         self.tr("One PDF page per port or state: the map zoomed to it, "
+                                                 "its key figures and a chart"))
+        self.data_action = self._action(file_menu, self.tr("Export &Map Data…"), lambda: self.export_map_data(), None,
+                                        self.tr("States, ports and flows with their figures as GeoPackage, "
+                                                "GeoJSON or CSV"))
         self.history_action = self._action(file_menu, self.tr("Import &History…"), self.show_import_history, None,
                                            self.tr("Every import, with Undo and Purge"))
         self._action(file_menu, self.tr("Open &Flow Table (CSV)…"), self.open_od_table, None,
                      self.tr("Draw your own origin–destination flows"))
+        self._action(file_menu, self.tr("Import Company &Facilities…"), lambda: self.import_company_facilities(),
+                     None, self.tr("Your suppliers, plants, warehouses and customers (CSV, Excel, GIS files)"))
         file_menu.addSeparator()
         self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.Quit)
 
@@ -266,7 +274,15 @@ class MainWindow(QMainWindow):
         return written
 
     def export_animation(self) -> None:
-        from desktop.export.animation import export_gif, export_png_sequence, render_frames
+        from desktop.export.animation import (
+            FfmpegMissing,
+            export_gif,
+            export_mp4,
+            export_png_sequence,
+            ffmpeg_exe,
+            no_ffmpeg_message,
+            render_frames,
+        )
 
         months = self.time_bar.period_months()
         if not months:
@@ -275,8 +291,13 @@ class MainWindow(QMainWindow):
         start = str(Path(self.settings.value("export/dir", str(Path.home()))) / "frontera-playback.gif")
         path, chosen = QFileDialog.getSaveFileName(
             self, self.tr("Export Animation"), start,
-            self.tr("Animated GIF (*.gif);;PNG sequence (*.png)"))
+            self.tr("Animated GIF (*.gif);;MP4 video (*.mp4);;PNG sequence (*.png)"))
         if not path:
+            return
+        if "*.mp4" in chosen and not Path(path).suffix:
+            path += ".mp4"
+        if path.lower().endswith(".mp4") and ffmpeg_exe() is None:  # say so before rendering anything
+            QMessageBox.information(self, self.tr("Export Animation"), no_ffmpeg_message())
             return
         self.time_bar.stop()
         progress = QProgressDialog(self.tr("Rendering frames…"), self.tr("Cancel"), 0, len(months), self)
@@ -296,8 +317,13 @@ class MainWindow(QMainWindow):
         try:
             if path.lower().endswith(".gif"):
                 n = export_gif(frames, Path(path), fps=self.time_bar.speed.currentData())
+            elif path.lower().endswith(".mp4"):
+                n = export_mp4(frames, Path(path), fps=self.time_bar.speed.currentData())
             else:
                 n = len(export_png_sequence(frames, Path(path)))
+        except FfmpegMissing as exc:
+            QMessageBox.information(self, self.tr("Export Animation"), str(exc))
+            return
         except OSError as exc:
             QMessageBox.critical(self, self.tr("Export failed"), str(exc))
             return
@@ -392,6 +418,124 @@ class MainWindow(QMainWindow):
             return
         self.settings.setValue("export/dir", str(Path(path).parent))
         self.statusBar().showMessage(self.tr("Saved {path}").format(path=path), 5000)
+
+    def export_atlas(self) -> Path | None:
+        """File → Export Atlas (PDF)… (issue 13): one page per port or state, the top N by trade
+        value for the filter, written in a worker with progress and Cancel."""
+        from PySide6.QtWidgets import QInputDialog
+
+        from desktop.export.atlas import export_atlas
+        from desktop.export.publication import ExportCancelled, run_with_progress
+        from geo.analysis.atlas import atlas_ids
+
+        title = self.tr("Export Atlas")
+        if self.session.store is None:
+            QMessageBox.information(self, title, self.tr("The trade store is still opening."))
+            return None
+        kinds = {self.tr("Land ports of entry"): "port", self.tr("US states"): "us-state",
+                 self.tr("Mexican states"): "mx-state"}
+        label, ok = QInputDialog.getItem(self, title, self.tr("One page per:"), list(kinds), 0, False)
+        if not ok:
+            return None
+        kind = kinds[label]
+        top, ok = QInputDialog.getInt(self, title, self.tr("How many, largest by trade value first:"), 10, 1, 100)
+        if not ok:
+            return None
+        start = str(Path(self.settings.value("export/dir", str(Path.home()))) / f"frontera-atlas-{kind}.pdf")
+        name, _ = QFileDialog.getSaveFileName(self, title, start, self.tr("PDF (*.pdf)"))
+        if not name:
+            return None
+        path = Path(name if name.lower().endswith(".pdf") else name + ".pdf")
+        try:
+            ids = atlas_ids(self.session.store, kind, self.session.effective_filter, top)
+            result = run_with_progress(self, self.tr("Exporting {name}…").format(name=path.name),
+                                       lambda progress: export_atlas(path, self.content, self.session, kind, ids,
+                                                                     progress=progress))
+        except ExportCancelled:
+            self.statusBar().showMessage(self.tr("Atlas export cancelled; nothing written."), 6000)
+            return None
+        except (OSError, ValueError) as exc:  # AtlasError is a ValueError
+            QMessageBox.critical(self, self.tr("Export failed"), str(exc))
+            return None
+        self.settings.setValue("export/dir", str(path.parent))
+        self.statusBar().showMessage(self.tr("Saved {path} ({n} pages)").format(path=path, n=len(result.pages)), 5000)
+        return path
+
+    def export_map_data(self) -> Path | None:
+        """File → Export Map Data… (issue 13): the view's states, ports and flows with their
+        figures as GeoPackage, GeoJSON or CSV (geo.analysis.data_out), in a worker."""
+        import re
+
+        from desktop.export.publication import ExportCancelled, run_with_progress
+        from geo.analysis.data_out import DATA_FORMATS, view_layers, write_layers
+
+        title = self.tr("Export Map Data")
+        if self.session.store is None:
+            QMessageBox.information(self, title, self.tr("The trade store is still opening."))
+            return None
+        start = str(Path(self.settings.value("export/dir", str(Path.home()))) / "frontera-map-data.gpkg")
+        name, chosen = QFileDialog.getSaveFileName(
+            self, title, start, self.tr("GeoPackage (*.gpkg);;GeoJSON (*.geojson);;CSV table (*.csv)"))
+        if not name:
+            return None
+        if Path(name).suffix.lower().lstrip(".") not in DATA_FORMATS:
+            m = re.search(r"\*\.(\w+)", chosen or "")
+            name += "." + (m.group(1) if m else "gpkg")
+        path = Path(name)
+
+        def work(progress):
+            frames = view_layers(self.session, self.content.layers)
+            if not progress(1, 2):
+                raise ExportCancelled()
+            return write_layers(path, frames)
+
+        try:
+            run_with_progress(self, self.tr("Exporting {name}…").format(name=path.name), work)
+        except ExportCancelled:
+            self.statusBar().showMessage(self.tr("Data export cancelled; nothing written."), 6000)
+            return None
+        except (OSError, ValueError) as exc:
+            QMessageBox.critical(self, self.tr("Export failed"), str(exc))
+            return None
+        self.settings.setValue("export/dir", str(path.parent))
+        self.statusBar().showMessage(self.tr("Saved {path}").format(path=path), 5000)
+        return path
+
+    def import_company_facilities(self, path: str | None = None):
+        """File → Import Company Facilities… (issue 15): the mapping and review dialog, then the
+        exposure table in a dock. Returns the dialog (tests drive it)."""
+        from desktop.base.messages import word
+        from desktop.dialogs.facility_import_dialog import FacilityImportDialog
+        from desktop.panels.network_panel import NetworkPanel
+        from geo.core.messages import MessageError
+        from geo.network.tables import read_table
+
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("Import Company Facilities"), str(Path.home()),
+                                                  self.tr("Tables (*.csv *.tsv *.txt *.xlsx *.gpkg *.geojson *.shp)"))
+            if not path:
+                return None
+        try:
+            table = read_table(path)
+        except MessageError as exc:
+            QMessageBox.warning(self, self.tr("Import Company Facilities"), word(exc.message))
+            return None
+        dlg = FacilityImportDialog(table, self)
+
+        def done() -> None:
+            from geo.network.exposure import exposure
+            from geo.network.lanes import land_ports
+            from geo.network.model import Network
+
+            self.company_network = Network(dlg.facilities(), dict(getattr(self, "company_network", Network()).lanes))
+            if getattr(self, "network_panel", None) is None:
+                self.network_panel = NetworkPanel(self)
+                self._dock("network", self.tr("Company Network"), self.network_panel, Qt.RightDockWidgetArea)
+            self.network_panel.set_exposure(exposure(self.company_network, land_ports(self.session.store)))
+
+        dlg.accepted.connect(done)
+        dlg.open()
+        return dlg
 
     def show_import_history(self) -> None:
         from desktop.dialogs.import_dialog import show_import_history

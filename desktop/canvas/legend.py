@@ -28,6 +28,7 @@ def _font(size: float, bold: bool = False) -> QFont:
     f.setFamilies(FONT_FAMILIES)
     f.setPointSizeF(size)
     f.setBold(bold)
+    f.setFeature(QFont.Tag("liga"), 0)  # as vector_text's labels: text copied from a PDF reads as typed
     return f
 
 
