@@ -71,9 +71,15 @@ def add_subcommands(subparsers) -> None:
     hp.set_defaults(func=_guarded(cmd_imports_purge))
 
     q = subparsers.add_parser("query", help="print trade figures or border-crossing counts",
-                              description="Query the store (for scripting).")
+                              description="Query the store (for scripting). Without a subcommand: "
+                                          "totals (e.g. frontera query --by us-state --from 2025-01 "
+                                          "--to 2025-12); the source and months used are printed.")
+    _filter_args(q)
+    q.add_argument("--by", help="month|year|port|mode|us-state|mx-state|commodity|trade-type|country|ca-prov")
+    _out_args(q)
+    q.set_defaults(func=_guarded(cmd_totals))
     qs = q.add_subparsers(dest="what", metavar="{totals,triples,crossings,periods,caveats,codes}")
-    qs.required = True
+    qs.required = False
 
     t = qs.add_parser("totals", help="totals, optionally broken down with --by")
     _filter_args(t)
@@ -134,6 +140,10 @@ def _filter_args(p) -> None:
     p.add_argument("--port", action="append", default=[], help="port code(s), e.g. 2304")
     p.add_argument("--us-state", action="append", default=[], help="US state code(s), e.g. TX")
     p.add_argument("--mx-state", action="append", default=[], help="Mexican state code(s), e.g. NL")
+    p.add_argument("--granularity", choices=("auto", "month", "year"), default="auto",
+                   help="read the period by month or by whole year (auto: year for --by year or a period of "
+                        "whole calendar years, else month); whole years may be answered by the bundled annual "
+                        "summaries when no raw table holds every month")
 
 
 # -- helpers -------------------------------------------------------------------------------
@@ -161,11 +171,23 @@ def _filter(args):
     from geo.query import TradeFilter
 
     period = None
-    if args.start or args.end:
-        period = (args.start, args.end)
-    return TradeFilter(period=period, trade_type=args.trade_type, country=args.country,
-                       modes=tuple(args.mode), commodities=tuple(args.commodity), ports=tuple(args.port),
-                       us_states=tuple(args.us_state), mx_states=tuple(args.mx_state))
+    start, end = args.start, args.end
+    if start and len(str(start).strip()) == 4 and str(start).strip().isdigit():
+        start = f"{start.strip()}-01"                       # --from 2025: January 2025
+    if end and len(str(end).strip()) == 4 and str(end).strip().isdigit():
+        end = f"{end.strip()}-12"                           # --to 2025: December 2025
+    if start or end:
+        period = (start, end)
+    f = TradeFilter(period=period, trade_type=args.trade_type, country=args.country,
+                    modes=tuple(args.mode), commodities=tuple(args.commodity), ports=tuple(args.port),
+                    us_states=tuple(args.us_state), mx_states=tuple(args.mx_state))
+    gran = getattr(args, "granularity", "auto") or "auto"
+    by = (getattr(args, "by", None) or "").strip().lower()
+    if gran == "auto":
+        whole = f.period is not None and f.period[0] % 100 == 1 and f.period[1] % 100 == 12 \
+            and 190001 < f.period[0] and f.period[1] < 220012
+        gran = "year" if by == "year" or (whole and by != "month") else "month"
+    return f.replace(granularity=gran)
 
 
 def _emit(df, fmt: str, meta: dict | None = None, out=None) -> None:
@@ -330,15 +352,18 @@ def cmd_totals(args) -> int:
         if args.by:
             df = store.breakdown(f, args.by)
             meta = {"filter": f.describe(), "by": df.attrs["by"], "source": df.attrs["source"],
+                    "used": df.attrs["plan_message"].english(),
                     "plan": df.attrs["plan"], "caveats": [c.text for c in df.attrs["caveats"]]}
             _emit(df, args.format, meta)
             _notes(df.attrs["caveats"], args.format)
+            _used(df.attrs["plan_message"], args.format)
             return 0
         t = store.totals(f)
     import pandas as pd
 
     df = pd.DataFrame([t.as_dict()])
-    meta = {"filter": f.describe(), "by": None, "source": t.plan.describe(), "plan": t.plan.as_dict(),
+    meta = {"filter": f.describe(), "by": None, "source": t.plan.describe(), "used": t.plan.message().english(),
+            "plan": t.plan.as_dict(),
             "caveats": [c.text for c in t.caveats]}
     if args.format == "json":
         payload = {**t.as_dict(), **meta}
@@ -347,9 +372,16 @@ def cmd_totals(args) -> int:
     else:
         _emit(df, args.format)
     _notes(t.caveats, args.format)
-    if args.format == "table":
-        print(f"source: {t.plan.describe()}", file=sys.stderr)
+    _used(t.plan.message(), args.format)
     return 0
+
+
+def _used(message, fmt: str) -> None:
+    """Which source and months answered: on stdout under a table, on stderr otherwise
+    (the CSV/JSON on stdout stay machine-readable; JSON carries it in ``plan``)."""
+    from desktop.base.messages import word
+
+    print(word(message), file=sys.stdout if fmt == "table" else sys.stderr)
 
 
 def cmd_triples(args) -> int:

@@ -18,6 +18,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP('messages', 'The Mexican-state table holds US exports by surface modes only and leaves out exports with no state recorded (OT, XX; air and vessel carry none).'),  # caveat.summary_mx_states
     QT_TRANSLATE_NOOP('messages', 'BTS published no raw file for October 2020; the summary derives that month from the 2020 annual file.'),  # caveat.summary_oct_2020
     QT_TRANSLATE_NOOP('messages', '{file} holds {table} for {month_ym} only in part ({raw_usd} against {summary_usd} in the BTS monthly totals, {gap_usd} short); that month is not used.'),  # caveat.partial_month
+    QT_TRANSLATE_NOOP('messages', '{file} holds {table} for {month_ym} only in part ({raw_usd} against {summary_usd} in the BTS monthly totals, {gap_usd} short); no other table answers this month, so its figures are incomplete.'),  # caveat.partial_month_used
     QT_TRANSLATE_NOOP('messages', '{value_usd} has no state recorded (codes {codes_list}); it is listed apart and not shaded as a state.'),  # caveat.unassigned_states
     QT_TRANSLATE_NOOP('messages', '{ports_list} are shown combined: BTS split or merged these ports ({notes_list}).'),  # caveat.port_lineage
     QT_TRANSLATE_NOOP('messages', 'Source: {source} ({tables_list}), {span} ({count_n} months).'),  # plan.source
@@ -351,6 +352,11 @@ MESSAGES = (
     QT_TRANSLATE_NOOP('messages', 'US–Mexico border: land ports of entry, seaports and industrial zones'),  # export.title.basemap
     QT_TRANSLATE_NOOP('messages', 'US–Mexico border trade: {scope_msg}'),  # export.title.trade
     QT_TRANSLATE_NOOP('messages', '{parts_list}'),  # export.subtitle
+    QT_TRANSLATE_NOOP('messages', 'US states shaded by trade value (US$)'),  # export.sub.us_state
+    QT_TRANSLATE_NOOP('messages', 'Mexican states shaded by US exports (US$)'),  # export.sub.mx_state
+    QT_TRANSLATE_NOOP('messages', 'Land ports sized by trade value (US$)'),  # export.sub.ports_trade
+    QT_TRANSLATE_NOOP('messages', 'Land ports sized by {measure_msg}'),  # export.sub.ports_crossings
+    QT_TRANSLATE_NOOP('messages', 'Flows: width by trade value (US$)'),  # export.sub.flows
     QT_TRANSLATE_NOOP('messages', '{km} km'),  # export.scale_km
     QT_TRANSLATE_NOOP('messages', '{m} m'),  # export.scale_m
     QT_TRANSLATE_NOOP('messages', 'Sources: {sources_list}. {projection}. Made with Frontera Atlas.'),  # export.sources

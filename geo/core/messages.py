@@ -52,6 +52,9 @@ CATALOGUE: dict[str, str] = {
                                "the 2020 annual file.",
     "caveat.partial_month": "{file} holds {table} for {month_ym} only in part ({raw_usd} against {summary_usd} "
                             "in the BTS monthly totals, {gap_usd} short); that month is not used.",
+    "caveat.partial_month_used": "{file} holds {table} for {month_ym} only in part ({raw_usd} against "
+                                 "{summary_usd} in the BTS monthly totals, {gap_usd} short); no other table "
+                                 "answers this month, so its figures are incomplete.",
     "caveat.unassigned_states": "{value_usd} has no state recorded (codes {codes_list}); it is listed apart "
                                 "and not shaded as a state.",
     "caveat.port_lineage": "{ports_list} are shown combined: BTS split or merged these ports ({notes_list}).",
@@ -454,6 +457,11 @@ CATALOGUE: dict[str, str] = {
     "export.title.basemap": "US–Mexico border: land ports of entry, seaports and industrial zones",
     "export.title.trade": "US–Mexico border trade: {scope_msg}",
     "export.subtitle": "{parts_list}",
+    "export.sub.us_state": "US states shaded by trade value (US$)",
+    "export.sub.mx_state": "Mexican states shaded by US exports (US$)",
+    "export.sub.ports_trade": "Land ports sized by trade value (US$)",
+    "export.sub.ports_crossings": "Land ports sized by {measure_msg}",
+    "export.sub.flows": "Flows: width by trade value (US$)",
     "export.scale_km": "{km} km",
     "export.scale_m": "{m} m",
     "export.sources": "Sources: {sources_list}. {projection}. Made with Frontera Atlas.",

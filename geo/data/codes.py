@@ -60,6 +60,9 @@ _FILES = {
     "trade_type": "trade_types.csv",
 }
 
+#: ports missing from ``ports.csv`` taken from the newer BTS code workbook (data/codes/SOURCES.md)
+_PORTS_NEWER = "ports_newer.csv"
+
 #: ISO-ish shorthands accepted for the two TransBorder partner countries.
 COUNTRY_ISO = {"MX": "2010", "CA": "1220"}
 COUNTRY_TO_ISO = {v: k for k, v in COUNTRY_ISO.items()}
@@ -111,6 +114,17 @@ class CodeTables:
                 nm = row.pop("name")
                 table[code] = CodeEntry(code, nm, row)
             self._tables[dim] = table
+        # port codes BTS added after the bundled code table (e.g. 2401 Ysleta, from March 2020),
+        # from the newer BTS code workbook: known before anything is called unknown
+        # (``is_known`` stays about the bundled table, so imports still note such codes)
+        self._newer_ports: dict[str, CodeEntry] = {}
+        newer = self.codes_dir / _PORTS_NEWER
+        if newer.exists():
+            for row in _read_csv(newer):
+                code = row.pop("code")
+                nm = row.pop("name")
+                if code and code not in self._tables["port"]:
+                    self._newer_ports[code] = CodeEntry(code, nm, row)
 
     # -- lookups ------------------------------------------------------------------------
     def codes(self, dim: str) -> list[str]:
@@ -130,6 +144,8 @@ class CodeTables:
         entry = self._table(dim).get(code)
         if entry is not None:
             return entry.name
+        if dim == "port" and code in self._newer_ports:
+            return self._newer_ports[code].name
         if dim == "port" and _PORT_RE.match(code):
             district = self._table("port").get(code[:2] + "XX")
             if code.endswith("XX"):
@@ -192,7 +208,7 @@ class CodeTables:
         low = raw.lower()
         hits = [
             e.code
-            for e in table.values()
+            for e in (list(table.values()) + list(self._newer_ports.values()) if dim == "port" else table.values())
             if e.name.lower() == low or e.extra.get("slug", "").lower() == low
             or e.extra.get("name_bts", "").lower() == low
         ]

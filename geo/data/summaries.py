@@ -36,13 +36,15 @@ from typing import Iterable, Mapping, Sequence
 import duckdb
 import pandas as pd
 
+from geo.core.messages import Message
 from geo.core.paths import data_dir
 from geo.core.periods import format_ym, ym_range
 
 __all__ = [
     "SOURCE_UNT", "SOURCE_INEGI", "SOURCE_RAW", "SummaryError", "TableInfo", "MonthlyCheck",
     "catalogue", "table_info", "read_table", "port_lineage", "lineage_group", "lineage_series",
-    "crossing_series", "raw_monthly_totals", "bundled_monthly_totals", "check_monthly_totals",
+    "crossing_series", "lineage_groups", "expand_lineage", "fold_lineage", "lineage_message",
+    "raw_monthly_totals", "bundled_monthly_totals", "check_monthly_totals",
 ]
 
 SOURCE_UNT = "BTS via UNT"
@@ -329,6 +331,87 @@ def lineage_series(group: str, measure: str = "Trucks", root: str | Path | None 
     df = crossing_series(members, measure, root)
     df["combined"] = df[members].sum(axis=1, min_count=1).astype("Int64")
     return df
+
+
+@dataclass(frozen=True)
+class LineageGroup:
+    """Ports whose figures continue under another code (all measures): one series when summed."""
+
+    code: str                       # the group's code, e.g. "2402+2401"
+    label: str                      # "El Paso + Ysleta"
+    members: tuple[str, ...]        # port codes, the parent first
+    notes: tuple[str, ...]          # "Ysleta (2401) split from Mar 2020", ...
+
+
+def lineage_groups(root: str | Path | None = None) -> dict[str, LineageGroup]:
+    """Port code -> its lineage group, for the groups whose every measure continues under the
+    other code (El Paso + Ysleta, Calexico + Calexico East, Noyes + Pembina); groups limited
+    to some measures (Boundary/Frontier rail containers) are left to :func:`lineage_series`."""
+    r = _root(root).resolve()
+    return dict(_lineage_groups(r, _mtime(r / "codes" / "port_lineage.csv")))
+
+
+@functools.lru_cache(maxsize=4)
+def _lineage_groups(root: Path, stamp: float) -> dict[str, LineageGroup]:
+    lin = port_lineage(root)
+    out: dict[str, LineageGroup] = {}
+    for g, rows in lin.groupby("successor_group", sort=False):
+        if not (rows["measures"] == "all").all():
+            continue
+        rows = rows.sort_values("role", key=lambda s: s.map({"parent": 0}).fillna(1), kind="stable")
+        notes = tuple(f"{r.port_name} ({r.port_code}) {r.role} "
+                      f"{format_ym(int(str(r.from_month if r.role != 'merged' else r.to_month)))}"
+                      for r in rows.itertuples() if r.role != "parent")
+        grp = LineageGroup(str(g), " + ".join(rows["port_name"]), tuple(rows["port_code"]), notes)
+        for code in grp.members:
+            out[code] = grp
+    return out
+
+
+def expand_lineage(port_codes: Iterable[str], root: str | Path | None = None) -> tuple[list[str], list[LineageGroup]]:
+    """The codes with every lineage-group member added, and the groups involved."""
+    groups = lineage_groups(root)
+    out: list[str] = []
+    used: list[LineageGroup] = []
+    for c in port_codes:
+        g = groups.get(str(c))
+        for m in (g.members if g else (str(c),)):
+            if m not in out:
+                out.append(m)
+        if g and g not in used:
+            used.append(g)
+    return out, used
+
+
+def fold_lineage(df: pd.DataFrame, code_col: str = "code", name_col: str = "name", keys: Sequence[str] = (),
+                 sum_cols: Sequence[str] | None = None, root: str | Path | None = None
+                 ) -> tuple[pd.DataFrame, list[LineageGroup]]:
+    """One row per lineage group (code ``2402+2401``, name ``El Paso + Ysleta``) in place of its
+    members' rows, per ``keys`` (e.g. month); the amounts summed. Returns the frame and the
+    groups folded (say so: :func:`lineage_message`)."""
+    groups = lineage_groups(root)
+    codes = df[code_col].astype(str)
+    mask = codes.isin(set(groups))
+    if not mask.any():
+        return df, []
+    used = list(dict.fromkeys(groups[c] for c in codes[mask]))
+    d = df.copy()
+    d[code_col] = [groups[c].code if c in groups else c for c in codes]
+    d.loc[mask, name_col] = [groups[c].label for c in codes[mask]]
+    sum_cols = list(sum_cols) if sum_cols is not None else [
+        c for c in ("value", "shipwt", "freight_charges", "records", "share") if c in d.columns]
+    other = [c for c in d.columns if c not in sum_cols and c not in keys and c != code_col]
+    agg = {**{c: "sum" for c in sum_cols}, **{c: "first" for c in other}}
+    out = d.groupby([*keys, code_col], sort=False, as_index=False, dropna=False).agg(agg)[list(df.columns)]
+    if not keys and "value" in out.columns:
+        out = out.sort_values(["value", code_col], ascending=[False, True], kind="stable")
+    return out.reset_index(drop=True), used
+
+
+def lineage_message(groups: Sequence[LineageGroup]) -> Message:
+    """The caveat that a series shows lineage groups combined."""
+    return Message("caveat.port_lineage", {"ports_list": [f"{g.label} ({g.code})" for g in groups],
+                                           "notes_list": [n for g in groups for n in g.notes]})
 
 
 # -- checks against the raw BTS files ---------------------------------------------------------

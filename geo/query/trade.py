@@ -7,6 +7,14 @@ the first table (in preference order) that has all the dimensions the filter and
 need and holds data for that month. The plan is attached to every result (``df.attrs``)
 and :func:`caveats` turns it into notes the UI can show.
 
+The bundled summaries (``geo.data.summaries``, "BTS via UNT") join the planner
+(:data:`SUMMARY_TABLES`): a raw table answers a period only when it holds every month of it;
+otherwise, for whole years (year granularity), a series or a comparison, one summary table
+answers the whole of it, so every period of a comparison comes from the same source. A raw
+month whose total falls short of the monthly summary's (:class:`PartialMonth`) is named and
+used only where nothing else can answer. :meth:`QueryPlan.message` says which source and months
+answered.
+
 The store (``geo.store``) executes plans; these helpers are pure Python.
 """
 
@@ -25,7 +33,7 @@ __all__ = [
     "TradeFilter", "FilterError", "NotAnswerableError", "BREAKDOWNS", "TABLE_DIMS",
     "QueryPlan", "Caveat", "Totals", "normalise_by", "plan", "caveats", "parse_period",
     "format_ym", "ym_range", "totals", "breakdown", "flow_triples", "crossings",
-    "available_periods",
+    "available_periods", "SUMMARY_TABLES", "SummaryTable", "PartialMonth", "UNASSIGNED_STATES",
 ]
 
 
@@ -48,6 +56,51 @@ TABLE_TITLES = {"DOT1": "DOT1 (US state x port)", "DOT2": "DOT2 (US state x comm
                 "DOT3": "DOT3 (port x commodity)"}
 #: smallest table first: identical totals, fewer rows to scan
 PREFERENCE = ("DOT3", "DOT1", "DOT2")
+
+#: state codes that name no state (BTS unknown Mexican states XX/OT, unknown US state DU, none)
+UNASSIGNED_STATES = frozenset({"", "XX", "OT", "DU"})
+
+
+@dataclass(frozen=True)
+class SummaryTable:
+    """A bundled summary table (``geo.data.summaries``) as the planner sees it: the planner
+    dimensions it carries, its granularity, and the filter values the whole table is limited to
+    (``country``/``trade_type``); it answers a period only when it holds all of it."""
+
+    name: str
+    title: str
+    dims: frozenset
+    granularity: str                       # "month" | "year"
+    country: str | None = None             # the table holds only this partner ("MX")
+    trade_type: str | None = None          # ... and only this direction ("export")
+
+
+#: the summaries the planner may use, in preference order (BTS via UNT, compiled from the raw files)
+SUMMARY_TABLES: tuple[SummaryTable, ...] = (
+    SummaryTable("bts_partner_month", "partner x mode x direction, by month", frozenset(), "month"),
+    SummaryTable("bts_us_state_year", "US state x partner x mode x direction, by year",
+                 frozenset({"us_state"}), "year"),
+    SummaryTable("bts_mx_state_year", "Mexican state x mode, US exports to Mexico, by year",
+                 frozenset({"mx_state"}), "year", country="MX", trade_type="export"),
+)
+_SUMMARY = {s.name: s for s in SUMMARY_TABLES}
+for _s in SUMMARY_TABLES:
+    TABLE_TITLES[_s.name] = f"{_s.title} (BTS via UNT)"
+
+
+@dataclass(frozen=True)
+class PartialMonth:
+    """A raw month whose total falls short of the monthly summary's (an incomplete file)."""
+
+    table: str            # DOT1 / DOT2 / DOT3
+    year_month: int
+    file: str             # the file it came from ("" when unknown, e.g. the bundle)
+    raw_value: int
+    summary_value: int
+
+    @property
+    def gap(self) -> int:
+        return self.summary_value - self.raw_value
 
 #: breakdown name -> dimension it needs (None: present in every table)
 BREAKDOWNS: dict[str, str | None] = {
@@ -203,7 +256,11 @@ class TradeFilter:
 # -- planning ----------------------------------------------------------------------------
 @dataclass(frozen=True)
 class QueryPlan:
-    """Which table answers which months; attached to results as ``df.attrs['plan']``."""
+    """Which table answers which months; attached to results as ``df.attrs['plan']``.
+
+    A raw plan names one BTS table per month (``ranges``); a summary plan (``summary`` set)
+    names one bundled summary table for the whole period: ``months_by_table`` then maps it to
+    the years (annual table) or months (monthly table) it answers."""
 
     by: str | None
     needed_dims: frozenset
@@ -216,6 +273,13 @@ class QueryPlan:
     period: tuple[int, int] | None
     implicit_country: str | None = None
     store_months: tuple[int, ...] = ()
+    #: the summary table answering the whole period (None: the raw tables answer)
+    summary: str | None = None
+    granularity: str = "month"
+    #: raw months of the period left out because their total falls short of the summary's
+    partial: tuple[PartialMonth, ...] = ()
+    #: every period of a comparison planned together (one source for all), besides ``period``
+    also: tuple[tuple[int, int], ...] = ()
 
     @property
     def tables(self) -> tuple[str, ...]:
@@ -223,23 +287,51 @@ class QueryPlan:
 
     @property
     def empty(self) -> bool:
-        return not self.ranges
+        return not self.ranges and not self.summary
+
+    @property
+    def source(self) -> str:
+        """The one source of the figures: 'BTS via UNT', 'BTS DOT1 raw', ... ('' when empty)."""
+        if self.summary:
+            return "BTS via UNT"
+        return " + ".join(f"BTS {t} raw" for t in self.tables)
+
+    @property
+    def months(self) -> tuple[int, ...]:
+        """Every month the figures cover (an annual table's years expanded to their months)."""
+        return self.store_months
+
+    def message(self) -> Message:
+        """Which source and months answered, as a sentence for people."""
+        if self.empty:
+            return Message("plan.none")
+        tables = [TABLE_TITLES.get(t, t) for t in self.tables]
+        ms = self.store_months
+        span = format_ym(ms[0]) + (f"..{format_ym(ms[-1])}" if len(ms) > 1 else "")
+        return Message("plan.source", {"source": self.source, "tables_list": tables, "span": span,
+                                       "count_n": len(ms)})
 
     def describe(self) -> str:
         if self.empty:
             return "no data for this filter in the store"
         bits = []
-        for t, months in self.months_by_table.items():
-            if months:
-                span = format_ym(months[0]) + (f"..{format_ym(months[-1])}" if len(months) > 1 else "")
-                bits.append(f"{TABLE_TITLES[t]} for {span} ({len(months)} months)")
+        for t, periods in self.months_by_table.items():
+            if periods:
+                fmt = str if periods[0] < 10000 else format_ym
+                unit = "years" if periods[0] < 10000 else "months"
+                span = fmt(periods[0]) + (f"..{fmt(periods[-1])}" if len(periods) > 1 else "")
+                src = " [BTS via UNT]" if t == self.summary else ""
+                bits.append(f"{TABLE_TITLES.get(t, t)}{src} for {span} ({len(periods)} {unit})")
         return "; ".join(bits)
 
     def as_dict(self) -> dict:
         return {"by": self.by, "tables": list(self.tables), "candidates": list(self.candidates),
                 "months_by_table": {k: list(v) for k, v in self.months_by_table.items() if v},
                 "uncovered_months": list(self.uncovered_months), "description": self.describe(),
-                "implicit_country": self.implicit_country}
+                "implicit_country": self.implicit_country, "source": self.source,
+                "summary": self.summary, "granularity": self.granularity,
+                "months": list(self.store_months),
+                "partial": [dataclasses.asdict(p) for p in self.partial]}
 
 
 def candidate_tables(needed: Iterable[str]) -> tuple[str, ...]:
@@ -251,9 +343,37 @@ def candidate_tables(needed: Iterable[str]) -> tuple[str, ...]:
     return cands
 
 
+def _whole_years(period: tuple[int, int] | None) -> bool:
+    return (period is not None and 190001 < period[0] and period[1] < 220012
+            and period[0] % 100 == 1 and period[1] % 100 == 12)
+
+
+def _summary_fits(s: SummaryTable, f: TradeFilter, by: str | None, needed: set, implicit_country: str | None,
+                  annual_ok: bool) -> bool:
+    if not needed <= s.dims:
+        return False
+    if s.granularity == "year" and (not annual_ok or by == "month"):
+        return False
+    if s.country and (f.country or implicit_country) != s.country:
+        return False
+    if s.trade_type and (f.trade_type not in (None, s.trade_type) or by == "trade_type"):
+        return False
+    return True
+
+
 def plan(f: TradeFilter, by: str | None, availability: Mapping[int, Sequence[int]],
-         extra_dims: Iterable[str] = ()) -> QueryPlan:
-    """Plan a query. ``availability``: src id (1/2/3) -> sorted months held by the store."""
+         extra_dims: Iterable[str] = (), summaries: Mapping[str, Sequence[int]] | None = None,
+         partial: Sequence[PartialMonth] = (), also: Sequence[tuple[int, int]] = ()) -> QueryPlan:
+    """Plan a query. ``availability``: src id (1/2/3) -> sorted months held by the store (months
+    whose raw total falls short of the summary's already left out; ``partial`` names them).
+
+    ``summaries``: summary table name -> the months (monthly table) or years (annual table) it
+    holds; without it only the raw tables answer. With it, one source answers the whole period
+    (and every period in ``also``, a comparison): a raw table when it holds every month of them,
+    else a summary table holding all of them - annual tables only for a year-granularity filter
+    over whole calendar years. A series (``by`` month or year) is held to the same rule. Other
+    month-granularity queries keep the month-by-month raw plan (one table when one holds every
+    month the store has), saying which tables and months answered and which are missing."""
     by = normalise_by(by)
     needed = set(f.dims) | set(extra_dims)
     if by and BREAKDOWNS[by]:
@@ -270,15 +390,49 @@ def plan(f: TradeFilter, by: str | None, availability: Mapping[int, Sequence[int
     all_months = sorted(set().union(*avail.values())) if avail else []
     lo, hi = f.period if f.period else (None, None)
     months = [m for m in all_months if (lo is None or m >= lo) and (hi is None or m <= hi)]
+    part = tuple(p for p in partial if (lo is None or p.year_month >= lo) and (hi is None or p.year_month <= hi))
+    short = {(p.table, p.year_month) for p in partial}
+    #: the months each table holds in full (a partial month is used only where nothing else answers)
+    full = {t: {m for m in v if (t, m) not in short} for t, v in avail.items()}
+    also = tuple((parse_period(a), parse_period(b)) for a, b in also)
+    periods = ([f.period] if f.period else []) + list(also)
+    closed = bool(periods) and all(190001 < a and b < 220012 for a, b in periods)
+    if summaries is not None and closed:
+        wanted = sorted({m for a, b in periods for m in ym_range(a, b)})
+        annual_ok = f.granularity == "year" and all(_whole_years(p) for p in periods)
+        series = by in ("month", "year")          # a series: every point from the same source
+        if annual_ok or also or series:
+            for t in cands:                       # one raw table holding every month of it
+                if all(m in full.get(t, ()) for m in wanted):
+                    return _one_table_plan(by, needed, cands, t, wanted, f, implicit_country, part, also)
+            for s in SUMMARY_TABLES:
+                held = set(summaries.get(s.name, ()))
+                if not held or not _summary_fits(s, f, by, needed, implicit_country, annual_ok):
+                    continue
+                units = sorted({m // 100 for m in wanted}) if s.granularity == "year" else wanted
+                if all(u in held for u in units):
+                    mine = [m for m in wanted if f.period and f.period[0] <= m <= f.period[1]]
+                    mine_units = sorted({m // 100 for m in mine}) if s.granularity == "year" else mine
+                    return QueryPlan(by, frozenset(needed), cands + (s.name,), (), {s.name: tuple(mine_units)},
+                                     (), f.period, implicit_country, tuple(mine), summary=s.name,
+                                     granularity=f.granularity, partial=part, also=also)
+    if summaries is not None and months:          # one raw table holding every held month: it alone
+        for t in cands:
+            if all(m in full.get(t, ()) for m in months):
+                return _one_table_plan(by, needed, cands, t, months, f, implicit_country, part, also)
     assign: list[tuple[int, int | None]] = []
     for m in months:
-        src = next((SRC_ID[t] for t in cands if m in avail.get(t, ())), None)
+        src = next((SRC_ID[t] for t in cands if m in full.get(t, ())), None)
+        if src is None:
+            src = next((SRC_ID[t] for t in cands if m in avail.get(t, ())), None)
         assign.append((m, src))
     ranges: list[list[int]] = []
     prev_src = None
     for m, src in assign:
         if src is not None:
-            if ranges and prev_src == src:
+            left_out = ranges and any(SRC_ID[p.table] == src and ranges[-1][2] < p.year_month < m
+                                      for p in part if (p.year_month, SRC_ID[p.table]) not in assign)
+            if ranges and prev_src == src and not left_out:
                 ranges[-1][2] = m        # consecutive store months served by the same table
             else:
                 ranges.append([src, m, m])
@@ -286,7 +440,24 @@ def plan(f: TradeFilter, by: str | None, availability: Mapping[int, Sequence[int
     by_table = {t: tuple(m for m, s in assign if s == SRC_ID[t]) for t in cands}
     uncovered = tuple(m for m, s in assign if s is None)
     return QueryPlan(by, frozenset(needed), cands, tuple((r[0], r[1], r[2]) for r in ranges),
-                     by_table, uncovered, f.period, implicit_country, tuple(months))
+                     by_table, uncovered, f.period, implicit_country, tuple(months),
+                     granularity=f.granularity, partial=part, also=also)
+
+
+def _one_table_plan(by, needed, cands, table: str, wanted: list[int], f: TradeFilter,
+                    implicit_country, part, also) -> QueryPlan:
+    lo, hi = f.period if f.period else (wanted[0], wanted[-1])
+    mine = tuple(m for m in wanted if lo <= m <= hi)
+    runs: list[list[int]] = []
+    for m in mine:                                # calendar runs: a left-out month breaks a range
+        if runs and m == (runs[-1][1] + 89 if runs[-1][1] % 100 == 12 else runs[-1][1] + 1):
+            runs[-1][1] = m
+        else:
+            runs.append([m, m])
+    ranges = tuple((SRC_ID[table], a, b) for a, b in runs)
+    by_table = {t: (mine if t == table else ()) for t in cands}
+    return QueryPlan(by, frozenset(needed), cands, ranges, by_table, (), f.period, implicit_country, mine,
+                     granularity=f.granularity, partial=part, also=also)
 
 
 # -- caveats -----------------------------------------------------------------------------
@@ -345,6 +516,20 @@ def caveats(f: TradeFilter, by: str | None, qplan: QueryPlan | None = None,
                             tables_list=list(qplan.candidates)))
         if len(qplan.tables) > 1:
             out.append(_cav("mixed_tables", description=qplan.describe()))
+        if qplan.summary:
+            ms = qplan.store_months
+            span = format_ym(ms[0]) + (f"..{format_ym(ms[-1])}" if len(ms) > 1 else "")
+            out.append(_cav("summary_source", table=TABLE_TITLES.get(qplan.summary, qplan.summary), span=span))
+            if qplan.summary == "bts_mx_state_year":
+                out.append(_cav("summary_mx_states"))
+            if 202010 in ms:
+                out.append(_cav("summary_oct_2020"))
+        for p in qplan.partial:
+            used = not qplan.summary and p.year_month in qplan.months_by_table.get(p.table, ())
+            out.append(_cav("partial_month_used" if used else "partial_month", "warning",
+                            file=p.file or "the bundled data", table=p.table,
+                            month_ym=p.year_month, raw_usd=p.raw_value, summary_usd=p.summary_value,
+                            gap_usd=p.gap))
         if f.period and qplan.store_months:
             lo_, hi_ = f.period
             if lo_ <= 190001:   # open start / end: count from / to the store's own months

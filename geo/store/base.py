@@ -112,6 +112,14 @@ class Store(abc.ABC):
     @abc.abstractmethod
     def caveats(self, f: TradeFilter, by: str | None = None, flows: bool = False) -> list[Caveat]: ...
 
+    def compare(self, f: TradeFilter, periods: Sequence[tuple], by: str | None = None) -> list:
+        """The filter over several periods, every period from ONE source (Totals or breakdowns)."""
+        raise NotImplementedError
+
+    def partial_months(self) -> tuple:
+        """Raw months whose total falls short of the BTS monthly summary's (flagged, not used)."""
+        return ()
+
     # -- border crossings -----------------------------------------------------------------
     @abc.abstractmethod
     def crossings(self, port_codes: Sequence[str] | None = None, measures: Sequence[str] | None = None,

@@ -30,6 +30,7 @@ import numpy as np
 import pandas as pd
 
 from geo.core.paths import user_data_dir
+from geo.data import summaries as _summaries
 from geo.data.codes import COUNTRY_ISO, CodeTables, bundled_data_dir, code_tables
 from geo.imports import import_history, purge_replaced, run_import, undo_import
 from geo.imports.crossings import MEASURES
@@ -48,6 +49,7 @@ from geo.query import (
 )
 from geo.query import caveats as _caveats
 from geo.query import plan as _plan
+from geo.query.trade import SUMMARY_TABLES, UNASSIGNED_STATES, PartialMonth
 from geo.store import rollups
 from geo.store.base import Store, StoreChange, StoreError, StoreLockedError
 
@@ -212,6 +214,7 @@ class DuckDBStore(Store):
         self._cursors: list = []
         self._import_lock = threading.Lock()
         self._avail: dict | None = None
+        self._partial: tuple[PartialMonth, ...] = ()
         self._closed = False
         if fresh or not self._has_schema():
             if read_only:
@@ -436,15 +439,69 @@ class DuckDBStore(Store):
 
     # -- metadata -------------------------------------------------------------------------
     def _availability(self) -> dict[int, list[int]]:
+        """src -> the months the raw table holds (a month whose total falls short of the BTS
+        monthly summary's is listed by :meth:`partial_months`; the planner uses it only where
+        no complete table or summary can answer, with a warning)."""
         av = self._avail
         if av is None:
             rows = self._cur().execute(
                 "SELECT DISTINCT src, year_month FROM freight ORDER BY 1, 2").fetchall()
+            self._partial = tuple(self._find_partial())
             av = {}
             for src, ym in rows:
                 av.setdefault(src, []).append(ym)
             self._avail = av
         return av
+
+    def partial_months(self) -> tuple[PartialMonth, ...]:
+        """Raw months whose total falls short of the summary's monthly partner total
+        (``bts_partner_month``): flagged with their file and gap, never used in place of a
+        complete table or the summary."""
+        self._availability()
+        return self._partial
+
+    def _find_partial(self) -> list[PartialMonth]:
+        try:
+            path = _summaries.table_info("bts_partner_month").path
+        except _summaries.SummaryError:
+            return []
+        if not path.exists():
+            return []
+        rows = self._cur().execute(
+            "WITH r AS (SELECT src, year_month, country, sum(value)::BIGINT AS v FROM agg_base GROUP BY ALL), "
+            f"s AS (SELECT year_month, country, sum(value)::BIGINT AS v FROM read_parquet('{_q(path)}') GROUP BY ALL), "
+            "k AS (SELECT DISTINCT src, year_month FROM r) "
+            "SELECT k.src, k.year_month, coalesce(sum(r.v), 0)::BIGINT, sum(s.v)::BIGINT "
+            "FROM k JOIN s ON s.year_month = k.year_month "
+            "LEFT JOIN r ON r.src = k.src AND r.year_month = k.year_month AND r.country = s.country "
+            "GROUP BY ALL HAVING bool_or(coalesce(r.v, 0) < s.v) ORDER BY 1, 2").fetchall()
+        out = []
+        for src, ym, raw_v, sum_v in rows:
+            out.append(PartialMonth(SRC_NAME[src], int(ym), self._file_of(SRC_NAME[src], int(ym)),
+                                    int(raw_v), int(sum_v)))
+        return out
+
+    def _file_of(self, table: str, ym: int) -> str:
+        """The file the latest active import took this table's month from ('' for the bundle)."""
+        try:
+            rows = self._cur().execute(
+                "SELECT f.file, f.periods FROM import_files f JOIN import_history h USING (import_id) "
+                "WHERE f.kind = ? AND h.status = 'active' ORDER BY f.import_id DESC", [table]).fetchall()
+        except duckdb.Error:
+            return ""
+        for file, periods in rows:
+            if str(ym) in (periods or "").split(","):
+                return Path(file).name
+        return ""
+
+    def _summary_periods(self) -> dict[str, list[int]]:
+        """Summary table -> the months (monthly) or years (annual) it holds."""
+        try:
+            cat = _summaries.catalogue()
+        except _summaries.SummaryError:
+            return {}
+        return {s.name: list(cat[s.name].periods) for s in SUMMARY_TABLES
+                if s.name in cat and cat[s.name].path.exists()}
 
     def available_periods(self) -> dict[str, list[int]]:
         av = self._availability()
@@ -489,9 +546,15 @@ class DuckDBStore(Store):
         }
 
     # -- trade queries --------------------------------------------------------------------
-    def plan(self, f: TradeFilter, by: str | None = None, flows: bool = False) -> QueryPlan:
+    def plan(self, f: TradeFilter, by: str | None = None, flows: bool = False,
+             also: Sequence[tuple[int, int]] = ()) -> QueryPlan:
+        """The plan: one source for the period (and every period in ``also``, a comparison);
+        the bundled summaries answer whole periods the raw tables do not hold in full (flows
+        need the raw DOT1 rows)."""
         extra = ("us_state", "port", "mx_state") if flows else ()
-        return _plan(f, by, self._availability(), extra_dims=extra)
+        av = self._availability()
+        return _plan(f, by, av, extra_dims=extra, summaries=None if flows else self._summary_periods(),
+                     partial=self._partial, also=also)
 
     def caveats(self, f: TradeFilter, by: str | None = None, flows: bool = False) -> list[Caveat]:
         return _caveats(f, by, self.plan(f, by, flows=flows), flows=flows)
@@ -553,10 +616,67 @@ class DuckDBStore(Store):
             self._con.execute("ROLLBACK")
             raise
 
+    def _summary_rows(self, f: TradeFilter, qp: QueryPlan, by: str | None) -> list:
+        """Rows ``(key, value, shipwt kg, freight charges, rows)`` from the plan's summary table
+        (read in place from its Parquet file). Weights: short tons as published, in kg."""
+        assert qp.summary is not None
+        path = _summaries.table_info(qp.summary).path
+        annual = next(s for s in SUMMARY_TABLES if s.name == qp.summary).granularity == "year"
+        ym = "year * 100 + 1" if annual else "year_month"
+        clauses: list[str] = []
+        params: list[object] = []
+        periods = qp.months_by_table[qp.summary]
+        if annual:
+            clauses.append("year BETWEEN ? AND ?")
+        else:
+            clauses.append("year_month BETWEEN ? AND ?")
+        params += [periods[0], periods[-1]]
+        if f.trade_type_code:
+            clauses.append("trade_type = ?")
+            params.append(f.trade_type_code)
+        country = f.country or qp.implicit_country
+        if country:
+            clauses.append("country = ?")
+            params.append(int(COUNTRY_ISO[country]))
+        if f.modes:
+            clauses.append("mode IN (" + ", ".join("?" for _ in f.modes) + ")")
+            params += [int(m) for m in f.modes]
+        if f.us_states:
+            clauses.append("us_state IN (" + ", ".join("?" for _ in f.us_states) + ")")
+            params += list(f.us_states)
+        if f.mx_states:
+            expanded: list[str] = []
+            for st in f.mx_states:
+                expanded += [a for a in self.codes.mx_state_aliases(st) if a not in expanded] or [st]
+            clauses.append("mx_state IN (" + ", ".join("?" for _ in expanded) + ")")
+            params += expanded
+        cols = _SUMMARY_COLUMNS.get(path)
+        if cols is None:
+            cols = {c for c, in self._cur().execute(
+                f"SELECT column_name FROM (DESCRIBE SELECT * FROM read_parquet('{_q(path)}'))").fetchall()}
+            _SUMMARY_COLUMNS[path] = cols
+        wt = "coalesce(sum(weight_short_tons * 907.18474), 0)::BIGINT" if "weight_short_tons" in cols else "0"
+        fc = "coalesce(sum(freight_charges), 0)::BIGINT" if "freight_charges" in cols else "0"
+        key = {None: "NULL", "month": "year_month", "year": f"({ym}) // 100", "trade_type": "trade_type",
+               "country": "country", "mode": "mode", "us_state": "us_state", "mx_state": "mx_state"}[by]
+        if by in ("trade_type", "country", "mode"):
+            key = f"CAST({key} AS VARCHAR)"
+        return self._cur().execute(
+            f"SELECT {key} AS k, coalesce(sum(value), 0)::BIGINT, {wt}, {fc}, count(*) "
+            f"FROM read_parquet('{_q(path)}') WHERE {' AND '.join(clauses)} GROUP BY ALL", params).fetchall()
+
     def totals(self, f: TradeFilter) -> Totals:
-        qp = self.plan(f, None)
+        return self._totals(f, ())
+
+    def _totals(self, f: TradeFilter, also: Sequence[tuple[int, int]]) -> Totals:
+        qp = self.plan(f, None, also=also)
         t = Totals(plan=qp, caveats=_caveats(f, None, qp))
         if qp.empty:
+            return t
+        if qp.summary:
+            srows = self._summary_rows(f, qp, None)
+            vals = tuple(srows[0][1:]) if srows else (0, 0, 0, 0)
+            t.value, t.shipwt, t.freight_charges, t.records = (int(x) for x in vals)
             return t
         where, params = self._where(f, qp)
         table, count = self._source(qp)
@@ -567,15 +687,25 @@ class DuckDBStore(Store):
         t.value, t.shipwt, t.freight_charges, t.records = (int(x) for x in r)
         return t
 
-    def breakdown(self, f: TradeFilter, by: str) -> pd.DataFrame:
+    def breakdown(self, f: TradeFilter, by: str, *, lineage: bool = False,
+                  also: Sequence[tuple[int, int]] = ()) -> pd.DataFrame:
+        """Figures by ``by``; ``lineage``: ports a BTS split or merge divided (El Paso 2402 +
+        Ysleta 2401 from March 2020) are one row, said so in a caveat; ``also``: the other
+        periods of a comparison (one source for all; see :meth:`compare`)."""
         norm = normalise_by(by)
         if norm is None:
             raise FilterError("A breakdown needs a 'by' dimension.")
         by = norm
-        qp = self.plan(f, by)
+        groups: list = []
+        if lineage and f.ports:
+            ports, groups = _summaries.expand_lineage(f.ports)
+            f = f.replace(ports=tuple(ports))
+        qp = self.plan(f, by, also=also)
         cav = _caveats(f, by, qp)
         rows: list = []
-        if not qp.empty:
+        if qp.summary:
+            rows = self._summary_rows(f, qp, by)
+        elif not qp.empty:
             where, params = self._where(f, qp)
             col = _BY_COLUMN[by]
             key = f"CAST({col} AS VARCHAR)" if by in _BY_DIM else col
@@ -585,9 +715,35 @@ class DuckDBStore(Store):
                 f"coalesce(sum(freight_charges), 0)::BIGINT, {count} FROM {table} WHERE {where} "
                 f"GROUP BY {col}", params).fetchall()
         df = self._frame(by, rows)
+        unassigned: list[tuple[str, str, int]] = []
+        if by in ("us_state", "mx_state"):
+            gone = df["code"].astype(str).isin(UNASSIGNED_STATES)
+            unassigned = [(str(c), str(n), int(v)) for c, n, v in
+                          zip(df.loc[gone, "code"], df.loc[gone, "name"], df.loc[gone, "value"])]
+            df["assigned"] = ~gone
+            if unassigned:
+                cav = cav + [Caveat("unassigned_states", _msg_unassigned(unassigned))]
+        if lineage and by == "port":
+            df, folded = _summaries.fold_lineage(df)
+            groups += [g for g in folded if g not in groups]
+        if groups:
+            cav = cav + [Caveat("port_lineage", _summaries.lineage_message(groups))]
         df.attrs.update({"by": by, "filter": f.describe(), "plan": qp.as_dict(),
-                         "caveats": cav, "source": qp.describe()})
+                         "caveats": cav, "source": qp.describe(), "unassigned": unassigned,
+                         "plan_message": qp.message()})
         return df
+
+    def compare(self, f: TradeFilter, periods: Sequence[tuple], by: str | None = None) -> list:
+        """The same filter over several periods (this year against last, a series of years),
+        every period answered by ONE source, so a change is never an artefact of two sources:
+        a list of :class:`Totals` (``by`` None) or breakdown DataFrames, in ``periods`` order."""
+        ps = [(parse_period(a), parse_period(b)) for a, b in periods]
+        out: list = []
+        for i, p in enumerate(ps):
+            g = f.replace(period=p)
+            others = tuple(q for j, q in enumerate(ps) if j != i)
+            out.append(self.breakdown(g, by, also=others) if by else self._totals(g, others))
+        return out
 
     def _frame(self, by: str, rows: list) -> pd.DataFrame:
         cols = ["code", "name", "value", "shipwt", "freight_charges", "records"]
@@ -695,8 +851,15 @@ class DuckDBStore(Store):
     # -- crossings ------------------------------------------------------------------------
     def crossings(self, port_codes: Sequence[str] | None = None, measures: Sequence[str] | None = None,
                   period: tuple | None = None, by: Sequence[str] | str = ("port",),
-                  border: str | None = None) -> pd.DataFrame:
+                  border: str | None = None, lineage: bool = False) -> pd.DataFrame:
+        """Border crossing counts; ``lineage``: a port's lineage group (El Paso 2402 + Ysleta
+        2401, split in March 2020) counted as one port, said so in ``df.attrs['caveats']``."""
         by = [by] if isinstance(by, str) else list(by)
+        groups: list = []
+        if lineage and port_codes:
+            codes_, groups = _summaries.expand_lineage(
+                [str(p).strip().zfill(4) for p in ([port_codes] if isinstance(port_codes, str) else port_codes)])
+            port_codes = codes_
         by = [b.strip().lower() for b in by]
         bad = [b for b in by if b not in ("port", "measure", "month", "year")]
         if bad:
@@ -760,10 +923,27 @@ class DuckDBStore(Store):
         order = [c for c in ("port_code", "measure", "year_month", "year") if c in df.columns]
         if order:
             df = df.sort_values(order, kind="stable").reset_index(drop=True)
+        if lineage and "port" in by:
+            keys = [c for c in ("measure", "year_month", "year") if c in df.columns]
+            df, folded = _summaries.fold_lineage(df, "port_code", "port_name", keys=keys, sum_cols=["value"])
+            groups += [g for g in folded if g not in groups]
+            df = df.sort_values(["port_code", *keys], kind="stable").reset_index(drop=True)
         if "year_month" in df.columns:
             df["period"] = [format_ym(int(x)) for x in df["year_month"]]
         df["value"] = df["value"].astype("int64")
+        df.attrs["caveats"] = [Caveat("port_lineage", _summaries.lineage_message(groups))] if groups else []
         return df
+
+
+#: summary Parquet file -> its column names (read once)
+_SUMMARY_COLUMNS: dict[Path, set[str]] = {}
+
+
+def _msg_unassigned(rows: list[tuple[str, str, int]]):
+    from geo.core.messages import Message
+
+    return Message("caveat.unassigned_states", {"value_usd": sum(v for _, _, v in rows),
+                                                "codes_list": [c or "none" for c, _, _ in rows]})
 
 
 def _scalar(con, sql: str, params=None):
