@@ -20,7 +20,7 @@ def test_store_opens_after_the_first_frame_and_fills_the_bar(window):
     assert bar.isEnabled()
     # the calendar runs from the first to the last month held; the default is the latest full
     # twelve months of port trade (DOT1, through Sep 2024)
-    assert bar.months[0] == 201501 and bar.months[-1] == 202412
+    assert bar.months[0] == 201501 and bar.months[-1] == 202512  # 2025: the annual summaries
     assert bar.period_label.text() == "Oct 2023 – Sep 2024"
     assert bar.mode.count() > 3 and bar.commodity.count() > 50
     assert window.content.layers["ports"].style.size_by == "theme_value"

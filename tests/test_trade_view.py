@@ -30,8 +30,9 @@ def test_ports_are_sized_by_the_queried_trade_value(store, content):
     assert laredo["theme_value"] == pytest.approx(expected["2304"])
     assert theme.port_values["2304"] == max(theme.port_values.values())
     title = theme.port_title.english()
-    assert theme.port_title.code == "theme.port_title.trade"
-    assert "Oct 2023 to Sep 2024" in title and "US$" in title
+    assert theme.port_title.params["title_msg"].code == "theme.port_title.trade"
+    # the legend entry states its own period and source
+    assert "Oct 2023 to Sep 2024" in title and "US$" in title and title.endswith("Source: BTS DOT1 raw")
 
 
 def test_changing_the_mode_restyles_the_ports(store, content):

@@ -586,116 +586,116 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../toolbars/filter_bar.py" line="35"/>
+        <location filename="../toolbars/filter_bar.py" line="36"/>
         <source>Filters</source>
         <extracomment>a colour per source row under the period slider</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../toolbars/filter_bar.py" line="45"/>
-        <location filename="../toolbars/filter_bar.py" line="70"/>
+        <location filename="../toolbars/filter_bar.py" line="46"/>
+        <location filename="../toolbars/filter_bar.py" line="71"/>
         <source>Period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../toolbars/filter_bar.py" line="48"/>
+        <location filename="../toolbars/filter_bar.py" line="49"/>
         <source>Exports and imports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../toolbars/filter_bar.py" line="48"/>
+        <location filename="../toolbars/filter_bar.py" line="49"/>
         <source>US exports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../toolbars/filter_bar.py" line="49"/>
+        <location filename="../toolbars/filter_bar.py" line="50"/>
         <source>US imports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../toolbars/filter_bar.py" line="49"/>
+        <location filename="../toolbars/filter_bar.py" line="50"/>
         <source>Direction of trade</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../toolbars/filter_bar.py" line="50"/>
+        <location filename="../toolbars/filter_bar.py" line="51"/>
         <source>Mexico</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../toolbars/filter_bar.py" line="50"/>
+        <location filename="../toolbars/filter_bar.py" line="51"/>
         <source>Canada</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../toolbars/filter_bar.py" line="51"/>
+        <location filename="../toolbars/filter_bar.py" line="52"/>
         <source>Mexico and Canada</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../toolbars/filter_bar.py" line="51"/>
+        <location filename="../toolbars/filter_bar.py" line="52"/>
         <source>Trading partner</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../toolbars/filter_bar.py" line="52"/>
-        <location filename="../toolbars/filter_bar.py" line="119"/>
-        <source>All modes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../toolbars/filter_bar.py" line="52"/>
-        <source>Mode of transport</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../toolbars/filter_bar.py" line="53"/>
         <location filename="../toolbars/filter_bar.py" line="120"/>
-        <source>All commodities</source>
+        <source>All modes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../toolbars/filter_bar.py" line="53"/>
+        <source>Mode of transport</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../toolbars/filter_bar.py" line="54"/>
+        <location filename="../toolbars/filter_bar.py" line="121"/>
+        <source>All commodities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../toolbars/filter_bar.py" line="55"/>
         <source>HS 2-digit chapter; type to search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../toolbars/filter_bar.py" line="64"/>
+        <location filename="../toolbars/filter_bar.py" line="65"/>
         <source>State shading</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../toolbars/filter_bar.py" line="66"/>
+        <location filename="../toolbars/filter_bar.py" line="67"/>
         <source>Classification of the state shading</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../toolbars/filter_bar.py" line="68"/>
+        <location filename="../toolbars/filter_bar.py" line="69"/>
         <source>What sizes the ports of entry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../toolbars/filter_bar.py" line="75"/>
+        <location filename="../toolbars/filter_bar.py" line="76"/>
         <source>Map style</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../toolbars/filter_bar.py" line="81"/>
+        <location filename="../toolbars/filter_bar.py" line="82"/>
         <source>Shade</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../toolbars/filter_bar.py" line="81"/>
+        <location filename="../toolbars/filter_bar.py" line="82"/>
         <source>Size ports by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../toolbars/filter_bar.py" line="155"/>
+        <location filename="../toolbars/filter_bar.py" line="156"/>
         <source>no trade data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../toolbars/filter_bar.py" line="171"/>
+        <location filename="../toolbars/filter_bar.py" line="172"/>
         <source>Rows below the slider, top to bottom: {sources}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1047,407 +1047,402 @@ No: keep them and merge the files by key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="125"/>
+        <location filename="../app/main_window.py" line="129"/>
         <source>Bookmarks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="163"/>
+        <location filename="../app/main_window.py" line="167"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="164"/>
+        <location filename="../app/main_window.py" line="168"/>
         <source>&amp;Import BTS Files…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="165"/>
+        <location filename="../app/main_window.py" line="169"/>
         <source>Ctrl+I</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="166"/>
+        <location filename="../app/main_window.py" line="170"/>
         <source>Import TransBorder or Border Crossing files (CSV or zip)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="167"/>
+        <location filename="../app/main_window.py" line="171"/>
         <source>&amp;Export Map Image…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="168"/>
+        <location filename="../app/main_window.py" line="172"/>
         <source>Ctrl+E</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="168"/>
+        <location filename="../app/main_window.py" line="172"/>
         <source>Save the current view as PNG</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="169"/>
+        <location filename="../app/main_window.py" line="173"/>
         <source>Export Slide &amp;Deck…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="170"/>
+        <location filename="../app/main_window.py" line="174"/>
         <source>The bookmarks as a PowerPoint or PDF deck, one slide each</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="171"/>
+        <location filename="../app/main_window.py" line="175"/>
         <source>Export A&amp;tlas (PDF)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="172"/>
+        <location filename="../app/main_window.py" line="176"/>
         <source>One PDF page per port or state: the map zoomed to it, its key figures and a chart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="174"/>
+        <location filename="../app/main_window.py" line="178"/>
         <source>Export &amp;Map Data…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="175"/>
+        <location filename="../app/main_window.py" line="179"/>
         <source>States, ports and flows with their figures as GeoPackage, GeoJSON or CSV</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="177"/>
+        <location filename="../app/main_window.py" line="181"/>
         <source>Import &amp;History…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="178"/>
+        <location filename="../app/main_window.py" line="182"/>
         <source>Every import, with Undo and Purge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="179"/>
+        <location filename="../app/main_window.py" line="183"/>
         <source>Open &amp;Flow Table (CSV)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="180"/>
+        <location filename="../app/main_window.py" line="184"/>
         <source>Draw your own origin–destination flows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="181"/>
+        <location filename="../app/main_window.py" line="185"/>
         <source>Import Company &amp;Facilities…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="182"/>
+        <location filename="../app/main_window.py" line="186"/>
         <source>Your suppliers, plants, warehouses and customers (CSV, Excel, GIS files)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="184"/>
+        <location filename="../app/main_window.py" line="188"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="186"/>
+        <location filename="../app/main_window.py" line="190"/>
         <source>&amp;Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="189"/>
+        <location filename="../app/main_window.py" line="193"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="190"/>
+        <location filename="../app/main_window.py" line="194"/>
         <source>Zoom &amp;In</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="191"/>
+        <location filename="../app/main_window.py" line="195"/>
         <source>Ctrl+=</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="192"/>
+        <location filename="../app/main_window.py" line="196"/>
         <source>Zoom &amp;Out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="193"/>
+        <location filename="../app/main_window.py" line="197"/>
         <source>&amp;Full Extent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="193"/>
+        <location filename="../app/main_window.py" line="197"/>
         <source>Ctrl+Home</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="194"/>
+        <location filename="../app/main_window.py" line="198"/>
         <source>Zoom to &amp;Selection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="194"/>
+        <location filename="../app/main_window.py" line="198"/>
         <source>Ctrl+J</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="196"/>
+        <location filename="../app/main_window.py" line="200"/>
         <source>Show &amp;Labels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="199"/>
+        <location filename="../app/main_window.py" line="203"/>
         <source>Show Trade &amp;Flows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="200"/>
+        <location filename="../app/main_window.py" line="204"/>
         <source>Ctrl+F</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="208"/>
+        <location filename="../app/main_window.py" line="212"/>
         <source>&amp;Presentation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="210"/>
+        <location filename="../app/main_window.py" line="214"/>
         <source>Step through the bookmarks full screen (Esc leaves)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="212"/>
+        <location filename="../app/main_window.py" line="216"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="213"/>
+        <location filename="../app/main_window.py" line="217"/>
         <source>&amp;About Frontera Atlas</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="220"/>
+        <location filename="../app/main_window.py" line="224"/>
         <source>Presentation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="221"/>
+        <location filename="../app/main_window.py" line="225"/>
         <source>Add bookmarks first (View → Bookmarks): the presentation steps through them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="243"/>
-        <location filename="../app/main_window.py" line="248"/>
+        <location filename="../app/main_window.py" line="247"/>
+        <location filename="../app/main_window.py" line="252"/>
         <source>Export Slide Deck</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="244"/>
+        <location filename="../app/main_window.py" line="248"/>
         <source>Add bookmarks first (View → Bookmarks): each becomes a slide.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="249"/>
+        <location filename="../app/main_window.py" line="253"/>
         <source>PowerPoint (*.pptx);;PDF (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="252"/>
+        <location filename="../app/main_window.py" line="256"/>
         <source>Painting slides…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="265"/>
+        <location filename="../app/main_window.py" line="269"/>
         <source>Deck export cancelled; nothing written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="282"/>
-        <location filename="../app/main_window.py" line="286"/>
         <location filename="../app/main_window.py" line="293"/>
-        <location filename="../app/main_window.py" line="318"/>
+        <location filename="../app/main_window.py" line="297"/>
+        <location filename="../app/main_window.py" line="304"/>
+        <location filename="../app/main_window.py" line="329"/>
         <source>Export Animation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="282"/>
+        <location filename="../app/main_window.py" line="293"/>
         <source>No months to play in this period.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="296"/>
+        <location filename="../app/main_window.py" line="307"/>
         <source>Rendering frames…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="252"/>
-        <location filename="../app/main_window.py" line="296"/>
+        <location filename="../app/main_window.py" line="256"/>
+        <location filename="../app/main_window.py" line="307"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="308"/>
+        <location filename="../app/main_window.py" line="319"/>
         <source>Animation export cancelled; nothing written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="268"/>
-        <location filename="../app/main_window.py" line="321"/>
-        <location filename="../app/main_window.py" line="451"/>
-        <location filename="../app/main_window.py" line="491"/>
+        <location filename="../app/main_window.py" line="272"/>
+        <location filename="../app/main_window.py" line="332"/>
+        <location filename="../app/main_window.py" line="462"/>
+        <location filename="../app/main_window.py" line="502"/>
         <source>Export failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="287"/>
+        <location filename="../app/main_window.py" line="298"/>
         <source>Animated GIF (*.gif);;MP4 video (*.mp4);;PNG sequence (*.png)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="323"/>
+        <location filename="../app/main_window.py" line="334"/>
         <source>Wrote {n} frames to {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="368"/>
+        <location filename="../app/main_window.py" line="379"/>
         <source>Open Flow Table</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="369"/>
+        <location filename="../app/main_window.py" line="380"/>
         <source>CSV tables (*.csv *.txt);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="377"/>
-        <location filename="../app/main_window.py" line="380"/>
+        <location filename="../app/main_window.py" line="388"/>
+        <location filename="../app/main_window.py" line="391"/>
         <source>Flow table not loaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="273"/>
-        <location filename="../app/main_window.py" line="413"/>
-        <location filename="../app/main_window.py" line="494"/>
+        <location filename="../app/main_window.py" line="277"/>
+        <location filename="../app/main_window.py" line="424"/>
+        <location filename="../app/main_window.py" line="505"/>
         <source>Saved {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="424"/>
+        <location filename="../app/main_window.py" line="435"/>
         <source>Export Atlas</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="428"/>
+        <location filename="../app/main_window.py" line="439"/>
         <source>Land ports of entry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="428"/>
+        <location filename="../app/main_window.py" line="439"/>
         <source>US states</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="429"/>
+        <location filename="../app/main_window.py" line="440"/>
         <source>Mexican states</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="430"/>
+        <location filename="../app/main_window.py" line="441"/>
         <source>One page per:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="434"/>
+        <location filename="../app/main_window.py" line="445"/>
         <source>How many, largest by trade value first:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="438"/>
+        <location filename="../app/main_window.py" line="449"/>
         <source>PDF (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="444"/>
-        <location filename="../app/main_window.py" line="486"/>
+        <location filename="../app/main_window.py" line="455"/>
+        <location filename="../app/main_window.py" line="497"/>
         <source>Exporting {name}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="448"/>
+        <location filename="../app/main_window.py" line="459"/>
         <source>Atlas export cancelled; nothing written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="454"/>
+        <location filename="../app/main_window.py" line="465"/>
         <source>Saved {path} ({n} pages)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="465"/>
+        <location filename="../app/main_window.py" line="476"/>
         <source>Export Map Data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="471"/>
+        <location filename="../app/main_window.py" line="482"/>
         <source>GeoPackage (*.gpkg);;GeoJSON (*.geojson);;CSV table (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="488"/>
+        <location filename="../app/main_window.py" line="499"/>
         <source>Data export cancelled; nothing written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="507"/>
-        <location filename="../app/main_window.py" line="514"/>
+        <location filename="../app/main_window.py" line="517"/>
+        <location filename="../app/main_window.py" line="524"/>
         <source>Import Company Facilities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="508"/>
+        <location filename="../app/main_window.py" line="518"/>
         <source>Tables (*.csv *.tsv *.txt *.xlsx *.gpkg *.geojson *.shp)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="526"/>
-        <source>Company Network</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.py" line="538"/>
+        <location filename="../app/main_window.py" line="547"/>
         <source>Import History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="426"/>
-        <location filename="../app/main_window.py" line="467"/>
-        <location filename="../app/main_window.py" line="538"/>
+        <location filename="../app/main_window.py" line="437"/>
+        <location filename="../app/main_window.py" line="478"/>
+        <location filename="../app/main_window.py" line="547"/>
         <source>The trade store is still opening.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="545"/>
+        <location filename="../app/main_window.py" line="554"/>
         <source>About Frontera Atlas</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="546"/>
+        <location filename="../app/main_window.py" line="555"/>
         <source>&lt;h3&gt;Frontera Atlas {version}&lt;/h3&gt;&lt;p&gt;Offline maps of US–Mexico supply chains: land ports of entry, seaports, industrial zones and trade flows.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Data sources and attributions&lt;/b&gt;&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="550"/>
+        <location filename="../app/main_window.py" line="559"/>
         <source>&lt;p&gt;Frontera Atlas makes no network connection.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="571"/>
+        <location filename="../app/main_window.py" line="580"/>
         <source>100 px = {km:,.0f} km</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1463,62 +1458,62 @@ No: keep them and merge the files by key.</source>
 <context>
     <name>Months</name>
     <message>
-        <location filename="model_messages.py" line="366"/>
+        <location filename="model_messages.py" line="374"/>
         <source>Jan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="367"/>
+        <location filename="model_messages.py" line="375"/>
         <source>Feb</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="368"/>
+        <location filename="model_messages.py" line="376"/>
         <source>Mar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="369"/>
+        <location filename="model_messages.py" line="377"/>
         <source>Apr</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="370"/>
+        <location filename="model_messages.py" line="378"/>
         <source>May</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="371"/>
+        <location filename="model_messages.py" line="379"/>
         <source>Jun</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="372"/>
+        <location filename="model_messages.py" line="380"/>
         <source>Jul</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="373"/>
+        <location filename="model_messages.py" line="381"/>
         <source>Aug</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="374"/>
+        <location filename="model_messages.py" line="382"/>
         <source>Sep</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="375"/>
+        <location filename="model_messages.py" line="383"/>
         <source>Oct</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="376"/>
+        <location filename="model_messages.py" line="384"/>
         <source>Nov</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="377"/>
+        <location filename="model_messages.py" line="385"/>
         <source>Dec</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1526,43 +1521,86 @@ No: keep them and merge the files by key.</source>
 <context>
     <name>NetworkPanel</name>
     <message>
-        <location filename="../panels/network_panel.py" line="16"/>
+        <location filename="../panels/network_panel.py" line="36"/>
         <source>No company network imported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/network_panel.py" line="20"/>
+        <location filename="../panels/network_panel.py" line="40"/>
+        <source>Show on map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/network_panel.py" line="41"/>
+        <source>Size ports by exposure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/network_panel.py" line="43"/>
+        <source>Names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/network_panel.py" line="43"/>
+        <source>Ids for names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/network_panel.py" line="43"/>
+        <source>Types for names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/network_panel.py" line="45"/>
+        <source>Show Lanes as Flows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/network_panel.py" line="50"/>
         <source>Port</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/network_panel.py" line="20"/>
+        <location filename="../panels/network_panel.py" line="50"/>
         <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/network_panel.py" line="20"/>
+        <location filename="../panels/network_panel.py" line="50"/>
         <source>Share</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/network_panel.py" line="21"/>
+        <location filename="../panels/network_panel.py" line="51"/>
         <source>Lanes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/network_panel.py" line="21"/>
+        <location filename="../panels/network_panel.py" line="51"/>
         <source>Facilities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/network_panel.py" line="26"/>
+        <location filename="../panels/network_panel.py" line="75"/>
         <source>{0} cross-border lanes, {1} a year</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/network_panel.py" line="29"/>
+        <location filename="../panels/network_panel.py" line="78"/>
         <source>(not routed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NetworkView</name>
+    <message>
+        <location filename="../panels/network_panel.py" line="124"/>
+        <source>Company Network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/network_panel.py" line="153"/>
+        <source>Company lanes</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2024,7 +2062,7 @@ The map still works; trade filters are disabled.</source>
     </message>
     <message>
         <location filename="model_messages.py" line="29"/>
-        <location filename="model_messages.py" line="95"/>
+        <location filename="model_messages.py" line="100"/>
         <source>{detail}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2075,7 +2113,7 @@ The map still works; trade filters are disabled.</source>
     </message>
     <message>
         <location filename="model_messages.py" line="39"/>
-        <location filename="model_messages.py" line="189"/>
+        <location filename="model_messages.py" line="194"/>
         <source>{month_ym}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2106,1565 +2144,1605 @@ The map still works; trade filters are disabled.</source>
     </message>
     <message>
         <location filename="model_messages.py" line="45"/>
-        <source>{measure_msg} entering the US, {period_msg}</source>
+        <source>{title_msg}. Source: {source}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="46"/>
-        <source>Incoming trucks</source>
+        <source>{layer_msg} figures cover {held_msg} only: {source} holds no later or earlier month of the period chosen ({period_msg}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="47"/>
-        <source>Loaded truck containers</source>
+        <source>No port figures for {period_msg}: port-level trade comes from the BTS DOT1 raw months, held through {last_ym}; the annual summaries have no ports.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="48"/>
-        <source>Loaded rail containers</source>
+        <source>Port</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="49"/>
-        <source>Trains</source>
+        <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="50"/>
-        <source>No {side_msg} figures for {period_msg}: state-level trade comes from the BTS DOT1/DOT2 tables, which the store holds only for some months. Pick a period with DOT1/DOT2 data, or import those files.</source>
+        <source>{measure_msg} entering the US, {period_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="51"/>
-        <location filename="model_messages.py" line="163"/>
-        <source>US state</source>
+        <source>Incoming trucks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="52"/>
-        <location filename="model_messages.py" line="164"/>
-        <source>Mexican state</source>
+        <source>Loaded truck containers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="53"/>
-        <source>Canadian province</source>
+        <source>Loaded rail containers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="54"/>
-        <source>BTS records no Mexican state of origin for US imports: Mexican state figures cover US exports (destination state) only.</source>
+        <source>Trains</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="55"/>
-        <source>Mexican states are not shaded for US imports: BTS records no Mexican state of origin for imports. Choose exports to shade Mexican states.</source>
+        <source>No {side_msg} figures for {period_msg}: state-level trade comes from the BTS DOT1/DOT2 tables, which the store holds only for some months. Pick a period with DOT1/DOT2 data, or import those files.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="56"/>
-        <source>{value_usd} ({share_share}) of the {side_msg} figures has no recorded state ({names_list}); it is listed apart and not shaded.</source>
+        <location filename="model_messages.py" line="168"/>
+        <source>US state</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="57"/>
-        <source>No border-crossing counts for {period_msg}.</source>
+        <location filename="model_messages.py" line="169"/>
+        <source>Mexican state</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="58"/>
-        <source>No data</source>
+        <source>Canadian province</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="59"/>
-        <source>{lower_usd} – {upper_usd}  ({count_n})</source>
+        <source>BTS records no Mexican state of origin for US imports: Mexican state figures cover US exports (destination state) only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="60"/>
-        <source>{value_usd} of trade through this port ({share_share} of the ports shown), {period_msg}</source>
+        <source>Mexican states are not shaded for US imports: BTS records no Mexican state of origin for imports. Choose exports to shade Mexican states.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="61"/>
-        <source>{value_n} {measure_msg} ({share_share} of the ports shown), {period_msg}</source>
+        <source>{value_usd} ({share_share}) of the {side_msg} figures has no recorded state ({names_list}); it is listed apart and not shaded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="62"/>
-        <source>{value_usd}, {share_share} of the states shaded, rank {rank_n} of {count_n}, {period_msg}</source>
+        <source>No border-crossing counts for {period_msg}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="63"/>
-        <source>No figure for this state, {period_msg}</source>
+        <source>No data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="64"/>
-        <source>Under the current filter</source>
+        <source>{lower_usd} – {upper_usd}  ({count_n})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="65"/>
-        <source>{count_n} smaller flows, {share_share} of value, hidden</source>
+        <source>{value_usd} of trade through this port ({share_share} of the ports shown), {period_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="66"/>
-        <source>1 smaller flow, {share_share} of value, hidden</source>
+        <source>{value_n} {measure_msg} ({share_share} of the ports shown), {period_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="67"/>
-        <source>{count_n} flows, {share_share} of value, not drawn (no location for their port)</source>
+        <source>{value_usd}, {share_share} of the states shaded, rank {rank_n} of {count_n}, {period_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="68"/>
-        <source>1 flow, {share_share} of value, not drawn (no location for its port)</source>
+        <source>No figure for this state, {period_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="69"/>
-        <source>{parts_list}.</source>
+        <source>Under the current filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="70"/>
-        <source>Trade value ({units})</source>
+        <source>{count_n} smaller flows, {share_share} of value, hidden</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="71"/>
-        <source>Trade value ({units}), {period}</source>
+        <source>1 smaller flow, {share_share} of value, hidden</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="72"/>
-        <source>No flows for this filter: {reason_msg}</source>
+        <source>{count_n} flows, {share_share} of value, not drawn (no location for their port)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="73"/>
-        <source>No flows for this period: flows need BTS DOT1 data (US state × port × Mexican state), which the store does not hold for {period_msg}.</source>
+        <source>1 flow, {share_share} of value, not drawn (no location for its port)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="74"/>
-        <source>Through this port: {value_usd} ({share_share} of the filtered flows)</source>
+        <source>{parts_list}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="75"/>
-        <source>Leaving: {out_usd} · arriving: {in_usd} ({share_share} of the filtered flows)</source>
+        <source>Trade value ({units})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="76"/>
-        <source>{origin} → {port} → {dest}</source>
+        <source>Trade value ({units}), {period}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="77"/>
-        <source>{origin} → {dest}</source>
+        <source>No flows for this filter: {reason_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="78"/>
-        <source>{origin} → {port} → {dest} (importer of record)</source>
+        <source>No flows for this period: flows need BTS DOT1 data (US state × port × Mexican state), which the store does not hold for {period_msg}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="79"/>
-        <source>{origin} → {dest} (importer of record)</source>
+        <source>Through this port: {value_usd} ({share_share} of the filtered flows)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="80"/>
-        <location filename="model_messages.py" line="354"/>
-        <source>{parts_list}</source>
+        <source>Leaving: {out_usd} · arriving: {in_usd} ({share_share} of the filtered flows)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="81"/>
-        <source>US export to {partner_msg}</source>
+        <source>{origin} → {port} → {dest}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="82"/>
-        <source>US import from {partner_msg}</source>
+        <source>{origin} → {dest}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="83"/>
-        <location filename="model_messages.py" line="174"/>
-        <source>Mexico</source>
+        <source>{origin} → {port} → {dest} (importer of record)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="84"/>
-        <source>Canada</source>
+        <source>{origin} → {dest} (importer of record)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="85"/>
-        <source>{value_usd} ({units} {raw}) · {share_share} of the filtered total</source>
+        <location filename="model_messages.py" line="362"/>
+        <source>{parts_list}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="86"/>
-        <source>{value_usd} ({units} {raw}) · {share_share} of the table total</source>
+        <source>US export to {partner_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="87"/>
-        <source>{raw} {units} · {share_share} of the table total</source>
+        <source>US import from {partner_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="88"/>
-        <source>{text_msg}, {period}</source>
+        <location filename="model_messages.py" line="179"/>
+        <source>Mexico</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="89"/>
-        <source>BTS does not record the Mexican state of origin of imports; the US state is the importer of record.</source>
+        <source>Canada</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="90"/>
-        <source>The destination state is not recorded for this flow.</source>
+        <source>{value_usd} ({units} {raw}) · {share_share} of the filtered total</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="91"/>
-        <source>{column} &apos;{value}&apos; is not a non-negative whole number ({why})</source>
+        <source>{value_usd} ({units} {raw}) · {share_share} of the table total</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="92"/>
-        <source>{column} &apos;{value}&apos; is too large (BTS amounts stay below 9,223,372,036,854,775,808)</source>
+        <source>{raw} {units} · {share_share} of the table total</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="93"/>
-        <source>{column} is empty</source>
+        <source>{text_msg}, {period}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="94"/>
-        <source>{column} is too long ({length_n} characters; a BTS field has at most {limit}); the record was skipped</source>
+        <source>BTS does not record the Mexican state of origin of imports; the US state is the importer of record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="95"/>
+        <source>The destination state is not recorded for this flow.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="96"/>
-        <source>a quoted field holds a line break (the record runs over lines {line}-{last}); BTS files have none, so the record was skipped</source>
+        <source>{column} &apos;{value}&apos; is not a non-negative whole number ({why})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="97"/>
-        <source>exact duplicate of {first}; counted once</source>
+        <source>{column} &apos;{value}&apos; is too large (BTS amounts stay below 9,223,372,036,854,775,808)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="98"/>
-        <source>{key} also appears on {other} with {column} {other_value}; {rule}</source>
+        <source>{column} is empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="99"/>
-        <source>{file} has a header but no data rows; nothing was imported from it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="model_messages.py" line="100"/>
-        <source>{file}: none of its {rows_n} rows is valid; nothing was imported from it</source>
+        <source>{column} is too long ({length_n} characters; a BTS field has at most {limit}); the record was skipped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="101"/>
-        <source>{file} was already imported (import #{import_id}, {when}; same content, SHA-256 {sha}); nothing to do for it</source>
+        <source>a quoted field holds a line break (the record runs over lines {line}-{last}); BTS files have none, so the record was skipped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="102"/>
-        <source>{file} has the same content as {other}; imported once</source>
+        <source>exact duplicate of {first}; counted once</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="103"/>
-        <source>kept {rows_n} stored rows ({what}, {value}) of {slice} that {files} lack(s); to delete them, replace the whole slice ({how})</source>
+        <source>{key} also appears on {other} with {column} {other_value}; {rule}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="104"/>
-        <source>replaced the whole of {slice}: deleted {rows_n} stored rows ({what}, {value}) that {files} lack(s); undo with import #{import_id}</source>
+        <source>{file} has a header but no data rows; nothing was imported from it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="105"/>
-        <source>Nothing to import: every file was already imported.</source>
+        <source>{file}: none of its {rows_n} rows is valid; nothing was imported from it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="106"/>
-        <source>Cannot read {file}: {detail}.</source>
+        <source>{file} was already imported (import #{import_id}, {when}; same content, SHA-256 {sha}); nothing to do for it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="107"/>
-        <source>{file} is empty.</source>
+        <source>{file} has the same content as {other}; imported once</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="108"/>
-        <source>{file} is not a text (CSV) file.</source>
+        <source>kept {rows_n} stored rows ({what}, {value}) of {slice} that {files} lack(s); to delete them, replace the whole slice ({how})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="109"/>
-        <source>{file}, line {line}: the file is not valid CSV ({detail}).</source>
+        <source>replaced the whole of {slice}: deleted {rows_n} stored rows ({what}, {value}) that {files} lack(s); undo with import #{import_id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="110"/>
-        <source>{file} is not an origin–destination table: no {missing_msg} found in its header ({header}).</source>
+        <source>Nothing to import: every file was already imported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="111"/>
-        <source>origin and destination (names/codes, or lon/lat columns such as origin_lon, origin_lat, dest_lon, dest_lat)</source>
+        <source>Cannot read {file}: {detail}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="112"/>
-        <source>value column</source>
+        <source>{file} is empty.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="113"/>
-        <source>origin and destination (names/codes, or lon/lat columns such as origin_lon, origin_lat, dest_lon, dest_lat) and no value column</source>
+        <source>{file} is not a text (CSV) file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="114"/>
-        <source>The file is not UTF-8; it was read as Windows-1252 (Latin-1). Check accented names, or save the file as UTF-8.</source>
+        <source>{file}, line {line}: the file is not valid CSV ({detail}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="115"/>
-        <source>No row could be loaded; see the problems below.</source>
+        <source>{file} is not an origin–destination table: no {missing_msg} found in its header ({header}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="116"/>
-        <source>{loaded_n} of {read_n} rows loaded</source>
+        <source>origin and destination (names/codes, or lon/lat columns such as origin_lon, origin_lat, dest_lon, dest_lat)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="117"/>
-        <source>{file}, line {line}: {reason_msg}</source>
+        <source>value column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="118"/>
-        <source>{name} was read as {place_msg}, not {others_list}; write a code to choose another.</source>
+        <source>origin and destination (names/codes, or lon/lat columns such as origin_lon, origin_lat, dest_lon, dest_lat) and no value column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="119"/>
-        <source>origin</source>
+        <source>The file is not UTF-8; it was read as Windows-1252 (Latin-1). Check accented names, or save the file as UTF-8.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="120"/>
-        <source>destination</source>
+        <source>No row could be loaded; see the problems below.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="121"/>
-        <source>column {column} is too long ({length_n} characters; at most {limit_n})</source>
+        <source>{loaded_n} of {read_n} rows loaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="122"/>
-        <source>column {column} holds a control character ({char}): the file may be damaged</source>
+        <source>{file}, line {line}: {reason_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="123"/>
-        <source>the value ({column}) is empty</source>
+        <source>{name} was read as {place_msg}, not {others_list}; write a code to choose another.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="124"/>
-        <source>{column} &apos;{value}&apos; is not a number</source>
+        <source>origin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="125"/>
-        <source>{column} &apos;{value}&apos; is negative</source>
+        <source>destination</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="126"/>
-        <source>{column} &apos;{value}&apos; is out of range (more than {limit})</source>
+        <source>column {column} is too long ({length_n} characters; at most {limit_n})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="127"/>
-        <source>{column} &apos;{value}&apos; cannot be read safely: the file writes numbers both as 1,234.56 and as 1.234,56, so it is unclear whether &apos;.&apos; or &apos;,&apos; separates thousands; write plain digits with a decimal point (1234.56)</source>
+        <source>column {column} holds a control character ({char}): the file may be damaged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="128"/>
-        <source>{column} &apos;{value}&apos; is ambiguous: {as_point} with a decimal point, {as_comma} with a decimal comma, and nothing else in the file tells which; write plain digits with a decimal point (1234.56)</source>
+        <source>the value ({column}) is empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="129"/>
-        <source>{end_msg} coordinates &apos;{lon}&apos;, &apos;{lat}&apos; are not numbers</source>
+        <source>{column} &apos;{value}&apos; is not a number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="130"/>
-        <source>{end_msg} coordinates {lon}, {lat} are out of range</source>
+        <source>{column} &apos;{value}&apos; is negative</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="131"/>
-        <source>{end_msg} point {lon}, {lat}: longitude and latitude look swapped (lon, lat = {lat}, {lon} is in North America)</source>
+        <source>{column} &apos;{value}&apos; is out of range (more than {limit})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="132"/>
-        <source>{end_msg} point {lon}, {lat} is outside North America: its longitude is east of Greenwich, North American longitudes are negative (did you mean {fixed}?)</source>
+        <source>{column} &apos;{value}&apos; cannot be read safely: the file writes numbers both as 1,234.56 and as 1.234,56, so it is unclear whether &apos;.&apos; or &apos;,&apos; separates thousands; write plain digits with a decimal point (1234.56)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="133"/>
-        <source>{end_msg} point {lon}, {lat} is outside North America: its latitude is south of the equator (did you mean {fixed}?)</source>
+        <source>{column} &apos;{value}&apos; is ambiguous: {as_point} with a decimal point, {as_comma} with a decimal comma, and nothing else in the file tells which; write plain digits with a decimal point (1234.56)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="134"/>
-        <source>{end_msg} point 0, 0 is not in North America (an empty cell read as zero?)</source>
+        <source>{end_msg} coordinates &apos;{lon}&apos;, &apos;{lat}&apos; are not numbers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="135"/>
-        <source>{end_msg} point {lon}, {lat} is outside North America</source>
+        <source>{end_msg} coordinates {lon}, {lat} are out of range</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="136"/>
-        <source>{end_msg} is empty</source>
+        <source>{end_msg} point {lon}, {lat}: longitude and latitude look swapped (lon, lat = {lat}, {lon} is in North America)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="137"/>
-        <source>{end_msg}: unknown place &apos;{name}&apos; (not a state, province, port or city known to the app)</source>
+        <source>{end_msg} point {lon}, {lat} is outside North America: its longitude is east of Greenwich, North American longitudes are negative (did you mean {fixed}?)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="138"/>
-        <source>{end_msg}: ambiguous place &apos;{name}&apos;: could be {options_list}; write a code or add the state (e.g. &apos;{example}&apos;)</source>
+        <source>{end_msg} point {lon}, {lat} is outside North America: its latitude is south of the equator (did you mean {fixed}?)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="139"/>
-        <source>{name} ({kind_msg})</source>
+        <source>{end_msg} point 0, 0 is not in North America (an empty cell read as zero?)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="140"/>
-        <source>US state {ref}</source>
+        <source>{end_msg} point {lon}, {lat} is outside North America</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="141"/>
-        <source>Mexican state {ref}</source>
+        <source>{end_msg} is empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="142"/>
-        <source>Canadian province {ref}</source>
+        <source>{end_msg}: unknown place &apos;{name}&apos; (not a state, province, port or city known to the app)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="143"/>
-        <source>port {ref}</source>
+        <source>{end_msg}: ambiguous place &apos;{name}&apos;: could be {options_list}; write a code or add the state (e.g. &apos;{example}&apos;)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="144"/>
-        <source>city</source>
+        <source>{name} ({kind_msg})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="145"/>
-        <source>{lo_ym} – {hi_ym}: BTS published no raw TransBorder files for October–December 2020.</source>
+        <source>US state {ref}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="146"/>
-        <source>{lo_ym} – {hi_ym}: the store holds no trade data for these {count_n} month(s).</source>
+        <source>Mexican state {ref}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="147"/>
-        <source>{month_ym}: {sources_list}</source>
+        <source>Canadian province {ref}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="148"/>
-        <source>{count_n} month(s) of the period have no trade data</source>
+        <source>port {ref}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="149"/>
-        <source>{file}: no such project file.</source>
+        <source>city</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="150"/>
-        <source>{file} is not a Frontera project.</source>
+        <source>{lo_ym} – {hi_ym}: BTS published no raw TransBorder files for October–December 2020.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="151"/>
-        <source>{file} is damaged or truncated ({detail}); nothing was changed.</source>
+        <source>{lo_ym} – {hi_ym}: the store holds no trade data for these {count_n} month(s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="152"/>
-        <source>{file} was saved by a newer Frontera (project schema {found}); this version reads schema {supported} and older.</source>
+        <source>{month_ym}: {sources_list}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="153"/>
-        <source>{file} holds an analysis this version cannot read: {detail}</source>
+        <source>{count_n} month(s) of the period have no trade data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="154"/>
-        <source>{file}: the folder does not exist.</source>
+        <source>{file}: no such project file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="155"/>
-        <source>{file} could not be saved: {detail}. The previous file is unchanged.</source>
+        <source>{file} is not a Frontera project.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="156"/>
-        <source>The store&apos;s figures for this view differ from those the project was saved with ({figure}: {saved_usd} then, {now_usd} now): data were imported or removed since.</source>
+        <source>{file} is damaged or truncated ({detail}); nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="157"/>
-        <source>{part}</source>
+        <source>{file} was saved by a newer Frontera (project schema {found}); this version reads schema {supported} and older.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="158"/>
-        <source>{part}: {field} = {value}</source>
+        <source>{file} holds an analysis this version cannot read: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="159"/>
-        <source>{part}: {field} = {value} (+{more_n} more)</source>
+        <source>{file}: the folder does not exist.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="160"/>
-        <source>Unknown profile kind {kind}; use one of: {kinds_list}.</source>
+        <source>{file} could not be saved: {detail}. The previous file is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="161"/>
-        <source>No {kind} with the id {id}.</source>
+        <source>The store&apos;s figures for this view differ from those the project was saved with ({figure}: {saved_usd} then, {now_usd} now): data were imported or removed since.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="162"/>
-        <source>Land port of entry</source>
+        <source>{part}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="163"/>
+        <source>{part}: {field} = {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="164"/>
+        <source>{part}: {field} = {value} (+{more_n} more)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="165"/>
-        <source>Border corridor</source>
+        <source>Unknown profile kind {kind}; use one of: {kinds_list}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="166"/>
-        <source>Industrial park</source>
+        <source>No {kind} with the id {id}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="167"/>
-        <source>Manufacturing cluster</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="model_messages.py" line="168"/>
-        <source>Mexican seaport</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="model_messages.py" line="169"/>
-        <source>US seaport</source>
+        <source>Land port of entry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="170"/>
-        <source>US–Mexico border</source>
+        <source>Border corridor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="171"/>
-        <source>US–Canada border</source>
+        <source>Industrial park</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="172"/>
-        <source>North America</source>
+        <source>Manufacturing cluster</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="173"/>
-        <source>United States</source>
+        <source>Mexican seaport</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="174"/>
+        <source>US seaport</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="175"/>
-        <source>{coast} coast</source>
+        <source>US–Mexico border</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="176"/>
-        <source>{name}</source>
+        <source>US–Canada border</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="177"/>
-        <source>ports</source>
+        <source>North America</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="178"/>
-        <source>US states</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="model_messages.py" line="179"/>
-        <source>Mexican states</source>
+        <source>United States</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="180"/>
-        <source>borders</source>
+        <source>{coast} coast</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="181"/>
-        <source>over all months held</source>
+        <source>{name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="182"/>
-        <source>in {year}</source>
+        <source>ports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="183"/>
-        <source>in {lo}–{hi}</source>
+        <source>US states</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="184"/>
-        <source>in {month_ym}</source>
+        <source>Mexican states</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="185"/>
-        <source>from {lo_ym} to {hi_ym}</source>
+        <source>borders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="186"/>
-        <source>all months held</source>
+        <source>over all months held</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="187"/>
-        <source>{year}</source>
+        <source>in {year}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="188"/>
-        <source>{lo}–{hi}</source>
+        <source>in {lo}–{hi}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="189"/>
+        <source>in {month_ym}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="190"/>
-        <source>{lo_ym} – {hi_ym}</source>
+        <source>from {lo_ym} to {hi_ym}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="191"/>
-        <source>US exports to Mexico</source>
+        <source>all months held</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="192"/>
-        <source>US exports to Canada</source>
+        <source>{year}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="193"/>
-        <source>US exports to Mexico and Canada</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="model_messages.py" line="194"/>
-        <source>US imports from Mexico</source>
+        <source>{lo}–{hi}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="195"/>
-        <source>US imports from Canada</source>
+        <source>{lo_ym} – {hi_ym}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="196"/>
-        <source>US imports from Mexico and Canada</source>
+        <source>US exports to Mexico</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="197"/>
-        <source>US trade with Mexico</source>
+        <source>US exports to Canada</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="198"/>
-        <source>US trade with Canada</source>
+        <source>US exports to Mexico and Canada</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="199"/>
-        <source>US trade with Mexico and Canada</source>
+        <source>US imports from Mexico</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="200"/>
-        <source>{flow_msg} by {modes_list}</source>
+        <source>US imports from Canada</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="201"/>
-        <source>{flow_msg} in HS chapter(s) {codes_list}</source>
+        <source>US imports from Mexico and Canada</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="202"/>
-        <source>{name} handled {value_usd} of {flow_msg} {period_msg}</source>
+        <source>US trade with Mexico</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="203"/>
-        <source>{name} shipped {value_usd} of {flow_msg} {period_msg}</source>
+        <source>US trade with Canada</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="204"/>
-        <source>{name} (as importer of record) took {value_usd} of {flow_msg} {period_msg}</source>
+        <source>US trade with Mexico and Canada</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="205"/>
-        <source>{name} accounted for {value_usd} of {flow_msg} {period_msg}</source>
+        <source>{flow_msg} by {modes_list}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="206"/>
-        <source>{name} received {value_usd} of {flow_msg} {period_msg}</source>
+        <source>{flow_msg} in HS chapter(s) {codes_list}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="207"/>
-        <source>{zone} lies in {name}, which received {value_usd} of {flow_msg} {period_msg}</source>
+        <source>{name} handled {value_usd} of {flow_msg} {period_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="208"/>
-        <source>The {name} carried {value_usd} of {flow_msg} {period_msg}</source>
+        <source>{name} shipped {value_usd} of {flow_msg} {period_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="209"/>
-        <source>The store holds no {flow_msg} for {name} {period_msg}</source>
+        <source>{name} (as importer of record) took {value_usd} of {flow_msg} {period_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="210"/>
-        <source>{name} is a {size} {type} harbour on the {coast} coast (World Port Index); BTS TransBorder holds no trade for Mexican seaports.</source>
+        <source>{name} accounted for {value_usd} of {flow_msg} {period_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="211"/>
-        <source>{name} is a {size} {type} harbour on the {coast} coast (World Port Index).</source>
+        <source>{name} received {value_usd} of {flow_msg} {period_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="212"/>
-        <source>{change_change} on {when_msg}</source>
+        <source>{zone} lies in {name}, which received {value_usd} of {flow_msg} {period_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="213"/>
-        <source>{change_change} on {when_msg} (the {count_n} months held in both)</source>
+        <source>The {name} carried {value_usd} of {flow_msg} {period_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="214"/>
-        <source>ranked {rank_n} of {count_n} {peers_msg} with data</source>
+        <source>The store holds no {flow_msg} for {name} {period_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="215"/>
-        <source>{share_share} by {mode}</source>
+        <source>{name} is a {size} {type} harbour on the {coast} coast (World Port Index); BTS TransBorder holds no trade for Mexican seaports.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="216"/>
-        <source>{lead_msg}, {clauses_list}; {mode_msg}.</source>
+        <source>{name} is a {size} {type} harbour on the {coast} coast (World Port Index).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="217"/>
-        <source>{lead_msg}, {clauses_list}.</source>
+        <source>{change_change} on {when_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="218"/>
-        <source>{lead_msg}; {mode_msg}.</source>
+        <source>{change_change} on {when_msg} (the {count_n} months held in both)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="219"/>
-        <source>{lead_msg}.</source>
+        <source>ranked {rank_n} of {count_n} {peers_msg} with data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="220"/>
-        <source>Trade value</source>
+        <source>{share_share} by {mode}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="221"/>
-        <source>Trade value of {owner}</source>
+        <source>{lead_msg}, {clauses_list}; {mode_msg}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="222"/>
-        <source>Change on a year earlier</source>
+        <source>{lead_msg}, {clauses_list}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="223"/>
-        <source>Change over 5 years</source>
+        <source>{lead_msg}; {mode_msg}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="224"/>
-        <source>Share of the corridor</source>
+        <source>{lead_msg}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="225"/>
-        <source>Share of US trade with Mexico and Canada</source>
+        <source>Trade value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="226"/>
-        <source>Rank among {peers_msg}</source>
+        <source>Trade value of {owner}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="227"/>
-        <source>Import value per loaded truck container</source>
+        <source>Change on a year earlier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="228"/>
-        <source>RETC facilities</source>
+        <source>Change over 5 years</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="229"/>
-        <source>Industrial parks</source>
+        <source>Share of the corridor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="230"/>
-        <source>Exports to all destinations, {year} (INEGI)</source>
+        <source>Share of US trade with Mexico and Canada</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="231"/>
-        <source>{value_usd}</source>
+        <source>Rank among {peers_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="232"/>
-        <source>{value_change}</source>
+        <source>Import value per loaded truck container</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="233"/>
-        <source>{value_share}</source>
+        <source>RETC facilities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="234"/>
-        <source>{rank_n} of {count_n}</source>
+        <source>Industrial parks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="235"/>
-        <source>{value_n}</source>
+        <source>Exports to all destinations, {year} (INEGI)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="236"/>
-        <source>{value_usd} per container</source>
+        <source>{value_usd}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="237"/>
-        <source>{value} m</source>
+        <source>{value_change}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="238"/>
-        <source>{text}</source>
+        <source>{value_share}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="239"/>
-        <source>—</source>
+        <source>{rank_n} of {count_n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="240"/>
-        <source>{count_n} others</source>
+        <source>{value_n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="241"/>
-        <source>Not held for {period_msg}; nearest period held: {near_msg}</source>
+        <source>{value_usd} per container</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="242"/>
-        <source>Not held for {period_msg}, nor for any other period in the store</source>
+        <source>{value} m</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="243"/>
-        <source>of {total_usd}</source>
+        <source>{text}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="244"/>
-        <source>not ranked ({count_n} with data)</source>
+        <source>—</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="245"/>
-        <source>on the {count_n} months held in both periods ({span})</source>
+        <source>{count_n} others</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="246"/>
-        <source>{when_msg} is not held</source>
+        <source>Not held for {period_msg}; nearest period held: {near_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="247"/>
-        <source>no trade in {when_msg} to compare with</source>
+        <source>Not held for {period_msg}, nor for any other period in the store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="248"/>
-        <source>{rate_change} a year; {base_msg}</source>
+        <source>of {total_usd}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="249"/>
-        <source>{rate_change} a year</source>
+        <source>not ranked ({count_n} with data)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="250"/>
-        <source>{count_n} months of the period are held</source>
+        <source>on the {count_n} months held in both periods ({span})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="251"/>
-        <source>Hollow points: years whose months are not all held</source>
+        <source>{when_msg} is not held</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="252"/>
-        <source>{count_n} months of counts in the period</source>
+        <source>no trade in {when_msg} to compare with</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="253"/>
-        <source>{count_n} months with both import truck value and loaded truck counts</source>
+        <source>{rate_change} a year; {base_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="254"/>
-        <source>No month of the period holds both import truck value and loaded truck counts</source>
+        <source>{rate_change} a year</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="255"/>
-        <source>All destinations, not only the US</source>
+        <source>{count_n} months of the period are held</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="256"/>
-        <source>No INEGI export figures for this state</source>
+        <source>Hollow points: years whose months are not all held</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="257"/>
-        <source>No RETC facilities</source>
+        <source>{count_n} months of counts in the period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="258"/>
-        <source>No location</source>
+        <source>{count_n} months with both import truck value and loaded truck counts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="259"/>
-        <source>No World Port Index harbour facts for this seaport</source>
+        <source>No month of the period holds both import truck value and loaded truck counts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="260"/>
-        <source>{count_n} industrial parks with {facilities_n} RETC facilities within {km} km</source>
+        <source>All destinations, not only the US</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="261"/>
-        <source>No industrial park within {km} km</source>
+        <source>No INEGI export figures for this state</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="262"/>
-        <source>{count_n} industrial parks with {facilities_n} RETC facilities</source>
+        <source>No RETC facilities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="263"/>
-        <source>Membership: the {count_n} RETC 2022 facilities that name this park as their industrial park ({municipality}, {state}).</source>
+        <source>No location</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="264"/>
-        <source>Membership: the {count_n} RETC 2022 facilities in {places}, {parks_n} industrial parks among them.</source>
+        <source>No World Port Index harbour facts for this seaport</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="265"/>
-        <source>Trade value by month, US$</source>
+        <source>{count_n} industrial parks with {facilities_n} RETC facilities within {km} km</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="266"/>
-        <source>Trade value by year, US$</source>
+        <source>No industrial park within {km} km</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="267"/>
-        <source>Top commodities (HS chapters), US$</source>
+        <source>{count_n} industrial parks with {facilities_n} RETC facilities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="268"/>
-        <source>Trade value by mode, US$</source>
+        <source>Membership: the {count_n} RETC 2022 facilities that name this park as their industrial park ({municipality}, {state}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="269"/>
-        <source>Top US states, US$</source>
+        <source>Membership: the {count_n} RETC 2022 facilities in {places}, {parks_n} industrial parks among them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="270"/>
-        <source>US states of origin, US$</source>
+        <source>Trade value by month, US$</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="271"/>
-        <source>Top Mexican states (US exports), US$</source>
+        <source>Trade value by year, US$</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="272"/>
-        <source>Top ports, US$</source>
+        <source>Top commodities (HS chapters), US$</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="273"/>
-        <source>Ports its US exports cross, US$</source>
+        <source>Trade value by mode, US$</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="274"/>
-        <source>{measure_msg} by month</source>
+        <source>Top US states, US$</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="275"/>
-        <source>RETC facilities by sector</source>
+        <source>US states of origin, US$</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="276"/>
-        <source>Industrial parks by RETC facilities</source>
+        <source>Top Mexican states (US exports), US$</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="277"/>
-        <source>Industrial parks within {km} km (RETC facilities)</source>
+        <source>Top ports, US$</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="278"/>
-        <source>Harbour facts (World Port Index)</source>
+        <source>Ports its US exports cross, US$</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="279"/>
-        <source>Exports by subsector, {year} (INEGI, all destinations), US$</source>
+        <source>{measure_msg} by month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="280"/>
-        <source>Exports by year (INEGI, all destinations), US$</source>
+        <source>RETC facilities by sector</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="281"/>
-        <source>Harbour size</source>
+        <source>Industrial parks by RETC facilities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="282"/>
-        <source>Harbour type</source>
+        <source>Industrial parks within {km} km (RETC facilities)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="283"/>
-        <source>Harbour use</source>
+        <source>Harbour facts (World Port Index)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="284"/>
-        <source>Shelter</source>
+        <source>Exports by subsector, {year} (INEGI, all destinations), US$</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="285"/>
-        <source>Channel depth</source>
+        <source>Exports by year (INEGI, all destinations), US$</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="286"/>
-        <source>Cargo pier depth</source>
+        <source>Harbour size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="287"/>
-        <source>Anchorage depth</source>
+        <source>Harbour type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="288"/>
-        <source>Largest vessel length</source>
+        <source>Harbour use</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="289"/>
-        <source>Largest vessel draft</source>
+        <source>Shelter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="290"/>
-        <source>Container facilities</source>
+        <source>Channel depth</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="291"/>
-        <source>Ro-ro facilities</source>
+        <source>Cargo pier depth</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="292"/>
-        <source>Solid bulk facilities</source>
+        <source>Anchorage depth</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="293"/>
-        <source>Liquid bulk facilities</source>
+        <source>Largest vessel length</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="294"/>
-        <source>Breakbulk facilities</source>
+        <source>Largest vessel draft</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="295"/>
-        <source>Oil terminal</source>
+        <source>Container facilities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="296"/>
-        <source>Container cranes</source>
+        <source>Ro-ro facilities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="297"/>
-        <source>Rail connection</source>
+        <source>Solid bulk facilities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="298"/>
-        <source>Repairs</source>
+        <source>Liquid bulk facilities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="299"/>
-        <source>Dry dock</source>
+        <source>Breakbulk facilities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="300"/>
-        <source>Mexican-state figures are US exports to the state: BTS records no Mexican state of origin for US imports.</source>
+        <source>Oil terminal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="301"/>
-        <source>Trade figures for {zone} are those of {state}, the state it lies in: BTS TransBorder records no trade below the state.</source>
+        <source>Container cranes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="302"/>
-        <source>BTS TransBorder holds no trade for Mexican seaports: it records US trade with Mexico and Canada at US ports of entry.</source>
+        <source>Rail connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="303"/>
-        <source>BTS TransBorder records vessel trade by US port code; this harbour is not matched to one, so no trade figures are shown.</source>
+        <source>Repairs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="304"/>
-        <source>Value per loaded truck container: US import value by truck through the port divided by the loaded truck containers counted entering there, over the same months.</source>
+        <source>Dry dock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="305"/>
-        <source>RETC lists facilities that report pollutant releases and transfers; it is not a complete list of plants or IMMEX establishments.</source>
+        <source>Mexican-state figures are US exports to the state: BTS records no Mexican state of origin for US imports.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="306"/>
-        <source>INEGI exports count goods leaving the state for all destinations (2007–2018); BTS counts US trade only.</source>
+        <source>Trade figures for {zone} are those of {state}, the state it lies in: BTS TransBorder records no trade below the state.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="307"/>
-        <source>{flow_msg}, {period_msg}</source>
+        <source>BTS TransBorder holds no trade for Mexican seaports: it records US trade with Mexico and Canada at US ports of entry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="308"/>
-        <source>Trade value of the view</source>
+        <source>BTS TransBorder records vessel trade by US port code; this harbour is not matched to one, so no trade figures are shown.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="309"/>
-        <source>Sources: {sources_list}</source>
+        <source>Value per loaded truck container: US import value by truck through the port divided by the loaded truck containers counted entering there, over the same months.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="310"/>
-        <source>No trade figures for this view: {reason_msg}</source>
+        <source>RETC lists facilities that report pollutant releases and transfers; it is not a complete list of plants or IMMEX establishments.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="311"/>
-        <source>{file} cannot be read: {detail}</source>
+        <source>INEGI exports count goods leaving the state for all destinations (2007–2018); BTS counts US trade only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="312"/>
-        <source>{file} holds no rows: no header naming its columns was found</source>
+        <source>{flow_msg}, {period_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="313"/>
-        <source>the header is on line {line_n}, not on the first line; the lines above it were skipped: {skipped}</source>
+        <source>Trade value of the view</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="314"/>
-        <source>{file}: the shapefile&apos;s {parts_list} file is missing; a shapefile needs its .shp, .shx and .dbf side by side</source>
+        <source>Sources: {sources_list}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="315"/>
-        <source>--map {column}=…: {file} has no column {column} (its columns: {columns})</source>
+        <source>No trade figures for this view: {reason_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="316"/>
-        <source>--map {column}={field}: {field} is not a field (id, name, type, tier, lat, lon, city, state, country, attr:NAME, ignore)</source>
+        <source>{file} cannot be read: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="317"/>
-        <source>--map {column}={field}: {field} is not a lane field (id, from, to, value, volume, mode, hs, port, ignore)</source>
+        <source>{file} holds no rows: no header naming its columns was found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="318"/>
-        <source>the file has no id column: each row&apos;s id is its line number (L2, L3, …)</source>
+        <source>the header is on line {line_n}, not on the first line; the lines above it were skipped: {skipped}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="319"/>
-        <source>the id is empty; the row was not imported</source>
+        <source>{file}: the shapefile&apos;s {parts_list} file is missing; a shapefile needs its .shp, .shx and .dbf side by side</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="320"/>
-        <source>id {id} already appears on line {first}; this row was not imported</source>
+        <source>--map {column}=…: {file} has no column {column} (its columns: {columns})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="321"/>
-        <source>{column} &apos;{value}&apos; is not a number; left empty</source>
+        <source>--map {column}={field}: {field} is not a field (id, name, type, tier, lat, lon, city, state, country, attr:NAME, ignore)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="322"/>
-        <source>only one of latitude and longitude is given; the row was not imported</source>
+        <source>--map {column}={field}: {field} is not a lane field (id, from, to, value, volume, mode, hs, port, ignore)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="323"/>
-        <source>{detail}; the row was not imported</source>
+        <source>the file has no id column: each row&apos;s id is its line number (L2, L3, …)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="324"/>
-        <source>the coordinates are 0, 0 ({lat}, {lon}): a blank written as zero? Give the site&apos;s position or its place</source>
+        <source>the id is empty; the row was not imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="325"/>
-        <source>a Mexican site with positive longitude {lon}: Mexico lies west of Greenwich (longitude −86 to −118); write it negative or name the column LONGITUD OESTE</source>
+        <source>id {id} already appears on line {first}; this row was not imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="326"/>
-        <source>latitude {lat} and longitude {lon} look swapped: read the other way round the site is in North America; fix the file or map the columns the other way</source>
+        <source>{column} &apos;{value}&apos; is not a number; left empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="327"/>
-        <source>latitude {lat} / longitude {lon} is out of range (latitude −90 to 90, longitude −180 to 180)</source>
+        <source>only one of latitude and longitude is given; the row was not imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="328"/>
-        <source>latitude {lat} / longitude {lon} lies outside the US, Mexico and Canada</source>
+        <source>{detail}; the row was not imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="329"/>
-        <source>the file says country {written} but the coordinates lie in {found}; the coordinates were kept</source>
+        <source>the coordinates are 0, 0 ({lat}, {lon}): a blank written as zero? Give the site&apos;s position or its place</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="330"/>
-        <source>the row names state {written} but the coordinates lie {km} km outside it (in {found}); the coordinates were kept</source>
+        <source>a Mexican site with positive longitude {lon}: Mexico lies west of Greenwich (longitude −86 to −118); write it negative or name the column LONGITUD OESTE</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="331"/>
-        <source>place &apos;{place}&apos; may be {candidates_list}; pick one or click the map</source>
+        <source>latitude {lat} and longitude {lon} look swapped: read the other way round the site is in North America; fix the file or map the columns the other way</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="332"/>
-        <source>place &apos;{place}&apos; is not in the gazetteer; click the map to place it</source>
+        <source>latitude {lat} / longitude {lon} is out of range (latitude −90 to 90, longitude −180 to 180)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="333"/>
-        <source>no coordinates and no place (city, state) to find the site by</source>
+        <source>latitude {lat} / longitude {lon} lies outside the US, Mexico and Canada</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="334"/>
-        <source>the lane&apos;s {end} facility is empty; the row was not imported</source>
+        <source>the file says country {written} but the coordinates lie in {found}; the coordinates were kept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="335"/>
-        <source>{end} facility {id} is not in the network; the row was not imported</source>
+        <source>the row names state {written} but the coordinates lie {km} km outside it (in {found}); the coordinates were kept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="336"/>
-        <source>mode &apos;{value}&apos; is not known (truck, rail, air, vessel, pipeline, other); the row was not imported</source>
+        <source>place &apos;{place}&apos; may be {candidates_list}; pick one or click the map</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="337"/>
-        <source>{column} &apos;{value}&apos; is not a non-negative number; the row was not imported</source>
+        <source>place &apos;{place}&apos; is not in the gazetteer; click the map to place it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="338"/>
-        <source>the lane has neither an annual value nor a volume</source>
+        <source>no coordinates and no place (city, state) to find the site by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="339"/>
-        <source>port {port} is not a land port of entry; the lane is routed by the shortest detour</source>
+        <source>the lane&apos;s {end} facility is empty; the row was not imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="340"/>
-        <source>the port assigned to the lane</source>
+        <source>{end} facility {id} is not in the network; the row was not imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="341"/>
-        <source>the {mode} port with the shortest detour ({detour_km} km)</source>
+        <source>mode &apos;{value}&apos; is not known (truck, rail, air, vessel, pipeline, other); the row was not imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="342"/>
-        <source>no land port handles {mode} by the crossing counts</source>
+        <source>{column} &apos;{value}&apos; is not a non-negative number; the row was not imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="343"/>
-        <source>facility {id} has no position yet</source>
+        <source>the lane has neither an annual value nor a volume</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="344"/>
-        <source>{mode} lanes do not cross at a land port</source>
+        <source>port {port} is not a land port of entry; the lane is routed by the shortest detour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="345"/>
-        <source>{share_share} of cross-border value relies on one port ({port})</source>
+        <source>the port assigned to the lane</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="346"/>
-        <source>{count_n} cross-border lanes worth {value_usd} are not routed: {reason_msg}</source>
+        <source>the {mode} port with the shortest detour ({detour_km} km)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="347"/>
-        <source>A facility belongs to a manufacturing cluster when its municipality is one of the cluster&apos;s (as the drill-down counts RETC facilities), else to the nearest cluster within {km} km.</source>
+        <source>no land port handles {mode} by the crossing counts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="348"/>
-        <source>Unknown setting {key} in the {part} part of the session.</source>
+        <source>facility {id} has no position yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="349"/>
-        <source>The session&apos;s {part}.{key} has an invalid value {value}: {reason}</source>
+        <source>{mode} lanes do not cross at a land port</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="350"/>
-        <source>This analysis was saved by a newer Frontera (session schema {found}); this version reads schema {supported} and older.</source>
+        <source>{share_share} of cross-border value relies on one port ({port})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="351"/>
-        <source>This is not a Frontera session (no schema version).</source>
+        <source>{count_n} cross-border lanes worth {value_usd} are not routed: {reason_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="352"/>
-        <source>US–Mexico border: land ports of entry, seaports and industrial zones</source>
+        <source>A facility belongs to a manufacturing cluster when its municipality is one of the cluster&apos;s (as the drill-down counts RETC facilities), else to the nearest cluster within {km} km.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="353"/>
-        <source>US–Mexico border trade: {scope_msg}</source>
+        <source>Ports sized by the company&apos;s cross-border value (exposure)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="354"/>
+        <source>Company facilities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="355"/>
-        <source>US states shaded by trade value (US$)</source>
+        <source>Company lanes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="356"/>
-        <source>Mexican states shaded by US exports (US$)</source>
+        <source>Unknown setting {key} in the {part} part of the session.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="357"/>
-        <source>Land ports sized by trade value (US$)</source>
+        <source>The session&apos;s {part}.{key} has an invalid value {value}: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="358"/>
-        <source>Land ports sized by {measure_msg}</source>
+        <source>This analysis was saved by a newer Frontera (session schema {found}); this version reads schema {supported} and older.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="359"/>
-        <source>Flows: width by trade value (US$)</source>
+        <source>This is not a Frontera session (no schema version).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="360"/>
-        <source>{km} km</source>
+        <source>US–Mexico border: land ports of entry, seaports and industrial zones</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="361"/>
+        <source>US–Mexico border trade: {scope_msg}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="363"/>
+        <source>US states shaded by trade value (US$)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="364"/>
+        <source>Mexican states shaded by US exports (US$)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="365"/>
+        <source>Land ports sized by trade value (US$)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="366"/>
+        <source>Land ports sized by {measure_msg}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="367"/>
+        <source>Flows: width by trade value (US$)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="368"/>
+        <source>{km} km</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="369"/>
         <source>{m} m</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="362"/>
+        <location filename="model_messages.py" line="370"/>
         <source>Sources: {sources_list}. {projection}. Made with Frontera Atlas.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3685,32 +3763,32 @@ The map still works; trade filters are disabled.</source>
 <context>
     <name>self.window</name>
     <message>
-        <location filename="../app/project_controller.py" line="188"/>
+        <location filename="../app/project_controller.py" line="226"/>
         <source>Project not opened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/project_controller.py" line="212"/>
+        <location filename="../app/project_controller.py" line="251"/>
         <source>The data changed since this project was saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/project_controller.py" line="214"/>
+        <location filename="../app/project_controller.py" line="253"/>
         <source>Continue with today&apos;s figures, or press Show Details to see every figure that changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/project_controller.py" line="239"/>
+        <location filename="../app/project_controller.py" line="278"/>
         <source>Project not saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/project_controller.py" line="245"/>
+        <location filename="../app/project_controller.py" line="284"/>
         <source>Saved {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/project_controller.py" line="334"/>
+        <location filename="../app/project_controller.py" line="374"/>
         <source>Continue</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3718,105 +3796,111 @@ The map still works; trade filters are disabled.</source>
 <context>
     <name>w</name>
     <message>
-        <location filename="../app/project_controller.py" line="82"/>
+        <location filename="../app/project_controller.py" line="89"/>
         <source>&amp;New Project</source>
+        <extracomment>the company network (geo.network.model.Network) was imported, undone, opened or reset</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/project_controller.py" line="83"/>
+        <location filename="../app/project_controller.py" line="90"/>
         <source>&amp;Open Project…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/project_controller.py" line="84"/>
+        <location filename="../app/project_controller.py" line="91"/>
         <source>Open &amp;Recent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/project_controller.py" line="86"/>
+        <location filename="../app/project_controller.py" line="93"/>
         <source>&amp;Save Project</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/project_controller.py" line="87"/>
+        <location filename="../app/project_controller.py" line="94"/>
         <source>Save Project &amp;As…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/project_controller.py" line="89"/>
-        <location filename="../app/project_controller.py" line="124"/>
+        <location filename="../app/project_controller.py" line="96"/>
+        <location filename="../app/project_controller.py" line="161"/>
         <source>&amp;Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/project_controller.py" line="92"/>
-        <location filename="../app/project_controller.py" line="125"/>
+        <location filename="../app/project_controller.py" line="99"/>
+        <location filename="../app/project_controller.py" line="162"/>
         <source>&amp;Redo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/project_controller.py" line="93"/>
+        <location filename="../app/project_controller.py" line="100"/>
         <source>Ctrl+Shift+Z</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/project_controller.py" line="124"/>
-        <source>&amp;Undo {what}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/project_controller.py" line="125"/>
-        <source>&amp;Redo {what}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/project_controller.py" line="130"/>
-        <location filename="../app/project_controller.py" line="142"/>
-        <source>Untitled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/project_controller.py" line="131"/>
-        <source>{name}[*] — Frontera Atlas</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/project_controller.py" line="140"/>
-        <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/project_controller.py" line="141"/>
-        <source>Save the changes to {name}?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/project_controller.py" line="158"/>
-        <source>Frontera projects (*.frontera)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/project_controller.py" line="160"/>
-        <source>Save Project</source>
+        <location filename="../app/project_controller.py" line="104"/>
+        <source>Revert Company &amp;Network Import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../app/project_controller.py" line="161"/>
+        <source>&amp;Undo {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/project_controller.py" line="162"/>
+        <source>&amp;Redo {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/project_controller.py" line="167"/>
+        <location filename="../app/project_controller.py" line="179"/>
+        <source>Untitled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/project_controller.py" line="168"/>
+        <source>{name}[*] — Frontera Atlas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/project_controller.py" line="177"/>
+        <source>Unsaved changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/project_controller.py" line="178"/>
+        <source>Save the changes to {name}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/project_controller.py" line="195"/>
+        <source>Frontera projects (*.frontera)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/project_controller.py" line="197"/>
+        <source>Save Project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/project_controller.py" line="198"/>
         <source>Open Project</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/project_controller.py" line="274"/>
+        <location filename="../app/project_controller.py" line="313"/>
         <source>Recover unsaved work?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/project_controller.py" line="275"/>
+        <location filename="../app/project_controller.py" line="314"/>
         <source>Frontera did not close cleanly. Recover the analysis autosaved at {path}?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/project_controller.py" line="283"/>
+        <location filename="../app/project_controller.py" line="322"/>
         <source>Recovery failed</source>
         <translation type="unfinished"></translation>
     </message>

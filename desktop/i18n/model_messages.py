@@ -42,6 +42,11 @@ MESSAGES = (
     QT_TRANSLATE_NOOP('messages', 'Trade value by Mexican state, US$ — {scope_msg}'),  # theme.state_title.mx_state
     QT_TRANSLATE_NOOP('messages', 'Trade value by Canadian province, US$ — {scope_msg}'),  # theme.state_title.ca_prov
     QT_TRANSLATE_NOOP('messages', 'Trade value by port, US$ — {scope_msg}'),  # theme.port_title.trade
+    QT_TRANSLATE_NOOP('messages', '{title_msg}. Source: {source}'),  # theme.with_source
+    QT_TRANSLATE_NOOP('messages', '{layer_msg} figures cover {held_msg} only: {source} holds no later or earlier month of the period chosen ({period_msg}).'),  # theme.layer_partial
+    QT_TRANSLATE_NOOP('messages', 'No port figures for {period_msg}: port-level trade comes from the BTS DOT1 raw months, held through {last_ym}; the annual summaries have no ports.'),  # theme.no_port_figures
+    QT_TRANSLATE_NOOP('messages', 'Port'),  # layer.ports
+    QT_TRANSLATE_NOOP('messages', 'State'),  # layer.states
     QT_TRANSLATE_NOOP('messages', '{measure_msg} entering the US, {period_msg}'),  # theme.port_title.crossings
     QT_TRANSLATE_NOOP('messages', 'Incoming trucks'),  # measure.Trucks
     QT_TRANSLATE_NOOP('messages', 'Loaded truck containers'),  # measure.Truck Containers Loaded
@@ -345,6 +350,9 @@ MESSAGES = (
     QT_TRANSLATE_NOOP('messages', '{share_share} of cross-border value relies on one port ({port})'),  # network.exposure.single_port
     QT_TRANSLATE_NOOP('messages', '{count_n} cross-border lanes worth {value_usd} are not routed: {reason_msg}'),  # network.exposure.unrouted
     QT_TRANSLATE_NOOP('messages', "A facility belongs to a manufacturing cluster when its municipality is one of the cluster's (as the drill-down counts RETC facilities), else to the nearest cluster within {km} km."),  # network.exposure.zone_rule
+    QT_TRANSLATE_NOOP('messages', "Ports sized by the company's cross-border value (exposure)"),  # network.port_title.exposure
+    QT_TRANSLATE_NOOP('messages', 'Company facilities'),  # network.layer.facilities
+    QT_TRANSLATE_NOOP('messages', 'Company lanes'),  # network.layer.lanes
     QT_TRANSLATE_NOOP('messages', 'Unknown setting {key} in the {part} part of the session.'),  # session.bad_key
     QT_TRANSLATE_NOOP('messages', "The session's {part}.{key} has an invalid value {value}: {reason}"),  # session.bad_value
     QT_TRANSLATE_NOOP('messages', 'This analysis was saved by a newer Frontera (session schema {found}); this version reads schema {supported} and older.'),  # session.newer

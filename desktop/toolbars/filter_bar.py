@@ -16,7 +16,8 @@ from geo.query.coverage import coverage
 from geo.styles.thematic import CLASSIFICATIONS, PORT_METRICS, STATE_METRICS
 
 #: a colour per source row under the period slider
-SOURCE_COLOURS = {"DOT1": "#c0504d", "DOT2": "#e39c3a", "DOT3": "#4f81bd", "crossings": "#8a8a8a"}
+SOURCE_COLOURS = {"DOT1": "#c0504d", "DOT2": "#e39c3a", "DOT3": "#4f81bd", "crossings": "#8a8a8a",
+                  "summaries": "#6b8e23"}
 
 
 def _combo(parent, items: list[tuple[str, object]], tip: str) -> QComboBox:
@@ -182,7 +183,9 @@ class FilterBar(QToolBar):
     def _period_changed(self, lo: int, hi: int) -> None:
         self._show_period(lo, hi)
         if self.months:
-            self._apply(period=(self.months[lo], self.months[hi]))
+            a, b = self.months[lo], self.months[hi]
+            # whole calendar years are asked as years: the annual summaries can answer them whole
+            self._apply(period=(a, b), granularity="year" if a % 100 == 1 and b % 100 == 12 else "month")
 
     def _mode_changed(self, _i) -> None:
         code = self.mode.currentData()

@@ -84,6 +84,13 @@ CATALOGUE: dict[str, str] = {
     "theme.state_title.mx_state": "Trade value by Mexican state, US$ — {scope_msg}",
     "theme.state_title.ca_prov": "Trade value by Canadian province, US$ — {scope_msg}",
     "theme.port_title.trade": "Trade value by port, US$ — {scope_msg}",
+    "theme.with_source": "{title_msg}. Source: {source}",
+    "theme.layer_partial": "{layer_msg} figures cover {held_msg} only: {source} holds no later or earlier month "
+                           "of the period chosen ({period_msg}).",
+    "theme.no_port_figures": "No port figures for {period_msg}: port-level trade comes from the BTS DOT1 raw "
+                             "months, held through {last_ym}; the annual summaries have no ports.",
+    "layer.ports": "Port",
+    "layer.states": "State",
     "theme.port_title.crossings": "{measure_msg} entering the US, {period_msg}",
     "measure.Trucks": "Incoming trucks",
     "measure.Truck Containers Loaded": "Loaded truck containers",
@@ -447,6 +454,49 @@ CATALOGUE: dict[str, str] = {
     "network.exposure.zone_rule": "A facility belongs to a manufacturing cluster when its municipality is one of "
                                   "the cluster's (as the drill-down counts RETC facilities), else to the nearest "
                                   "cluster within {km} km.",
+    "network.port_title.exposure": "Ports sized by the company's cross-border value (exposure)",
+    "network.layer.facilities": "Company facilities",
+    "network.layer.lanes": "Company lanes",
+    # --- disruption and tariff scenarios (geo.analysis.scenario) ---------------------------
+    "scenario.assume.period_default": "Period: {start_ym} to {end_ym}, the latest full year of DOT1 flows the "
+                                      "store holds (the default).",
+    "scenario.assume.period": "Period: {start_ym} to {end_ym}.",
+    "scenario.assume.capacity": "Capacity per port and mode: the highest monthly count of loaded truck or rail "
+                                "containers in the {months} months to {end_ym}, unless overridden.",
+    "scenario.assume.load": "Current load: the mean monthly count of loaded containers from {start_ym} to "
+                            "{end_ym}; headroom = capacity − load.",
+    "scenario.assume.value_per_container": "Value per loaded container: US import value by truck (rail) through "
+                                           "the port ÷ the inbound loaded truck (rail) containers counted there, "
+                                           "same port and months, as in the drill-down; ports without both use "
+                                           "the border average ({truck_usd} a truck, {rail_usd} a rail container).",
+    "scenario.assume.direction": "Crossing counts are northbound only: northbound capacity and load come from "
+                                 "them. Southbound (US exports) load is export value ÷ the port's value per "
+                                 "container; southbound capacity is {ratio_share} of the northbound capacity (an "
+                                 "editable assumption).",
+    "scenario.assume.detour": "Added detour in great-circle km: exports Mexican state → port → US state against "
+                              "the closed port; imports, whose Mexican origin BTS does not record, on the US side: "
+                              "closed port → new port → US state against closed port → US state.",
+    "scenario.assume.lp": "Freight is reassigned to ports handling the same mode by one linear program (HiGHS) "
+                          "that minimises the added detour within their headroom over the {days} days; what does "
+                          "not fit waits.",
+    "scenario.assume.backlog": "Waiting freight builds up evenly while closed and clears after the reopening at the "
+                               "reopened port's headroom; value-days at risk = value delayed × (days closed + days "
+                               "to clear) ÷ 2.",
+    "scenario.assume.truck_km": "Extra truck-km: rerouted loaded truck containers × added detour, one container a "
+                                "truck.",
+    "scenario.assume.closure": "{ports_list} at {capacity_share} of capacity for {days} days.",
+    "scenario.assume.bridge": "One bridge of {port} carries {share_share} of the port's capacity (user-entered).",
+    "scenario.assume.override": "Capacity of {port} ({mode}) set by the user to {value}.",
+    "scenario.never_clears": "The backlog at {port} ({mode}) does not clear: the port has no headroom.",
+    "scenario.tariff.rule": "Tariff of {tariff_share} on US imports from Mexico (HS chapters: {scope}), "
+                            "{usmca_share} exempt as USMCA-compliant; value at risk = value × (1 − exempt) × "
+                            "(1 − (1 + tariff)^−elasticity) = {factor_share} of the value (full pass-through).",
+    "scenario.tariff.elasticity": "Trade elasticity {elasticity} (default {default}: {source}).",
+    "scenario.tariff.not_answerable": "The store cannot break the tariff's value at risk down by {by} for this "
+                                      "period and filter.",
+    "scenario.error.unknown_port": "{port} is not a land port on the Mexican border with crossing counts.",
+    "scenario.error.no_flows": "The store holds no full year of DOT1 flows; choose a period.",
+    "scenario.error.solver": "The reassignment could not be solved: {reason}",
     # --- session --------------------------------------------------------------------------
     "session.bad_key": "Unknown setting {key} in the {part} part of the session.",
     "session.bad_value": "The session's {part}.{key} has an invalid value {value}: {reason}",

@@ -494,6 +494,10 @@ class DuckDBStore(Store):
                 return Path(file).name
         return ""
 
+    def summary_periods(self) -> dict[str, list[int]]:
+        """Summary table -> the months (monthly tables) or years (annual tables) it holds."""
+        return self._summary_periods()
+
     def _summary_periods(self) -> dict[str, list[int]]:
         """Summary table -> the months (monthly) or years (annual) it holds."""
         try:

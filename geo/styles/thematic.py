@@ -217,11 +217,34 @@ def classify_fixed(values: np.ndarray, bounds) -> np.ndarray:
     return np.minimum(idx, len(bounds) - 1)
 
 
+def _held(store, f: TradeFilter, by: str):
+    """(period actually answered, source) of a layer's query, from the store's plan; None
+    when the store cannot say."""
+    try:
+        plan = store.plan(f, by)
+    except (AttributeError, TypeError, NotAnswerableError, FilterError):
+        return None
+    if plan.empty:
+        return None
+    if plan.summary:
+        months = sorted(plan.months)
+    else:  # the raw months that answer (a table holding other months of the period does not)
+        months = sorted({int(m) for ms in plan.months_by_table.values() for m in ms})
+    if not months:
+        return None
+    lo, hi = months[0], months[-1]
+    held = msg("period.one", month_ym=lo) if lo == hi else msg("period.range", lo_ym=lo, hi_ym=hi)
+    return held, plan.source, (lo, hi)
+
+
+def _titled(title: Message, held) -> Message:
+    return msg("theme.with_source", title_msg=title, source=held[1]) if held else title
+
+
 def compute_theme(store, f: TradeFilter, settings: ThemeSettings, scale: FixedScale | None = None) -> Theme:
     theme = Theme(f, settings, period_label(f))
     theme.port_max = scale.port_max if scale is not None else None
     period = period_message(f)
-    scope = scope_message(f, period)
 
     # --- states ---
     by = settings.state_metric
@@ -264,7 +287,14 @@ def compute_theme(store, f: TradeFilter, settings: ThemeSettings, scale: FixedSc
             for i, upper in enumerate(bins):
                 theme.state_bins.append(ClassBin(lower, upper, colours[i], int((yb == i).sum())))
                 lower = upper
-            theme.state_title = msg(f"theme.state_title.{by}", scope_msg=scope_message(fs or f, period))
+            held = _held(store, fs or f, by)
+            own = held[0] if held and f.period and held[2] != tuple(f.period) else period
+            theme.state_title = _titled(msg(f"theme.state_title.{by}", scope_msg=scope_message(fs or f, own)), held)
+            if held:
+                theme.layer_sources["states"] = (held[0], held[1])
+                if own is not period:
+                    theme.notes.append(msg("theme.layer_partial", "warning", layer_msg=msg("layer.states"),
+                                           held_msg=held[0], source=held[1], period_msg=period))
         elif df is not None:
             theme.notes.append(msg("theme.no_state_figures", "warning", side_msg=msg(f"side.{by}"),
                                    period_msg=period))
@@ -279,8 +309,22 @@ def compute_theme(store, f: TradeFilter, settings: ThemeSettings, scale: FixedSc
             theme.port_values = {str(c): float(v) for c, v in zip(df["code"], df["value"]) if v > 0}
         except (NotAnswerableError, FilterError) as exc:
             theme.notes.append(_error_message(exc))
-        theme.port_title = msg("theme.port_title.trade", scope_msg=scope)
+        held = _held(store, f, "port") if theme.port_values else None
+        own = held[0] if held and f.period and held[2] != tuple(f.period) else period
+        theme.port_title = _titled(msg("theme.port_title.trade", scope_msg=scope_message(f, own)), held)
         theme.port_unit = "US$"
+        if held:
+            theme.layer_sources["ports"] = (held[0], held[1])
+            if own is not period:
+                theme.notes.append(msg("theme.layer_partial", "warning", layer_msg=msg("layer.ports"),
+                                       held_msg=held[0], source=held[1], period_msg=period))
+        elif not theme.port_values and f.period:
+            try:
+                dot1 = store.available_periods().get("DOT1") or []
+            except AttributeError:
+                dot1 = []
+            if dot1 and f.period[0] > dot1[-1]:
+                theme.notes.append(msg("theme.no_port_figures", "warning", period_msg=period, last_ym=dot1[-1]))
     elif metric != "none":
         months = f.period
         df = store.crossings(measures=[metric], period=months, by=("port",), border="US-Mexico Border")
