@@ -142,7 +142,8 @@ def open_store(path: str | Path | None = None, *, read_only: bool = False,
             if read_only:
                 raise StoreError(f"No store at {path}.")
             _build_store(path, with_default_data)
-        return DuckDBStore(path, read_only=read_only)
+        bundle = bundled_data_dir() / "store"
+        return DuckDBStore(path, read_only=read_only, bundle_dir=bundle if with_default_data else None)
     except duckdb.Error as exc:
         raise StoreError(f"Cannot open the store {path}: {str(exc).splitlines()[0]}") from None
 
@@ -235,6 +236,8 @@ class DuckDBStore(Store):
             if not v or v[0] != SCHEMA_VERSION and not (read_only and v[0] == "2"):
                 raise StoreError(f"{self.path} was written by an incompatible version "
                                  f"(schema {v[0] if v else '?'}, expected {SCHEMA_VERSION}).")
+            if not read_only and bundle_dir is not None and (Path(bundle_dir) / "manifest.json").exists():
+                self.refresh_bundle(Path(bundle_dir))
 
     # -- lifecycle ------------------------------------------------------------------------
     @property
@@ -329,12 +332,61 @@ class DuckDBStore(Store):
                                  f"expected {manifest['tables']['freight']['rows']}).")
             c.execute("INSERT INTO import_log VALUES (current_timestamp, ?, 'BUNDLE', ?, 0, 0, '')",
                       [str(bundle_dir), n])
+            c.execute("DELETE FROM meta WHERE key = 'bundle_built'")
+            c.execute("INSERT INTO meta VALUES ('bundle_built', ?)", [str(manifest.get("built", ""))])
             c.execute("COMMIT")
         except BaseException:
             c.execute("ROLLBACK")
             raise
         self._avail = None
         return manifest
+
+    def refresh_bundle(self, bundle_dir: Path) -> int:
+        """A store made with an older bundle (an upgrade of the app) gains the newer bundle's
+        rows for the slices it does not hold: freight months of a table (src × month) it has
+        no row of, crossing counts (port × measure × month) and ports it lacks. Nothing stored
+        is deleted or replaced, so the analyst's own imports stay as they are and no month is
+        counted twice. One transaction; recorded in the import log. Returns the rows added."""
+        manifest = json.loads((Path(bundle_dir) / "manifest.json").read_text())
+        built = str(manifest.get("built", ""))
+        c = self._con
+        have = c.execute("SELECT value FROM meta WHERE key = 'bundle_built'").fetchone()
+        if have and have[0] == built:
+            return 0
+        if not _scalar(c, "SELECT count(*) FROM import_log WHERE kind = 'BUNDLE'"):
+            return 0  # made empty on purpose (with_default_data=False): never filled behind the user's back
+        sel = ", ".join(f"CAST(b.{col} AS {_ENUM_COLS[col]})" if col in _ENUM_COLS else f"b.{col}"
+                        for col in _FREIGHT_COLS)
+        c.execute("BEGIN TRANSACTION")
+        try:
+            before = _scalar(c, "SELECT count(*) FROM freight") + _scalar(c, "SELECT count(*) FROM crossings")
+            c.execute(f"INSERT INTO freight ({', '.join(_FREIGHT_COLS)}) SELECT {sel} FROM read_parquet(?) b "
+                      "WHERE NOT EXISTS (SELECT 1 FROM (SELECT DISTINCT src, year_month FROM freight) h "
+                      "WHERE h.src = b.src AND h.year_month = b.year_month)",
+                      [str(Path(bundle_dir) / "freight.parquet")])
+            c.execute("INSERT INTO crossings (port_code, measure, year_month, value) "
+                      "SELECT CAST(b.port_code AS port_t), b.measure, b.year_month, b.value "
+                      "FROM read_parquet(?) b WHERE NOT EXISTS (SELECT 1 FROM crossings h WHERE "
+                      "h.port_code = CAST(b.port_code AS port_t) AND h.measure = b.measure "
+                      "AND h.year_month = b.year_month)", [str(Path(bundle_dir) / "crossings.parquet")])
+            c.execute("INSERT INTO crossing_ports (port_code, port_name, state, border, latitude, longitude) "
+                      "SELECT CAST(b.port_code AS port_t), b.port_name, b.state, b.border, b.latitude, "
+                      "b.longitude FROM read_parquet(?) b WHERE NOT EXISTS (SELECT 1 FROM crossing_ports h "
+                      "WHERE h.port_code = CAST(b.port_code AS port_t))",
+                      [str(Path(bundle_dir) / "crossing_ports.parquet")])
+            added = _scalar(c, "SELECT count(*) FROM freight") + _scalar(c, "SELECT count(*) FROM crossings") - before
+            if added:
+                rollups.rebuild(c)
+                c.execute("INSERT INTO import_log VALUES (current_timestamp, ?, 'BUNDLE-UPGRADE', ?, 0, 0, '')",
+                          [str(bundle_dir), added])
+            c.execute("DELETE FROM meta WHERE key = 'bundle_built'")
+            c.execute("INSERT INTO meta VALUES ('bundle_built', ?)", [built])
+            c.execute("COMMIT")
+        except BaseException:
+            c.execute("ROLLBACK")
+            raise
+        self._avail = None
+        return int(added)
 
     def export_bundle(self, out_dir: Path, crossings_borders: Sequence[str] | None = None) -> dict:
         """Write the store as sorted zstd Parquet + ``manifest.json`` (for ``data/store``)."""
