@@ -20,6 +20,7 @@ The store (``geo.store``) executes plans; these helpers are pure Python.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from dataclasses import dataclass, field
@@ -428,10 +429,18 @@ def plan(f: TradeFilter, by: str | None, availability: Mapping[int, Sequence[int
         assign.append((m, src))
     ranges: list[list[int]] = []
     prev_src = None
+    assigned = set(assign)
+    skipped: dict[int, list[int]] = {}  # per table, the partial months left out (sorted)
+    for p in part:
+        if (p.year_month, SRC_ID[p.table]) not in assigned:
+            skipped.setdefault(SRC_ID[p.table], []).append(p.year_month)
+    for lst in skipped.values():
+        lst.sort()
     for m, src in assign:
         if src is not None:
-            left_out = ranges and any(SRC_ID[p.table] == src and ranges[-1][2] < p.year_month < m
-                                      for p in part if (p.year_month, SRC_ID[p.table]) not in assign)
+            gaps = skipped.get(src, [])
+            i = bisect.bisect_right(gaps, ranges[-1][2]) if ranges else 0
+            left_out = bool(ranges) and i < len(gaps) and gaps[i] < m
             if ranges and prev_src == src and not left_out:
                 ranges[-1][2] = m        # consecutive store months served by the same table
             else:
