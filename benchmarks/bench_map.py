@@ -183,8 +183,6 @@ def restyle(rounds: int) -> list[float]:
         r = MapRenderer(content)
         view = Viewport.fit(content.home_bounds, W, H)
         trade = Session(content.layers, store, ThemeSettings(state_metric="us_state"))
-        import mapclassify  # noqa: F401  (the app imports it in the worker that opens the store)
-
         trade.refresh()
         r.render_image(view)
         changes = [dict(modes=("5",)), dict(modes=()), dict(trade_type="export"), dict(trade_type=None),
@@ -206,8 +204,13 @@ def restyle(rounds: int) -> list[float]:
 
 def cold_start(runs: int) -> list[float]:
     """Process start to first painted map frame in the main window (offscreen platform)."""
+    import tempfile
+
     out = []
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", FRONTERA_STARTUP_PROBE="1")
+    home = Path(tempfile.mkdtemp(prefix="frontera-bench-"))  # never the user's folders
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", FRONTERA_STARTUP_PROBE="1", HOME=str(home),
+               XDG_DATA_HOME=str(home / "data"), XDG_CONFIG_HOME=str(home / "config"),
+               XDG_CACHE_HOME=str(home / "cache"))
     for _ in range(runs):
         t0 = time.time()
         r = subprocess.run([sys.executable, "-m", "cli"], env=env, capture_output=True, text=True,
@@ -217,6 +220,57 @@ def cold_start(runs: int) -> list[float]:
             raise RuntimeError(f"app did not report its first frame: {r.stderr[-2000:]}")
         out.append((float(stamp[0].split()[1]) - t0) * 1000)
     return out
+
+
+_BARE_WINDOW = """
+import sys, time
+from PySide6.QtWidgets import QApplication, QMainWindow, QLabel
+app = QApplication(sys.argv[:1])
+w = QMainWindow(); w.setCentralWidget(QLabel("x")); w.resize(1600, 1000); w.show()
+app.processEvents(); w.repaint()
+print(f"shown {time.time():.6f}", flush=True)
+"""
+
+
+def bare_window(runs: int) -> list[float]:
+    """Baseline: process start to a bare PySide6 window shown (same interpreter, same run)."""
+    out = []
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    for _ in range(runs):
+        t0 = time.time()
+        r = subprocess.run([sys.executable, "-c", _BARE_WINDOW], env=env, capture_output=True, text=True,
+                           cwd=REPO, timeout=120)
+        stamp = [line for line in r.stdout.splitlines() if line.startswith("shown ")]
+        out.append((float(stamp[0].split()[1]) - t0) * 1000)
+    return out
+
+
+def trade_on_screen(runs: int) -> tuple[list[float], list[float], list[float]]:
+    """First launch (a fresh data folder: the store is built from the bundle) and second
+    launch (the store exists): first painted map, then the trade figures on screen, measured
+    from the first painted map. Each run uses its own temporary user folders."""
+    import tempfile
+
+    first_launch, second_launch, basemap = [], [], []
+    for _ in range(runs):
+        home = Path(tempfile.mkdtemp(prefix="frontera-bench-"))
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", FRONTERA_STARTUP_PROBE="trade",
+                   XDG_DATA_HOME=str(home / "data"), XDG_CONFIG_HOME=str(home / "config"),
+                   XDG_CACHE_HOME=str(home / "cache"), HOME=str(home))
+        env.pop("FRONTERA_ATLAS_STORE", None)
+        for launch in (first_launch, second_launch):
+            t0 = time.time()
+            r = subprocess.run([sys.executable, "-m", "cli"], env=env, capture_output=True, text=True,
+                               cwd=REPO, timeout=300)
+            stamps = dict(line.split()[:2] for line in r.stdout.splitlines()
+                          if line.startswith(("first-frame ", "trade-on-screen ")))
+            if "trade-on-screen" not in stamps:
+                raise RuntimeError(f"the app did not report its trade figures: {r.stderr[-2000:]}")
+            frame, trade = float(stamps["first-frame"]), float(stamps["trade-on-screen"])
+            launch.append((trade - frame) * 1000)
+            if launch is second_launch:
+                basemap.append((frame - t0) * 1000)
+    return first_launch, second_launch, basemap
 
 
 def run(quick: bool = False) -> list[dict]:
@@ -234,5 +288,14 @@ def run(quick: bool = False) -> list[dict]:
     results.append(_stats("map: settle frame after a gesture (full render + blit)", settle, 20.0))
     results.append(_stats("map: filter change → query + classify + restyle + full render", restyle(2 if quick else 6),
                           50.0))
-    results.append(_stats("map: cold start to first painted map", cold_start(2 if quick else 5), 1500.0))
+    bare = statistics.median(bare_window(2 if quick else 5))
+    results.append(_stats("map: cold start to first painted map", cold_start(2 if quick else 5), 1500.0,
+                          "bare PySide6 window shown", bare))
+    first, second, basemap = trade_on_screen(1 if quick else 3)
+    results.append(_stats("map: trade figures on screen after the first painted map, first launch (store built)",
+                          first, 3000.0, "bare PySide6 window shown", bare))
+    results.append(_stats("map: trade figures on screen after the first painted map, second launch",
+                          second, 1000.0, "bare PySide6 window shown", bare))
+    results.append(_stats("map: cold start to first painted map, second launch (own user folders)", basemap,
+                          1500.0, "bare PySide6 window shown", bare))
     return results

@@ -70,13 +70,31 @@ def cmd_app(args) -> int:
 
 
 def _probe_first_frame(app, win) -> None:
-    """Benchmarks: print the wall-clock time of the first painted map, then quit."""
+    """Benchmarks: print the wall-clock time of the first painted map, then quit; with
+    ``FRONTERA_STARTUP_PROBE=trade``, also wait for the trade figures (the first theme applied
+    once the store is open) and print their time."""
+    want_trade = os.environ.get("FRONTERA_STARTUP_PROBE") == "trade"
+
     def on_frame(_ms):
         win.canvas.frameRendered.disconnect(on_frame)
         print(f"first-frame {time.time():.6f}", flush=True)
-        app.quit()
+        if not want_trade:
+            app.quit()
+
+    def on_theme(theme):
+        if theme is not None and win.session.store is not None:
+            win.trade.themeApplied.disconnect(on_theme)
+            from PySide6.QtCore import QTimer
+
+            def painted():
+                win.canvas.repaint()
+                print(f"trade-on-screen {time.time():.6f}", flush=True)
+                app.quit()
+            QTimer.singleShot(0, painted)
 
     win.canvas.frameRendered.connect(on_frame)
+    if want_trade:
+        win.trade.themeApplied.connect(on_theme)
 
 
 def _screenshot_when_painted(app, win, path: Path, t0: float) -> None:

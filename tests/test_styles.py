@@ -3,6 +3,8 @@ every active filter named in the legend."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from geo.query import TradeFilter
 from geo.styles.thematic import ThemeSettings, compute_theme
@@ -102,3 +104,23 @@ def test_the_side_panel_gives_the_figure_in_words_and_follows_the_filter(trade_w
     assert after != before and rail < laredo and format_usd(rail) in after
     labels = [panel.table.item(r, 0).text() for r in range(panel.table.rowCount())]
     assert "theme_value" not in labels and "port_code" not in labels  # people's words, not column names
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.floats(min_value=0, max_value=1e12, allow_nan=False), min_size=2, max_size=60),
+       st.integers(min_value=2, max_value=7), st.sampled_from(["quantiles", "equal_interval"]))
+def test_classes_equal_mapclassifys(values, k, scheme):
+    """The quantile and equal-interval classes the map draws are mapclassify's, computed without
+    loading it (its SciPy imports cost 1.5–2.5 s before the first shaded map)."""
+    import mapclassify
+    import numpy as np
+
+    from geo.styles.thematic import classify
+
+    y = np.asarray(values)
+    kk = int(min(k, len(np.unique(y))))
+    if kk < 2:
+        return
+    ref = (mapclassify.Quantiles if scheme == "quantiles" else mapclassify.EqualInterval)(y, k=kk)
+    yb, bins = classify(y, scheme, k)
+    assert np.allclose(bins, ref.bins, rtol=1e-12, atol=1e-6) and (yb == ref.yb).all()

@@ -74,10 +74,7 @@ class TradeController(QObject):
         def open_and_warm(_progress):
             if cancelled.is_set():
                 return None
-            store = open_store(path)
-            import mapclassify  # noqa: F401  (1.6 s of scipy imports: paid here, not on the GUI thread)
-
-            return store
+            return open_store(path)
 
         # Plain functions, not bound slots: they run on the GUI thread even when the window
         # is gone, so a store that arrives for a closed window is still closed.
