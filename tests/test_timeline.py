@@ -75,3 +75,21 @@ def test_each_legend_entry_states_its_own_period(window):
     legend = window.content.layers["ports"].legend_title
     assert "Jan 2024 to Sep 2024" in legend.english()
     assert any(n.code == "theme.layer_partial" for n in theme.notes)
+
+
+def test_a_fresh_analysis_opens_each_layer_on_the_latest_period_it_holds_in_full(window):
+    """States on the latest whole year (2025, the annual summaries), ports on the latest twelve
+    DOT1 months; each legend entry names its own period and source, a note says the two differ,
+    and choosing a period makes the states follow it."""
+    session, content = window.session, window.content
+    theme = session.theme
+    states = content.layers["states"].legend_title.english()
+    ports = content.layers["ports"].legend_title.english()
+    assert "Jan 2025 to Dec 2025" in states and states.endswith("Source: BTS via UNT")
+    assert "Oct 2023 to Sep 2024" in ports and ports.endswith("Source: BTS DOT1 raw")
+    assert theme.state_values and theme.port_values  # never an empty layer
+    assert any(n.code == "theme.states_latest_year" for n in theme.notes)
+    bar = window.trade.filter_bar
+    bar.period.set_range(bar.months.index(202101), bar.months.index(202112), emit=True)
+    assert "Jan 2021 to Dec 2021" in content.layers["states"].legend_title.english()
+    assert not any(n.code == "theme.states_latest_year" for n in session.theme.notes)

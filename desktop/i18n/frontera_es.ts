@@ -490,72 +490,77 @@
 <context>
     <name>FacilityImportDialog</name>
     <message>
-        <location filename="../dialogs/facility_import_dialog.py" line="35"/>
+        <location filename="../dialogs/facility_import_dialog.py" line="36"/>
         <source>Import Company Facilities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/facility_import_dialog.py" line="40"/>
+        <location filename="../dialogs/facility_import_dialog.py" line="42"/>
         <source>{0}: {1} rows. Choose what each column holds.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/facility_import_dialog.py" line="43"/>
+        <location filename="../dialogs/facility_import_dialog.py" line="45"/>
         <source>Column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/facility_import_dialog.py" line="43"/>
+        <location filename="../dialogs/facility_import_dialog.py" line="45"/>
         <source>Field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/facility_import_dialog.py" line="43"/>
+        <location filename="../dialogs/facility_import_dialog.py" line="45"/>
         <source>First value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/facility_import_dialog.py" line="67"/>
+        <location filename="../dialogs/facility_import_dialog.py" line="69"/>
         <source>Line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/facility_import_dialog.py" line="67"/>
+        <location filename="../dialogs/facility_import_dialog.py" line="69"/>
         <source>Id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/facility_import_dialog.py" line="67"/>
+        <location filename="../dialogs/facility_import_dialog.py" line="69"/>
         <source>Place</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/facility_import_dialog.py" line="68"/>
+        <location filename="../dialogs/facility_import_dialog.py" line="70"/>
         <source>Candidate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/facility_import_dialog.py" line="72"/>
+        <location filename="../dialogs/facility_import_dialog.py" line="74"/>
         <source>Import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/facility_import_dialog.py" line="74"/>
+        <location filename="../dialogs/facility_import_dialog.py" line="76"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/facility_import_dialog.py" line="113"/>
+        <location filename="../dialogs/facility_import_dialog.py" line="115"/>
         <source>Import cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/facility_import_dialog.py" line="120"/>
+        <location filename="../dialogs/facility_import_dialog.py" line="122"/>
         <source>{0} placed, {1} geocoded, {2} need review, {3} rejected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/facility_import_dialog.py" line="138"/>
+        <location filename="../dialogs/facility_import_dialog.py" line="126"/>
+        <source>Against the project&apos;s facilities: {0} added, {1} changed, {2} removed, {3} unchanged (Edit → Revert Company Network Import undoes it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/facility_import_dialog.py" line="146"/>
         <source>(leave for later)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1052,397 +1057,412 @@ No: keep them and merge the files by key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="167"/>
-        <source>&amp;File</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.py" line="168"/>
-        <source>&amp;Import BTS Files…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.py" line="169"/>
-        <source>Ctrl+I</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.py" line="170"/>
-        <source>Import TransBorder or Border Crossing files (CSV or zip)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.py" line="171"/>
-        <source>&amp;Export Map Image…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.py" line="172"/>
-        <source>Ctrl+E</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.py" line="172"/>
-        <source>Save the current view as PNG</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.py" line="173"/>
-        <source>Export Slide &amp;Deck…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.py" line="174"/>
-        <source>The bookmarks as a PowerPoint or PDF deck, one slide each</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.py" line="175"/>
-        <source>Export A&amp;tlas (PDF)…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.py" line="176"/>
-        <source>One PDF page per port or state: the map zoomed to it, its key figures and a chart</source>
+        <location filename="../app/main_window.py" line="154"/>
+        <source>Scenario</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../app/main_window.py" line="178"/>
-        <source>Export &amp;Map Data…</source>
+        <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../app/main_window.py" line="179"/>
-        <source>States, ports and flows with their figures as GeoPackage, GeoJSON or CSV</source>
+        <source>&amp;Import BTS Files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="180"/>
+        <source>Ctrl+I</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../app/main_window.py" line="181"/>
-        <source>Import &amp;History…</source>
+        <source>Import TransBorder or Border Crossing files (CSV or zip)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../app/main_window.py" line="182"/>
-        <source>Every import, with Undo and Purge</source>
+        <source>&amp;Export Map Image…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../app/main_window.py" line="183"/>
-        <source>Open &amp;Flow Table (CSV)…</source>
+        <source>Ctrl+E</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="183"/>
+        <source>Save the current view as PNG</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../app/main_window.py" line="184"/>
-        <source>Draw your own origin–destination flows</source>
+        <source>Export Slide &amp;Deck…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../app/main_window.py" line="185"/>
-        <source>Import Company &amp;Facilities…</source>
+        <source>The bookmarks as a PowerPoint or PDF deck, one slide each</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../app/main_window.py" line="186"/>
-        <source>Your suppliers, plants, warehouses and customers (CSV, Excel, GIS files)</source>
+        <source>Export A&amp;tlas (PDF)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="188"/>
-        <source>&amp;Quit</source>
+        <location filename="../app/main_window.py" line="187"/>
+        <source>One PDF page per port or state: the map zoomed to it, its key figures and a chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="189"/>
+        <source>Export &amp;Map Data…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../app/main_window.py" line="190"/>
-        <source>&amp;Edit</source>
+        <source>States, ports and flows with their figures as GeoPackage, GeoJSON or CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="192"/>
+        <source>Import &amp;History…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../app/main_window.py" line="193"/>
-        <source>&amp;View</source>
+        <source>Every import, with Undo and Purge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../app/main_window.py" line="194"/>
-        <source>Zoom &amp;In</source>
+        <source>Open &amp;Flow Table (CSV)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../app/main_window.py" line="195"/>
-        <source>Ctrl+=</source>
+        <source>Draw your own origin–destination flows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../app/main_window.py" line="196"/>
-        <source>Zoom &amp;Out</source>
+        <source>Import Company &amp;Facilities…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../app/main_window.py" line="197"/>
-        <source>&amp;Full Extent</source>
+        <source>Your suppliers, plants, warehouses and customers (CSV, Excel, GIS files)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="197"/>
-        <source>Ctrl+Home</source>
+        <location filename="../app/main_window.py" line="199"/>
+        <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="198"/>
-        <source>Zoom to &amp;Selection</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.py" line="198"/>
-        <source>Ctrl+J</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.py" line="200"/>
-        <source>Show &amp;Labels</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.py" line="203"/>
-        <source>Show Trade &amp;Flows</source>
+        <location filename="../app/main_window.py" line="201"/>
+        <source>&amp;Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../app/main_window.py" line="204"/>
-        <source>Ctrl+F</source>
+        <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="212"/>
-        <source>&amp;Presentation</source>
+        <location filename="../app/main_window.py" line="205"/>
+        <source>Zoom &amp;In</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="206"/>
+        <source>Ctrl+=</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="207"/>
+        <source>Zoom &amp;Out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="208"/>
+        <source>&amp;Full Extent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="208"/>
+        <source>Ctrl+Home</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="209"/>
+        <source>Zoom to &amp;Selection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="209"/>
+        <source>Ctrl+J</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="211"/>
+        <source>Show &amp;Labels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../app/main_window.py" line="214"/>
-        <source>Step through the bookmarks full screen (Esc leaves)</source>
+        <source>Show Trade &amp;Flows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="216"/>
-        <source>&amp;Help</source>
+        <location filename="../app/main_window.py" line="215"/>
+        <source>Ctrl+F</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="217"/>
-        <source>&amp;About Frontera Atlas</source>
+        <location filename="../app/main_window.py" line="222"/>
+        <source>What If a &amp;Crossing Closes…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="224"/>
-        <source>Presentation</source>
+        <location filename="../app/main_window.py" line="223"/>
+        <source>Close or degrade ports, apply a tariff: value rerouted, delayed and at risk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../app/main_window.py" line="225"/>
+        <source>&amp;Presentation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="227"/>
+        <source>Step through the bookmarks full screen (Esc leaves)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="229"/>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="230"/>
+        <source>&amp;About Frontera Atlas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="237"/>
+        <source>Presentation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="238"/>
         <source>Add bookmarks first (View → Bookmarks): the presentation steps through them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="247"/>
-        <location filename="../app/main_window.py" line="252"/>
+        <location filename="../app/main_window.py" line="260"/>
+        <location filename="../app/main_window.py" line="265"/>
         <source>Export Slide Deck</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="248"/>
+        <location filename="../app/main_window.py" line="261"/>
         <source>Add bookmarks first (View → Bookmarks): each becomes a slide.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="253"/>
+        <location filename="../app/main_window.py" line="266"/>
         <source>PowerPoint (*.pptx);;PDF (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="256"/>
+        <location filename="../app/main_window.py" line="269"/>
         <source>Painting slides…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="269"/>
+        <location filename="../app/main_window.py" line="282"/>
         <source>Deck export cancelled; nothing written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="293"/>
-        <location filename="../app/main_window.py" line="297"/>
-        <location filename="../app/main_window.py" line="304"/>
-        <location filename="../app/main_window.py" line="329"/>
+        <location filename="../app/main_window.py" line="306"/>
+        <location filename="../app/main_window.py" line="310"/>
+        <location filename="../app/main_window.py" line="317"/>
+        <location filename="../app/main_window.py" line="342"/>
         <source>Export Animation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="293"/>
+        <location filename="../app/main_window.py" line="306"/>
         <source>No months to play in this period.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="307"/>
+        <location filename="../app/main_window.py" line="320"/>
         <source>Rendering frames…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="256"/>
-        <location filename="../app/main_window.py" line="307"/>
+        <location filename="../app/main_window.py" line="269"/>
+        <location filename="../app/main_window.py" line="320"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="319"/>
+        <location filename="../app/main_window.py" line="332"/>
         <source>Animation export cancelled; nothing written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="272"/>
-        <location filename="../app/main_window.py" line="332"/>
-        <location filename="../app/main_window.py" line="462"/>
-        <location filename="../app/main_window.py" line="502"/>
+        <location filename="../app/main_window.py" line="285"/>
+        <location filename="../app/main_window.py" line="345"/>
+        <location filename="../app/main_window.py" line="475"/>
+        <location filename="../app/main_window.py" line="515"/>
         <source>Export failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="298"/>
+        <location filename="../app/main_window.py" line="311"/>
         <source>Animated GIF (*.gif);;MP4 video (*.mp4);;PNG sequence (*.png)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="334"/>
+        <location filename="../app/main_window.py" line="347"/>
         <source>Wrote {n} frames to {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="379"/>
+        <location filename="../app/main_window.py" line="392"/>
         <source>Open Flow Table</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="380"/>
+        <location filename="../app/main_window.py" line="393"/>
         <source>CSV tables (*.csv *.txt);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="388"/>
-        <location filename="../app/main_window.py" line="391"/>
+        <location filename="../app/main_window.py" line="401"/>
+        <location filename="../app/main_window.py" line="404"/>
         <source>Flow table not loaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="277"/>
-        <location filename="../app/main_window.py" line="424"/>
-        <location filename="../app/main_window.py" line="505"/>
+        <location filename="../app/main_window.py" line="290"/>
+        <location filename="../app/main_window.py" line="437"/>
+        <location filename="../app/main_window.py" line="518"/>
         <source>Saved {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="435"/>
+        <location filename="../app/main_window.py" line="448"/>
         <source>Export Atlas</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="439"/>
+        <location filename="../app/main_window.py" line="452"/>
         <source>Land ports of entry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="439"/>
+        <location filename="../app/main_window.py" line="452"/>
         <source>US states</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="440"/>
+        <location filename="../app/main_window.py" line="453"/>
         <source>Mexican states</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="441"/>
+        <location filename="../app/main_window.py" line="454"/>
         <source>One page per:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="445"/>
+        <location filename="../app/main_window.py" line="458"/>
         <source>How many, largest by trade value first:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="449"/>
+        <location filename="../app/main_window.py" line="462"/>
         <source>PDF (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="455"/>
-        <location filename="../app/main_window.py" line="497"/>
+        <location filename="../app/main_window.py" line="468"/>
+        <location filename="../app/main_window.py" line="510"/>
         <source>Exporting {name}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="459"/>
+        <location filename="../app/main_window.py" line="472"/>
         <source>Atlas export cancelled; nothing written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="465"/>
+        <location filename="../app/main_window.py" line="478"/>
         <source>Saved {path} ({n} pages)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="476"/>
+        <location filename="../app/main_window.py" line="489"/>
         <source>Export Map Data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="482"/>
+        <location filename="../app/main_window.py" line="495"/>
         <source>GeoPackage (*.gpkg);;GeoJSON (*.geojson);;CSV table (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="499"/>
+        <location filename="../app/main_window.py" line="512"/>
         <source>Data export cancelled; nothing written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="517"/>
-        <location filename="../app/main_window.py" line="524"/>
+        <location filename="../app/main_window.py" line="530"/>
+        <location filename="../app/main_window.py" line="537"/>
         <source>Import Company Facilities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="518"/>
+        <location filename="../app/main_window.py" line="531"/>
         <source>Tables (*.csv *.tsv *.txt *.xlsx *.gpkg *.geojson *.shp)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="547"/>
+        <location filename="../app/main_window.py" line="560"/>
         <source>Import History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="437"/>
-        <location filename="../app/main_window.py" line="478"/>
-        <location filename="../app/main_window.py" line="547"/>
+        <location filename="../app/main_window.py" line="450"/>
+        <location filename="../app/main_window.py" line="491"/>
+        <location filename="../app/main_window.py" line="560"/>
         <source>The trade store is still opening.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="554"/>
+        <location filename="../app/main_window.py" line="567"/>
         <source>About Frontera Atlas</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="555"/>
+        <location filename="../app/main_window.py" line="568"/>
         <source>&lt;h3&gt;Frontera Atlas {version}&lt;/h3&gt;&lt;p&gt;Offline maps of US–Mexico supply chains: land ports of entry, seaports, industrial zones and trade flows.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Data sources and attributions&lt;/b&gt;&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="559"/>
+        <location filename="../app/main_window.py" line="572"/>
         <source>&lt;p&gt;Frontera Atlas makes no network connection.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="580"/>
+        <location filename="../app/main_window.py" line="593"/>
         <source>100 px = {km:,.0f} km</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1458,62 +1478,62 @@ No: keep them and merge the files by key.</source>
 <context>
     <name>Months</name>
     <message>
-        <location filename="model_messages.py" line="374"/>
+        <location filename="model_messages.py" line="396"/>
         <source>Jan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="375"/>
+        <location filename="model_messages.py" line="397"/>
         <source>Feb</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="376"/>
+        <location filename="model_messages.py" line="398"/>
         <source>Mar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="377"/>
+        <location filename="model_messages.py" line="399"/>
         <source>Apr</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="378"/>
+        <location filename="model_messages.py" line="400"/>
         <source>May</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="379"/>
+        <location filename="model_messages.py" line="401"/>
         <source>Jun</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="380"/>
+        <location filename="model_messages.py" line="402"/>
         <source>Jul</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="381"/>
+        <location filename="model_messages.py" line="403"/>
         <source>Aug</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="382"/>
+        <location filename="model_messages.py" line="404"/>
         <source>Sep</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="383"/>
+        <location filename="model_messages.py" line="405"/>
         <source>Oct</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="384"/>
+        <location filename="model_messages.py" line="406"/>
         <source>Nov</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="385"/>
+        <location filename="model_messages.py" line="407"/>
         <source>Dec</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1546,47 +1566,47 @@ No: keep them and merge the files by key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/network_panel.py" line="43"/>
+        <location filename="../panels/network_panel.py" line="44"/>
         <source>Types for names</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/network_panel.py" line="45"/>
+        <location filename="../panels/network_panel.py" line="46"/>
         <source>Show Lanes as Flows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/network_panel.py" line="50"/>
+        <location filename="../panels/network_panel.py" line="51"/>
         <source>Port</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/network_panel.py" line="50"/>
+        <location filename="../panels/network_panel.py" line="51"/>
         <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/network_panel.py" line="50"/>
+        <location filename="../panels/network_panel.py" line="51"/>
         <source>Share</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/network_panel.py" line="51"/>
+        <location filename="../panels/network_panel.py" line="52"/>
         <source>Lanes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/network_panel.py" line="51"/>
+        <location filename="../panels/network_panel.py" line="52"/>
         <source>Facilities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/network_panel.py" line="75"/>
+        <location filename="../panels/network_panel.py" line="76"/>
         <source>{0} cross-border lanes, {1} a year</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/network_panel.py" line="78"/>
+        <location filename="../panels/network_panel.py" line="79"/>
         <source>(not routed)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1594,12 +1614,12 @@ No: keep them and merge the files by key.</source>
 <context>
     <name>NetworkView</name>
     <message>
-        <location filename="../panels/network_panel.py" line="124"/>
+        <location filename="../panels/network_panel.py" line="125"/>
         <source>Company Network</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/network_panel.py" line="153"/>
+        <location filename="../panels/network_panel.py" line="154"/>
         <source>Company lanes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1806,6 +1826,119 @@ No: keep them and merge the files by key.</source>
     </message>
 </context>
 <context>
+    <name>ScenarioPanel</name>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="59"/>
+        <source>port codes, e.g. 2304, 2401</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="69"/>
+        <source>all chapters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="76"/>
+        <source>Close ports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="77"/>
+        <source>Days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="78"/>
+        <source>Capacity kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="79"/>
+        <source>Tariff on imports from Mexico</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="80"/>
+        <source>HS chapters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="81"/>
+        <source>USMCA-exempt share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="82"/>
+        <source>Trade elasticity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="85"/>
+        <source>Run Scenario</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="89"/>
+        <source>Close a port and run the scenario.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="93"/>
+        <source>Receiving port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="93"/>
+        <source>Mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="93"/>
+        <source>Value rerouted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="94"/>
+        <source>Load / month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="94"/>
+        <source>Capacity / month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="141"/>
+        <source>No trade store is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="147"/>
+        <source>Computing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="162"/>
+        <source>does not clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="163"/>
+        <source>{d:.1f} days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="164"/>
+        <source>Affected {a}: rerouted {r}, delayed {d} ({vd} value-days); backlog clears in {c}; {km:,.0f} extra truck-km.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="170"/>
+        <source>Tariff: {v} of {t} at risk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TimeBar</name>
     <message>
         <location filename="../toolbars/time_bar.py" line="28"/>
@@ -1881,17 +2014,17 @@ No: keep them and merge the files by key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/trade_controller.py" line="101"/>
+        <location filename="../app/trade_controller.py" line="98"/>
         <source>Trade store: {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/trade_controller.py" line="106"/>
+        <location filename="../app/trade_controller.py" line="103"/>
         <source>Trade data unavailable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/trade_controller.py" line="107"/>
+        <location filename="../app/trade_controller.py" line="104"/>
         <source>The trade store could not be opened:
 {err}
 
@@ -1899,38 +2032,38 @@ The map still works; trade filters are disabled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/trade_controller.py" line="121"/>
+        <location filename="../app/trade_controller.py" line="118"/>
         <source>{what} — updated in {ms:.0f} ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/trade_controller.py" line="127"/>
+        <location filename="../app/trade_controller.py" line="124"/>
         <source>Import BTS files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../app/trade_controller.py" line="132"/>
         <location filename="../app/trade_controller.py" line="135"/>
-        <location filename="../app/trade_controller.py" line="138"/>
         <source>Import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/trade_controller.py" line="135"/>
+        <location filename="../app/trade_controller.py" line="132"/>
         <source>The trade store is still opening.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/trade_controller.py" line="138"/>
+        <location filename="../app/trade_controller.py" line="135"/>
         <source>An import is already running.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/trade_controller.py" line="151"/>
+        <location filename="../app/trade_controller.py" line="148"/>
         <source>Import failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/trade_controller.py" line="152"/>
+        <location filename="../app/trade_controller.py" line="149"/>
         <source>Import failed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2062,7 +2195,7 @@ The map still works; trade filters are disabled.</source>
     </message>
     <message>
         <location filename="model_messages.py" line="29"/>
-        <location filename="model_messages.py" line="100"/>
+        <location filename="model_messages.py" line="101"/>
         <source>{detail}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2113,7 +2246,7 @@ The map still works; trade filters are disabled.</source>
     </message>
     <message>
         <location filename="model_messages.py" line="39"/>
-        <location filename="model_messages.py" line="194"/>
+        <location filename="model_messages.py" line="195"/>
         <source>{month_ym}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2149,1600 +2282,1710 @@ The map still works; trade filters are disabled.</source>
     </message>
     <message>
         <location filename="model_messages.py" line="46"/>
-        <source>{layer_msg} figures cover {held_msg} only: {source} holds no later or earlier month of the period chosen ({period_msg}).</source>
+        <source>{side_msg} shading shows {period_msg}, the latest whole year held; ports and flows show {filter_msg}. Choosing a period makes the states follow it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="47"/>
-        <source>No port figures for {period_msg}: port-level trade comes from the BTS DOT1 raw months, held through {last_ym}; the annual summaries have no ports.</source>
+        <source>{layer_msg} figures cover {held_msg} only: {source} holds no later or earlier month of the period chosen ({period_msg}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="48"/>
-        <source>Port</source>
+        <source>No port figures for {period_msg}: port-level trade comes from the BTS DOT1 raw months, held through {last_ym}; the annual summaries have no ports.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="49"/>
-        <source>State</source>
+        <source>Port</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="50"/>
-        <source>{measure_msg} entering the US, {period_msg}</source>
+        <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="51"/>
-        <source>Incoming trucks</source>
+        <source>{measure_msg} entering the US, {period_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="52"/>
-        <source>Loaded truck containers</source>
+        <source>Incoming trucks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="53"/>
-        <source>Loaded rail containers</source>
+        <source>Loaded truck containers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="54"/>
-        <source>Trains</source>
+        <source>Loaded rail containers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="55"/>
-        <source>No {side_msg} figures for {period_msg}: state-level trade comes from the BTS DOT1/DOT2 tables, which the store holds only for some months. Pick a period with DOT1/DOT2 data, or import those files.</source>
+        <source>Trains</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="56"/>
-        <location filename="model_messages.py" line="168"/>
-        <source>US state</source>
+        <source>No {side_msg} figures for {period_msg}: state-level trade comes from the BTS DOT1/DOT2 tables, which the store holds only for some months. Pick a period with DOT1/DOT2 data, or import those files.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="57"/>
         <location filename="model_messages.py" line="169"/>
-        <source>Mexican state</source>
+        <source>US state</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="58"/>
-        <source>Canadian province</source>
+        <location filename="model_messages.py" line="170"/>
+        <source>Mexican state</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="59"/>
-        <source>BTS records no Mexican state of origin for US imports: Mexican state figures cover US exports (destination state) only.</source>
+        <source>Canadian province</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="60"/>
-        <source>Mexican states are not shaded for US imports: BTS records no Mexican state of origin for imports. Choose exports to shade Mexican states.</source>
+        <source>BTS records no Mexican state of origin for US imports: Mexican state figures cover US exports (destination state) only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="61"/>
-        <source>{value_usd} ({share_share}) of the {side_msg} figures has no recorded state ({names_list}); it is listed apart and not shaded.</source>
+        <source>Mexican states are not shaded for US imports: BTS records no Mexican state of origin for imports. Choose exports to shade Mexican states.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="62"/>
-        <source>No border-crossing counts for {period_msg}.</source>
+        <source>{value_usd} ({share_share}) of the {side_msg} figures has no recorded state ({names_list}); it is listed apart and not shaded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="63"/>
-        <source>No data</source>
+        <source>No border-crossing counts for {period_msg}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="64"/>
-        <source>{lower_usd} – {upper_usd}  ({count_n})</source>
+        <source>No data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="65"/>
-        <source>{value_usd} of trade through this port ({share_share} of the ports shown), {period_msg}</source>
+        <source>{lower_usd} – {upper_usd}  ({count_n})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="66"/>
-        <source>{value_n} {measure_msg} ({share_share} of the ports shown), {period_msg}</source>
+        <source>{value_usd} of trade through this port ({share_share} of the ports shown), {period_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="67"/>
-        <source>{value_usd}, {share_share} of the states shaded, rank {rank_n} of {count_n}, {period_msg}</source>
+        <source>{value_n} {measure_msg} ({share_share} of the ports shown), {period_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="68"/>
-        <source>No figure for this state, {period_msg}</source>
+        <source>{value_usd}, {share_share} of the states shaded, rank {rank_n} of {count_n}, {period_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="69"/>
-        <source>Under the current filter</source>
+        <source>No figure for this state, {period_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="70"/>
-        <source>{count_n} smaller flows, {share_share} of value, hidden</source>
+        <source>Under the current filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="71"/>
-        <source>1 smaller flow, {share_share} of value, hidden</source>
+        <source>{count_n} smaller flows, {share_share} of value, hidden</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="72"/>
-        <source>{count_n} flows, {share_share} of value, not drawn (no location for their port)</source>
+        <source>1 smaller flow, {share_share} of value, hidden</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="73"/>
-        <source>1 flow, {share_share} of value, not drawn (no location for its port)</source>
+        <source>{count_n} flows, {share_share} of value, not drawn (no location for their port)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="74"/>
-        <source>{parts_list}.</source>
+        <source>1 flow, {share_share} of value, not drawn (no location for its port)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="75"/>
-        <source>Trade value ({units})</source>
+        <source>{parts_list}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="76"/>
-        <source>Trade value ({units}), {period}</source>
+        <source>Trade value ({units})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="77"/>
-        <source>No flows for this filter: {reason_msg}</source>
+        <source>Trade value ({units}), {period}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="78"/>
-        <source>No flows for this period: flows need BTS DOT1 data (US state × port × Mexican state), which the store does not hold for {period_msg}.</source>
+        <source>No flows for this filter: {reason_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="79"/>
-        <source>Through this port: {value_usd} ({share_share} of the filtered flows)</source>
+        <source>No flows for this period: flows need BTS DOT1 data (US state × port × Mexican state), which the store does not hold for {period_msg}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="80"/>
-        <source>Leaving: {out_usd} · arriving: {in_usd} ({share_share} of the filtered flows)</source>
+        <source>Through this port: {value_usd} ({share_share} of the filtered flows)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="81"/>
-        <source>{origin} → {port} → {dest}</source>
+        <source>Leaving: {out_usd} · arriving: {in_usd} ({share_share} of the filtered flows)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="82"/>
-        <source>{origin} → {dest}</source>
+        <source>{origin} → {port} → {dest}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="83"/>
-        <source>{origin} → {port} → {dest} (importer of record)</source>
+        <source>{origin} → {dest}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="84"/>
-        <source>{origin} → {dest} (importer of record)</source>
+        <source>{origin} → {port} → {dest} (importer of record)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="85"/>
-        <location filename="model_messages.py" line="362"/>
-        <source>{parts_list}</source>
+        <source>{origin} → {dest} (importer of record)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="86"/>
-        <source>US export to {partner_msg}</source>
+        <location filename="model_messages.py" line="384"/>
+        <source>{parts_list}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="87"/>
-        <source>US import from {partner_msg}</source>
+        <source>US export to {partner_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="88"/>
-        <location filename="model_messages.py" line="179"/>
-        <source>Mexico</source>
+        <source>US import from {partner_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="89"/>
-        <source>Canada</source>
+        <location filename="model_messages.py" line="180"/>
+        <source>Mexico</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="90"/>
-        <source>{value_usd} ({units} {raw}) · {share_share} of the filtered total</source>
+        <source>Canada</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="91"/>
-        <source>{value_usd} ({units} {raw}) · {share_share} of the table total</source>
+        <source>{value_usd} ({units} {raw}) · {share_share} of the filtered total</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="92"/>
-        <source>{raw} {units} · {share_share} of the table total</source>
+        <source>{value_usd} ({units} {raw}) · {share_share} of the table total</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="93"/>
-        <source>{text_msg}, {period}</source>
+        <source>{raw} {units} · {share_share} of the table total</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="94"/>
-        <source>BTS does not record the Mexican state of origin of imports; the US state is the importer of record.</source>
+        <source>{text_msg}, {period}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="95"/>
-        <source>The destination state is not recorded for this flow.</source>
+        <source>BTS does not record the Mexican state of origin of imports; the US state is the importer of record.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="96"/>
-        <source>{column} &apos;{value}&apos; is not a non-negative whole number ({why})</source>
+        <source>The destination state is not recorded for this flow.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="97"/>
-        <source>{column} &apos;{value}&apos; is too large (BTS amounts stay below 9,223,372,036,854,775,808)</source>
+        <source>{column} &apos;{value}&apos; is not a non-negative whole number ({why})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="98"/>
-        <source>{column} is empty</source>
+        <source>{column} &apos;{value}&apos; is too large (BTS amounts stay below 9,223,372,036,854,775,808)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="99"/>
+        <source>{column} is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="100"/>
         <source>{column} is too long ({length_n} characters; a BTS field has at most {limit}); the record was skipped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="101"/>
+        <location filename="model_messages.py" line="102"/>
         <source>a quoted field holds a line break (the record runs over lines {line}-{last}); BTS files have none, so the record was skipped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="102"/>
+        <location filename="model_messages.py" line="103"/>
         <source>exact duplicate of {first}; counted once</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="103"/>
+        <location filename="model_messages.py" line="104"/>
         <source>{key} also appears on {other} with {column} {other_value}; {rule}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="104"/>
+        <location filename="model_messages.py" line="105"/>
         <source>{file} has a header but no data rows; nothing was imported from it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="105"/>
+        <location filename="model_messages.py" line="106"/>
         <source>{file}: none of its {rows_n} rows is valid; nothing was imported from it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="106"/>
+        <location filename="model_messages.py" line="107"/>
         <source>{file} was already imported (import #{import_id}, {when}; same content, SHA-256 {sha}); nothing to do for it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="107"/>
+        <location filename="model_messages.py" line="108"/>
         <source>{file} has the same content as {other}; imported once</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="108"/>
+        <location filename="model_messages.py" line="109"/>
         <source>kept {rows_n} stored rows ({what}, {value}) of {slice} that {files} lack(s); to delete them, replace the whole slice ({how})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="109"/>
+        <location filename="model_messages.py" line="110"/>
         <source>replaced the whole of {slice}: deleted {rows_n} stored rows ({what}, {value}) that {files} lack(s); undo with import #{import_id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="110"/>
+        <location filename="model_messages.py" line="111"/>
         <source>Nothing to import: every file was already imported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="111"/>
+        <location filename="model_messages.py" line="112"/>
         <source>Cannot read {file}: {detail}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="112"/>
+        <location filename="model_messages.py" line="113"/>
         <source>{file} is empty.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="113"/>
+        <location filename="model_messages.py" line="114"/>
         <source>{file} is not a text (CSV) file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="114"/>
+        <location filename="model_messages.py" line="115"/>
         <source>{file}, line {line}: the file is not valid CSV ({detail}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="115"/>
+        <location filename="model_messages.py" line="116"/>
         <source>{file} is not an origin–destination table: no {missing_msg} found in its header ({header}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="116"/>
+        <location filename="model_messages.py" line="117"/>
         <source>origin and destination (names/codes, or lon/lat columns such as origin_lon, origin_lat, dest_lon, dest_lat)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="117"/>
+        <location filename="model_messages.py" line="118"/>
         <source>value column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="118"/>
+        <location filename="model_messages.py" line="119"/>
         <source>origin and destination (names/codes, or lon/lat columns such as origin_lon, origin_lat, dest_lon, dest_lat) and no value column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="119"/>
+        <location filename="model_messages.py" line="120"/>
         <source>The file is not UTF-8; it was read as Windows-1252 (Latin-1). Check accented names, or save the file as UTF-8.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="120"/>
+        <location filename="model_messages.py" line="121"/>
         <source>No row could be loaded; see the problems below.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="121"/>
+        <location filename="model_messages.py" line="122"/>
         <source>{loaded_n} of {read_n} rows loaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="122"/>
+        <location filename="model_messages.py" line="123"/>
         <source>{file}, line {line}: {reason_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="123"/>
+        <location filename="model_messages.py" line="124"/>
         <source>{name} was read as {place_msg}, not {others_list}; write a code to choose another.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="124"/>
+        <location filename="model_messages.py" line="125"/>
         <source>origin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="125"/>
+        <location filename="model_messages.py" line="126"/>
         <source>destination</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="126"/>
+        <location filename="model_messages.py" line="127"/>
         <source>column {column} is too long ({length_n} characters; at most {limit_n})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="127"/>
+        <location filename="model_messages.py" line="128"/>
         <source>column {column} holds a control character ({char}): the file may be damaged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="128"/>
+        <location filename="model_messages.py" line="129"/>
         <source>the value ({column}) is empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="129"/>
+        <location filename="model_messages.py" line="130"/>
         <source>{column} &apos;{value}&apos; is not a number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="130"/>
+        <location filename="model_messages.py" line="131"/>
         <source>{column} &apos;{value}&apos; is negative</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="131"/>
+        <location filename="model_messages.py" line="132"/>
         <source>{column} &apos;{value}&apos; is out of range (more than {limit})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="132"/>
+        <location filename="model_messages.py" line="133"/>
         <source>{column} &apos;{value}&apos; cannot be read safely: the file writes numbers both as 1,234.56 and as 1.234,56, so it is unclear whether &apos;.&apos; or &apos;,&apos; separates thousands; write plain digits with a decimal point (1234.56)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="133"/>
+        <location filename="model_messages.py" line="134"/>
         <source>{column} &apos;{value}&apos; is ambiguous: {as_point} with a decimal point, {as_comma} with a decimal comma, and nothing else in the file tells which; write plain digits with a decimal point (1234.56)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="134"/>
+        <location filename="model_messages.py" line="135"/>
         <source>{end_msg} coordinates &apos;{lon}&apos;, &apos;{lat}&apos; are not numbers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="135"/>
+        <location filename="model_messages.py" line="136"/>
         <source>{end_msg} coordinates {lon}, {lat} are out of range</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="136"/>
+        <location filename="model_messages.py" line="137"/>
         <source>{end_msg} point {lon}, {lat}: longitude and latitude look swapped (lon, lat = {lat}, {lon} is in North America)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="137"/>
+        <location filename="model_messages.py" line="138"/>
         <source>{end_msg} point {lon}, {lat} is outside North America: its longitude is east of Greenwich, North American longitudes are negative (did you mean {fixed}?)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="138"/>
+        <location filename="model_messages.py" line="139"/>
         <source>{end_msg} point {lon}, {lat} is outside North America: its latitude is south of the equator (did you mean {fixed}?)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="139"/>
+        <location filename="model_messages.py" line="140"/>
         <source>{end_msg} point 0, 0 is not in North America (an empty cell read as zero?)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="140"/>
+        <location filename="model_messages.py" line="141"/>
         <source>{end_msg} point {lon}, {lat} is outside North America</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="141"/>
+        <location filename="model_messages.py" line="142"/>
         <source>{end_msg} is empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="142"/>
+        <location filename="model_messages.py" line="143"/>
         <source>{end_msg}: unknown place &apos;{name}&apos; (not a state, province, port or city known to the app)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="143"/>
+        <location filename="model_messages.py" line="144"/>
         <source>{end_msg}: ambiguous place &apos;{name}&apos;: could be {options_list}; write a code or add the state (e.g. &apos;{example}&apos;)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="144"/>
+        <location filename="model_messages.py" line="145"/>
         <source>{name} ({kind_msg})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="145"/>
+        <location filename="model_messages.py" line="146"/>
         <source>US state {ref}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="146"/>
+        <location filename="model_messages.py" line="147"/>
         <source>Mexican state {ref}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="147"/>
+        <location filename="model_messages.py" line="148"/>
         <source>Canadian province {ref}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="148"/>
+        <location filename="model_messages.py" line="149"/>
         <source>port {ref}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="149"/>
+        <location filename="model_messages.py" line="150"/>
         <source>city</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="150"/>
+        <location filename="model_messages.py" line="151"/>
         <source>{lo_ym} – {hi_ym}: BTS published no raw TransBorder files for October–December 2020.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="151"/>
+        <location filename="model_messages.py" line="152"/>
         <source>{lo_ym} – {hi_ym}: the store holds no trade data for these {count_n} month(s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="152"/>
+        <location filename="model_messages.py" line="153"/>
         <source>{month_ym}: {sources_list}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="153"/>
+        <location filename="model_messages.py" line="154"/>
         <source>{count_n} month(s) of the period have no trade data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="154"/>
+        <location filename="model_messages.py" line="155"/>
         <source>{file}: no such project file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="155"/>
+        <location filename="model_messages.py" line="156"/>
         <source>{file} is not a Frontera project.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="156"/>
+        <location filename="model_messages.py" line="157"/>
         <source>{file} is damaged or truncated ({detail}); nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="157"/>
+        <location filename="model_messages.py" line="158"/>
         <source>{file} was saved by a newer Frontera (project schema {found}); this version reads schema {supported} and older.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="158"/>
+        <location filename="model_messages.py" line="159"/>
         <source>{file} holds an analysis this version cannot read: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="159"/>
+        <location filename="model_messages.py" line="160"/>
         <source>{file}: the folder does not exist.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="160"/>
+        <location filename="model_messages.py" line="161"/>
         <source>{file} could not be saved: {detail}. The previous file is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="161"/>
+        <location filename="model_messages.py" line="162"/>
         <source>The store&apos;s figures for this view differ from those the project was saved with ({figure}: {saved_usd} then, {now_usd} now): data were imported or removed since.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="162"/>
+        <location filename="model_messages.py" line="163"/>
         <source>{part}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="163"/>
+        <location filename="model_messages.py" line="164"/>
         <source>{part}: {field} = {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="164"/>
+        <location filename="model_messages.py" line="165"/>
         <source>{part}: {field} = {value} (+{more_n} more)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="165"/>
+        <location filename="model_messages.py" line="166"/>
         <source>Unknown profile kind {kind}; use one of: {kinds_list}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="166"/>
+        <location filename="model_messages.py" line="167"/>
         <source>No {kind} with the id {id}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="167"/>
+        <location filename="model_messages.py" line="168"/>
         <source>Land port of entry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="170"/>
+        <location filename="model_messages.py" line="171"/>
         <source>Border corridor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="171"/>
+        <location filename="model_messages.py" line="172"/>
         <source>Industrial park</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="172"/>
+        <location filename="model_messages.py" line="173"/>
         <source>Manufacturing cluster</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="173"/>
+        <location filename="model_messages.py" line="174"/>
         <source>Mexican seaport</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="174"/>
+        <location filename="model_messages.py" line="175"/>
         <source>US seaport</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="175"/>
+        <location filename="model_messages.py" line="176"/>
         <source>US–Mexico border</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="176"/>
+        <location filename="model_messages.py" line="177"/>
         <source>US–Canada border</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="177"/>
+        <location filename="model_messages.py" line="178"/>
         <source>North America</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="178"/>
+        <location filename="model_messages.py" line="179"/>
         <source>United States</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="180"/>
+        <location filename="model_messages.py" line="181"/>
         <source>{coast} coast</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="181"/>
+        <location filename="model_messages.py" line="182"/>
         <source>{name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="182"/>
+        <location filename="model_messages.py" line="183"/>
         <source>ports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="183"/>
+        <location filename="model_messages.py" line="184"/>
         <source>US states</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="184"/>
+        <location filename="model_messages.py" line="185"/>
         <source>Mexican states</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="185"/>
+        <location filename="model_messages.py" line="186"/>
         <source>borders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="186"/>
+        <location filename="model_messages.py" line="187"/>
         <source>over all months held</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="187"/>
+        <location filename="model_messages.py" line="188"/>
         <source>in {year}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="188"/>
+        <location filename="model_messages.py" line="189"/>
         <source>in {lo}–{hi}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="189"/>
+        <location filename="model_messages.py" line="190"/>
         <source>in {month_ym}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="190"/>
+        <location filename="model_messages.py" line="191"/>
         <source>from {lo_ym} to {hi_ym}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="191"/>
+        <location filename="model_messages.py" line="192"/>
         <source>all months held</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="192"/>
+        <location filename="model_messages.py" line="193"/>
         <source>{year}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="193"/>
+        <location filename="model_messages.py" line="194"/>
         <source>{lo}–{hi}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="195"/>
+        <location filename="model_messages.py" line="196"/>
         <source>{lo_ym} – {hi_ym}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="196"/>
+        <location filename="model_messages.py" line="197"/>
         <source>US exports to Mexico</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="197"/>
+        <location filename="model_messages.py" line="198"/>
         <source>US exports to Canada</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="198"/>
+        <location filename="model_messages.py" line="199"/>
         <source>US exports to Mexico and Canada</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="199"/>
+        <location filename="model_messages.py" line="200"/>
         <source>US imports from Mexico</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="200"/>
+        <location filename="model_messages.py" line="201"/>
         <source>US imports from Canada</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="201"/>
+        <location filename="model_messages.py" line="202"/>
         <source>US imports from Mexico and Canada</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="202"/>
+        <location filename="model_messages.py" line="203"/>
         <source>US trade with Mexico</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="203"/>
+        <location filename="model_messages.py" line="204"/>
         <source>US trade with Canada</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="204"/>
+        <location filename="model_messages.py" line="205"/>
         <source>US trade with Mexico and Canada</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="205"/>
+        <location filename="model_messages.py" line="206"/>
         <source>{flow_msg} by {modes_list}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="206"/>
+        <location filename="model_messages.py" line="207"/>
         <source>{flow_msg} in HS chapter(s) {codes_list}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="207"/>
+        <location filename="model_messages.py" line="208"/>
         <source>{name} handled {value_usd} of {flow_msg} {period_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="208"/>
+        <location filename="model_messages.py" line="209"/>
         <source>{name} shipped {value_usd} of {flow_msg} {period_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="209"/>
+        <location filename="model_messages.py" line="210"/>
         <source>{name} (as importer of record) took {value_usd} of {flow_msg} {period_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="210"/>
+        <location filename="model_messages.py" line="211"/>
         <source>{name} accounted for {value_usd} of {flow_msg} {period_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="211"/>
+        <location filename="model_messages.py" line="212"/>
         <source>{name} received {value_usd} of {flow_msg} {period_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="212"/>
+        <location filename="model_messages.py" line="213"/>
         <source>{zone} lies in {name}, which received {value_usd} of {flow_msg} {period_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="213"/>
+        <location filename="model_messages.py" line="214"/>
         <source>The {name} carried {value_usd} of {flow_msg} {period_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="214"/>
+        <location filename="model_messages.py" line="215"/>
         <source>The store holds no {flow_msg} for {name} {period_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="215"/>
+        <location filename="model_messages.py" line="216"/>
         <source>{name} is a {size} {type} harbour on the {coast} coast (World Port Index); BTS TransBorder holds no trade for Mexican seaports.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="216"/>
+        <location filename="model_messages.py" line="217"/>
         <source>{name} is a {size} {type} harbour on the {coast} coast (World Port Index).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="217"/>
+        <location filename="model_messages.py" line="218"/>
         <source>{change_change} on {when_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="218"/>
+        <location filename="model_messages.py" line="219"/>
         <source>{change_change} on {when_msg} (the {count_n} months held in both)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="219"/>
+        <location filename="model_messages.py" line="220"/>
         <source>ranked {rank_n} of {count_n} {peers_msg} with data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="220"/>
+        <location filename="model_messages.py" line="221"/>
         <source>{share_share} by {mode}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="221"/>
+        <location filename="model_messages.py" line="222"/>
         <source>{lead_msg}, {clauses_list}; {mode_msg}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="222"/>
+        <location filename="model_messages.py" line="223"/>
         <source>{lead_msg}, {clauses_list}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="223"/>
+        <location filename="model_messages.py" line="224"/>
         <source>{lead_msg}; {mode_msg}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="224"/>
+        <location filename="model_messages.py" line="225"/>
         <source>{lead_msg}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="225"/>
+        <location filename="model_messages.py" line="226"/>
         <source>Trade value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="226"/>
+        <location filename="model_messages.py" line="227"/>
         <source>Trade value of {owner}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="227"/>
+        <location filename="model_messages.py" line="228"/>
         <source>Change on a year earlier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="228"/>
+        <location filename="model_messages.py" line="229"/>
         <source>Change over 5 years</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="229"/>
+        <location filename="model_messages.py" line="230"/>
         <source>Share of the corridor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="230"/>
+        <location filename="model_messages.py" line="231"/>
         <source>Share of US trade with Mexico and Canada</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="231"/>
+        <location filename="model_messages.py" line="232"/>
         <source>Rank among {peers_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="232"/>
+        <location filename="model_messages.py" line="233"/>
         <source>Import value per loaded truck container</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="233"/>
+        <location filename="model_messages.py" line="234"/>
         <source>RETC facilities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="234"/>
+        <location filename="model_messages.py" line="235"/>
         <source>Industrial parks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="235"/>
+        <location filename="model_messages.py" line="236"/>
         <source>Exports to all destinations, {year} (INEGI)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="236"/>
+        <location filename="model_messages.py" line="237"/>
         <source>{value_usd}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="237"/>
+        <location filename="model_messages.py" line="238"/>
         <source>{value_change}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="238"/>
+        <location filename="model_messages.py" line="239"/>
         <source>{value_share}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="239"/>
+        <location filename="model_messages.py" line="240"/>
         <source>{rank_n} of {count_n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="240"/>
+        <location filename="model_messages.py" line="241"/>
         <source>{value_n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="241"/>
+        <location filename="model_messages.py" line="242"/>
         <source>{value_usd} per container</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="242"/>
+        <location filename="model_messages.py" line="243"/>
         <source>{value} m</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="243"/>
+        <location filename="model_messages.py" line="244"/>
         <source>{text}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="244"/>
+        <location filename="model_messages.py" line="245"/>
         <source>—</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="245"/>
+        <location filename="model_messages.py" line="246"/>
         <source>{count_n} others</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="246"/>
+        <location filename="model_messages.py" line="247"/>
         <source>Not held for {period_msg}; nearest period held: {near_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="247"/>
+        <location filename="model_messages.py" line="248"/>
         <source>Not held for {period_msg}, nor for any other period in the store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="248"/>
+        <location filename="model_messages.py" line="249"/>
         <source>of {total_usd}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="249"/>
+        <location filename="model_messages.py" line="250"/>
         <source>not ranked ({count_n} with data)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="250"/>
+        <location filename="model_messages.py" line="251"/>
         <source>on the {count_n} months held in both periods ({span})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="251"/>
+        <location filename="model_messages.py" line="252"/>
         <source>{when_msg} is not held</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="252"/>
+        <location filename="model_messages.py" line="253"/>
         <source>no trade in {when_msg} to compare with</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="253"/>
+        <location filename="model_messages.py" line="254"/>
         <source>{rate_change} a year; {base_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="254"/>
+        <location filename="model_messages.py" line="255"/>
         <source>{rate_change} a year</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="255"/>
+        <location filename="model_messages.py" line="256"/>
         <source>{count_n} months of the period are held</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="256"/>
+        <location filename="model_messages.py" line="257"/>
         <source>Hollow points: years whose months are not all held</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="257"/>
+        <location filename="model_messages.py" line="258"/>
         <source>{count_n} months of counts in the period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="258"/>
+        <location filename="model_messages.py" line="259"/>
         <source>{count_n} months with both import truck value and loaded truck counts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="259"/>
+        <location filename="model_messages.py" line="260"/>
         <source>No month of the period holds both import truck value and loaded truck counts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="260"/>
+        <location filename="model_messages.py" line="261"/>
         <source>All destinations, not only the US</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="261"/>
+        <location filename="model_messages.py" line="262"/>
         <source>No INEGI export figures for this state</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="262"/>
+        <location filename="model_messages.py" line="263"/>
         <source>No RETC facilities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="263"/>
+        <location filename="model_messages.py" line="264"/>
         <source>No location</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="264"/>
+        <location filename="model_messages.py" line="265"/>
         <source>No World Port Index harbour facts for this seaport</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="265"/>
+        <location filename="model_messages.py" line="266"/>
         <source>{count_n} industrial parks with {facilities_n} RETC facilities within {km} km</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="266"/>
+        <location filename="model_messages.py" line="267"/>
         <source>No industrial park within {km} km</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="267"/>
+        <location filename="model_messages.py" line="268"/>
         <source>{count_n} industrial parks with {facilities_n} RETC facilities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="268"/>
+        <location filename="model_messages.py" line="269"/>
         <source>Membership: the {count_n} RETC 2022 facilities that name this park as their industrial park ({municipality}, {state}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="269"/>
+        <location filename="model_messages.py" line="270"/>
         <source>Membership: the {count_n} RETC 2022 facilities in {places}, {parks_n} industrial parks among them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="270"/>
+        <location filename="model_messages.py" line="271"/>
         <source>Trade value by month, US$</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="271"/>
+        <location filename="model_messages.py" line="272"/>
         <source>Trade value by year, US$</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="272"/>
+        <location filename="model_messages.py" line="273"/>
         <source>Top commodities (HS chapters), US$</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="273"/>
+        <location filename="model_messages.py" line="274"/>
         <source>Trade value by mode, US$</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="274"/>
+        <location filename="model_messages.py" line="275"/>
         <source>Top US states, US$</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="275"/>
+        <location filename="model_messages.py" line="276"/>
         <source>US states of origin, US$</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="276"/>
+        <location filename="model_messages.py" line="277"/>
         <source>Top Mexican states (US exports), US$</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="277"/>
+        <location filename="model_messages.py" line="278"/>
         <source>Top ports, US$</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="278"/>
+        <location filename="model_messages.py" line="279"/>
         <source>Ports its US exports cross, US$</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="279"/>
+        <location filename="model_messages.py" line="280"/>
         <source>{measure_msg} by month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="280"/>
+        <location filename="model_messages.py" line="281"/>
         <source>RETC facilities by sector</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="281"/>
+        <location filename="model_messages.py" line="282"/>
         <source>Industrial parks by RETC facilities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="282"/>
+        <location filename="model_messages.py" line="283"/>
         <source>Industrial parks within {km} km (RETC facilities)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="283"/>
+        <location filename="model_messages.py" line="284"/>
         <source>Harbour facts (World Port Index)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="284"/>
+        <location filename="model_messages.py" line="285"/>
         <source>Exports by subsector, {year} (INEGI, all destinations), US$</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="285"/>
+        <location filename="model_messages.py" line="286"/>
         <source>Exports by year (INEGI, all destinations), US$</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="286"/>
+        <location filename="model_messages.py" line="287"/>
         <source>Harbour size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="287"/>
+        <location filename="model_messages.py" line="288"/>
         <source>Harbour type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="288"/>
+        <location filename="model_messages.py" line="289"/>
         <source>Harbour use</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="289"/>
+        <location filename="model_messages.py" line="290"/>
         <source>Shelter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="290"/>
+        <location filename="model_messages.py" line="291"/>
         <source>Channel depth</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="291"/>
+        <location filename="model_messages.py" line="292"/>
         <source>Cargo pier depth</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="292"/>
+        <location filename="model_messages.py" line="293"/>
         <source>Anchorage depth</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="293"/>
+        <location filename="model_messages.py" line="294"/>
         <source>Largest vessel length</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="294"/>
+        <location filename="model_messages.py" line="295"/>
         <source>Largest vessel draft</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="295"/>
+        <location filename="model_messages.py" line="296"/>
         <source>Container facilities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="296"/>
+        <location filename="model_messages.py" line="297"/>
         <source>Ro-ro facilities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="297"/>
+        <location filename="model_messages.py" line="298"/>
         <source>Solid bulk facilities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="298"/>
+        <location filename="model_messages.py" line="299"/>
         <source>Liquid bulk facilities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="299"/>
+        <location filename="model_messages.py" line="300"/>
         <source>Breakbulk facilities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="300"/>
+        <location filename="model_messages.py" line="301"/>
         <source>Oil terminal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="301"/>
+        <location filename="model_messages.py" line="302"/>
         <source>Container cranes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="302"/>
+        <location filename="model_messages.py" line="303"/>
         <source>Rail connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="303"/>
+        <location filename="model_messages.py" line="304"/>
         <source>Repairs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="304"/>
+        <location filename="model_messages.py" line="305"/>
         <source>Dry dock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="305"/>
+        <location filename="model_messages.py" line="306"/>
         <source>Mexican-state figures are US exports to the state: BTS records no Mexican state of origin for US imports.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="306"/>
+        <location filename="model_messages.py" line="307"/>
         <source>Trade figures for {zone} are those of {state}, the state it lies in: BTS TransBorder records no trade below the state.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="307"/>
+        <location filename="model_messages.py" line="308"/>
         <source>BTS TransBorder holds no trade for Mexican seaports: it records US trade with Mexico and Canada at US ports of entry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="308"/>
+        <location filename="model_messages.py" line="309"/>
         <source>BTS TransBorder records vessel trade by US port code; this harbour is not matched to one, so no trade figures are shown.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="309"/>
+        <location filename="model_messages.py" line="310"/>
         <source>Value per loaded truck container: US import value by truck through the port divided by the loaded truck containers counted entering there, over the same months.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="310"/>
+        <location filename="model_messages.py" line="311"/>
         <source>RETC lists facilities that report pollutant releases and transfers; it is not a complete list of plants or IMMEX establishments.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="311"/>
+        <location filename="model_messages.py" line="312"/>
         <source>INEGI exports count goods leaving the state for all destinations (2007–2018); BTS counts US trade only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="312"/>
+        <location filename="model_messages.py" line="313"/>
         <source>{flow_msg}, {period_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="313"/>
+        <location filename="model_messages.py" line="314"/>
         <source>Trade value of the view</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="314"/>
+        <location filename="model_messages.py" line="315"/>
         <source>Sources: {sources_list}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="315"/>
+        <location filename="model_messages.py" line="316"/>
         <source>No trade figures for this view: {reason_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="316"/>
+        <location filename="model_messages.py" line="317"/>
         <source>{file} cannot be read: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="317"/>
+        <location filename="model_messages.py" line="318"/>
         <source>{file} holds no rows: no header naming its columns was found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="318"/>
+        <location filename="model_messages.py" line="319"/>
         <source>the header is on line {line_n}, not on the first line; the lines above it were skipped: {skipped}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="319"/>
+        <location filename="model_messages.py" line="320"/>
         <source>{file}: the shapefile&apos;s {parts_list} file is missing; a shapefile needs its .shp, .shx and .dbf side by side</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="320"/>
+        <location filename="model_messages.py" line="321"/>
         <source>--map {column}=…: {file} has no column {column} (its columns: {columns})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="321"/>
+        <location filename="model_messages.py" line="322"/>
         <source>--map {column}={field}: {field} is not a field (id, name, type, tier, lat, lon, city, state, country, attr:NAME, ignore)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="322"/>
+        <location filename="model_messages.py" line="323"/>
         <source>--map {column}={field}: {field} is not a lane field (id, from, to, value, volume, mode, hs, port, ignore)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="323"/>
+        <location filename="model_messages.py" line="324"/>
         <source>the file has no id column: each row&apos;s id is its line number (L2, L3, …)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="324"/>
+        <location filename="model_messages.py" line="325"/>
         <source>the id is empty; the row was not imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="325"/>
+        <location filename="model_messages.py" line="326"/>
         <source>id {id} already appears on line {first}; this row was not imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="326"/>
+        <location filename="model_messages.py" line="327"/>
         <source>{column} &apos;{value}&apos; is not a number; left empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="327"/>
+        <location filename="model_messages.py" line="328"/>
         <source>only one of latitude and longitude is given; the row was not imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="328"/>
+        <location filename="model_messages.py" line="329"/>
         <source>{detail}; the row was not imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="329"/>
+        <location filename="model_messages.py" line="330"/>
         <source>the coordinates are 0, 0 ({lat}, {lon}): a blank written as zero? Give the site&apos;s position or its place</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="330"/>
+        <location filename="model_messages.py" line="331"/>
         <source>a Mexican site with positive longitude {lon}: Mexico lies west of Greenwich (longitude −86 to −118); write it negative or name the column LONGITUD OESTE</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="331"/>
+        <location filename="model_messages.py" line="332"/>
         <source>latitude {lat} and longitude {lon} look swapped: read the other way round the site is in North America; fix the file or map the columns the other way</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="332"/>
+        <location filename="model_messages.py" line="333"/>
         <source>latitude {lat} / longitude {lon} is out of range (latitude −90 to 90, longitude −180 to 180)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="333"/>
+        <location filename="model_messages.py" line="334"/>
         <source>latitude {lat} / longitude {lon} lies outside the US, Mexico and Canada</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="334"/>
+        <location filename="model_messages.py" line="335"/>
         <source>the file says country {written} but the coordinates lie in {found}; the coordinates were kept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="335"/>
+        <location filename="model_messages.py" line="336"/>
         <source>the row names state {written} but the coordinates lie {km} km outside it (in {found}); the coordinates were kept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="336"/>
+        <location filename="model_messages.py" line="337"/>
         <source>place &apos;{place}&apos; may be {candidates_list}; pick one or click the map</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="337"/>
+        <location filename="model_messages.py" line="338"/>
         <source>place &apos;{place}&apos; is not in the gazetteer; click the map to place it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="338"/>
+        <location filename="model_messages.py" line="339"/>
         <source>no coordinates and no place (city, state) to find the site by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="339"/>
+        <location filename="model_messages.py" line="340"/>
         <source>the lane&apos;s {end} facility is empty; the row was not imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="340"/>
+        <location filename="model_messages.py" line="341"/>
         <source>{end} facility {id} is not in the network; the row was not imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="341"/>
+        <location filename="model_messages.py" line="342"/>
         <source>mode &apos;{value}&apos; is not known (truck, rail, air, vessel, pipeline, other); the row was not imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="342"/>
+        <location filename="model_messages.py" line="343"/>
         <source>{column} &apos;{value}&apos; is not a non-negative number; the row was not imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="343"/>
+        <location filename="model_messages.py" line="344"/>
         <source>the lane has neither an annual value nor a volume</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="344"/>
+        <location filename="model_messages.py" line="345"/>
         <source>port {port} is not a land port of entry; the lane is routed by the shortest detour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="345"/>
+        <location filename="model_messages.py" line="346"/>
         <source>the port assigned to the lane</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="346"/>
+        <location filename="model_messages.py" line="347"/>
         <source>the {mode} port with the shortest detour ({detour_km} km)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="347"/>
+        <location filename="model_messages.py" line="348"/>
         <source>no land port handles {mode} by the crossing counts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="348"/>
+        <location filename="model_messages.py" line="349"/>
         <source>facility {id} has no position yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="349"/>
+        <location filename="model_messages.py" line="350"/>
         <source>{mode} lanes do not cross at a land port</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="350"/>
+        <location filename="model_messages.py" line="351"/>
         <source>{share_share} of cross-border value relies on one port ({port})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="351"/>
+        <location filename="model_messages.py" line="352"/>
         <source>{count_n} cross-border lanes worth {value_usd} are not routed: {reason_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="352"/>
+        <location filename="model_messages.py" line="353"/>
         <source>A facility belongs to a manufacturing cluster when its municipality is one of the cluster&apos;s (as the drill-down counts RETC facilities), else to the nearest cluster within {km} km.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="353"/>
+        <location filename="model_messages.py" line="354"/>
         <source>Ports sized by the company&apos;s cross-border value (exposure)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="354"/>
+        <location filename="model_messages.py" line="355"/>
         <source>Company facilities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="355"/>
+        <location filename="model_messages.py" line="356"/>
         <source>Company lanes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="356"/>
-        <source>Unknown setting {key} in the {part} part of the session.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="model_messages.py" line="357"/>
-        <source>The session&apos;s {part}.{key} has an invalid value {value}: {reason}</source>
+        <source>Period: {start_ym} to {end_ym}, the latest full year of DOT1 flows the store holds (the default).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="358"/>
-        <source>This analysis was saved by a newer Frontera (session schema {found}); this version reads schema {supported} and older.</source>
+        <source>Period: {start_ym} to {end_ym}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="359"/>
-        <source>This is not a Frontera session (no schema version).</source>
+        <source>Capacity per port and mode: the highest monthly count of loaded truck or rail containers in the {months} months to {end_ym}, unless overridden.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="360"/>
-        <source>US–Mexico border: land ports of entry, seaports and industrial zones</source>
+        <source>Current load: the mean monthly count of loaded containers from {start_ym} to {end_ym}; headroom = capacity − load.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="361"/>
-        <source>US–Mexico border trade: {scope_msg}</source>
+        <source>Value per loaded container: US import value by truck (rail) through the port ÷ the inbound loaded truck (rail) containers counted there, same port and months, as in the drill-down; ports without both use the border average ({truck_usd} a truck, {rail_usd} a rail container).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="362"/>
+        <source>Crossing counts are northbound only: northbound capacity and load come from them. Southbound (US exports) load is export value ÷ the port&apos;s value per container; southbound capacity is {ratio_share} of the northbound capacity (an editable assumption).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="363"/>
-        <source>US states shaded by trade value (US$)</source>
+        <source>Added detour in great-circle km: exports Mexican state → port → US state against the closed port; imports, whose Mexican origin BTS does not record, on the US side: closed port → new port → US state against closed port → US state.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="364"/>
-        <source>Mexican states shaded by US exports (US$)</source>
+        <source>Freight is reassigned to ports handling the same mode by one linear program (HiGHS) that minimises the added detour within their headroom over the {days} days, adding at most {km} km; what does not fit waits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="365"/>
-        <source>Land ports sized by trade value (US$)</source>
+        <source>Waiting freight builds up evenly while closed and clears after the reopening at the reopened port&apos;s headroom; value-days at risk = value delayed × (days closed + days to clear) ÷ 2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="366"/>
-        <source>Land ports sized by {measure_msg}</source>
+        <source>Extra truck-km: rerouted loaded truck containers × added detour, one container a truck.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="367"/>
-        <source>Flows: width by trade value (US$)</source>
+        <source>{ports_list} at {capacity_share} of capacity for {days} days.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="368"/>
-        <source>{km} km</source>
+        <source>One bridge of {port} carries {share_share} of the port&apos;s capacity (user-entered).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="369"/>
-        <source>{m} m</source>
+        <source>Capacity of {port} ({mode}) set by the user to {value}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="370"/>
+        <source>{port} carries {mode} freight in the flows but has no {mode} counts: its waiting {mode} freight is taken to clear on reopening.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="371"/>
+        <source>The backlog at {port} ({mode}) does not clear: the port has no headroom.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="372"/>
+        <source>Tariff of {tariff_share} on US imports from Mexico (HS chapters: {scope}), {usmca_share} exempt as USMCA-compliant; value at risk = value × (1 − exempt) × (1 − (1 + tariff)^−elasticity) = {factor_share} of the value (full pass-through).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="373"/>
+        <source>Trade elasticity {elasticity} (default {default}: {source}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="374"/>
+        <source>The store cannot break the tariff&apos;s value at risk down by {by} for this period and filter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="375"/>
+        <source>{port} is not a land port on the Mexican border with crossing counts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="376"/>
+        <source>The store holds no full year of DOT1 flows; choose a period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="377"/>
+        <source>The reassignment could not be solved: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="378"/>
+        <source>Unknown setting {key} in the {part} part of the session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="379"/>
+        <source>The session&apos;s {part}.{key} has an invalid value {value}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="380"/>
+        <source>This analysis was saved by a newer Frontera (session schema {found}); this version reads schema {supported} and older.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="381"/>
+        <source>This is not a Frontera session (no schema version).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="382"/>
+        <source>US–Mexico border: land ports of entry, seaports and industrial zones</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="383"/>
+        <source>US–Mexico border trade: {scope_msg}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="385"/>
+        <source>US states shaded by trade value (US$)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="386"/>
+        <source>Mexican states shaded by US exports (US$)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="387"/>
+        <source>Land ports sized by trade value (US$)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="388"/>
+        <source>Land ports sized by {measure_msg}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="389"/>
+        <source>Flows: width by trade value (US$)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="390"/>
+        <source>{km} km</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="391"/>
+        <source>{m} m</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="392"/>
         <source>Sources: {sources_list}. {projection}. Made with Frontera Atlas.</source>
         <translation type="unfinished"></translation>
     </message>

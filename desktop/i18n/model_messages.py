@@ -43,6 +43,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP('messages', 'Trade value by Canadian province, US$ — {scope_msg}'),  # theme.state_title.ca_prov
     QT_TRANSLATE_NOOP('messages', 'Trade value by port, US$ — {scope_msg}'),  # theme.port_title.trade
     QT_TRANSLATE_NOOP('messages', '{title_msg}. Source: {source}'),  # theme.with_source
+    QT_TRANSLATE_NOOP('messages', '{side_msg} shading shows {period_msg}, the latest whole year held; ports and flows show {filter_msg}. Choosing a period makes the states follow it.'),  # theme.states_latest_year
     QT_TRANSLATE_NOOP('messages', '{layer_msg} figures cover {held_msg} only: {source} holds no later or earlier month of the period chosen ({period_msg}).'),  # theme.layer_partial
     QT_TRANSLATE_NOOP('messages', 'No port figures for {period_msg}: port-level trade comes from the BTS DOT1 raw months, held through {last_ym}; the annual summaries have no ports.'),  # theme.no_port_figures
     QT_TRANSLATE_NOOP('messages', 'Port'),  # layer.ports
@@ -353,6 +354,27 @@ MESSAGES = (
     QT_TRANSLATE_NOOP('messages', "Ports sized by the company's cross-border value (exposure)"),  # network.port_title.exposure
     QT_TRANSLATE_NOOP('messages', 'Company facilities'),  # network.layer.facilities
     QT_TRANSLATE_NOOP('messages', 'Company lanes'),  # network.layer.lanes
+    QT_TRANSLATE_NOOP('messages', 'Period: {start_ym} to {end_ym}, the latest full year of DOT1 flows the store holds (the default).'),  # scenario.assume.period_default
+    QT_TRANSLATE_NOOP('messages', 'Period: {start_ym} to {end_ym}.'),  # scenario.assume.period
+    QT_TRANSLATE_NOOP('messages', 'Capacity per port and mode: the highest monthly count of loaded truck or rail containers in the {months} months to {end_ym}, unless overridden.'),  # scenario.assume.capacity
+    QT_TRANSLATE_NOOP('messages', 'Current load: the mean monthly count of loaded containers from {start_ym} to {end_ym}; headroom = capacity − load.'),  # scenario.assume.load
+    QT_TRANSLATE_NOOP('messages', 'Value per loaded container: US import value by truck (rail) through the port ÷ the inbound loaded truck (rail) containers counted there, same port and months, as in the drill-down; ports without both use the border average ({truck_usd} a truck, {rail_usd} a rail container).'),  # scenario.assume.value_per_container
+    QT_TRANSLATE_NOOP('messages', "Crossing counts are northbound only: northbound capacity and load come from them. Southbound (US exports) load is export value ÷ the port's value per container; southbound capacity is {ratio_share} of the northbound capacity (an editable assumption)."),  # scenario.assume.direction
+    QT_TRANSLATE_NOOP('messages', 'Added detour in great-circle km: exports Mexican state → port → US state against the closed port; imports, whose Mexican origin BTS does not record, on the US side: closed port → new port → US state against closed port → US state.'),  # scenario.assume.detour
+    QT_TRANSLATE_NOOP('messages', 'Freight is reassigned to ports handling the same mode by one linear program (HiGHS) that minimises the added detour within their headroom over the {days} days, adding at most {km} km; what does not fit waits.'),  # scenario.assume.lp
+    QT_TRANSLATE_NOOP('messages', "Waiting freight builds up evenly while closed and clears after the reopening at the reopened port's headroom; value-days at risk = value delayed × (days closed + days to clear) ÷ 2."),  # scenario.assume.backlog
+    QT_TRANSLATE_NOOP('messages', 'Extra truck-km: rerouted loaded truck containers × added detour, one container a truck.'),  # scenario.assume.truck_km
+    QT_TRANSLATE_NOOP('messages', '{ports_list} at {capacity_share} of capacity for {days} days.'),  # scenario.assume.closure
+    QT_TRANSLATE_NOOP('messages', "One bridge of {port} carries {share_share} of the port's capacity (user-entered)."),  # scenario.assume.bridge
+    QT_TRANSLATE_NOOP('messages', 'Capacity of {port} ({mode}) set by the user to {value}.'),  # scenario.assume.override
+    QT_TRANSLATE_NOOP('messages', '{port} carries {mode} freight in the flows but has no {mode} counts: its waiting {mode} freight is taken to clear on reopening.'),  # scenario.assume.no_counts
+    QT_TRANSLATE_NOOP('messages', 'The backlog at {port} ({mode}) does not clear: the port has no headroom.'),  # scenario.never_clears
+    QT_TRANSLATE_NOOP('messages', 'Tariff of {tariff_share} on US imports from Mexico (HS chapters: {scope}), {usmca_share} exempt as USMCA-compliant; value at risk = value × (1 − exempt) × (1 − (1 + tariff)^−elasticity) = {factor_share} of the value (full pass-through).'),  # scenario.tariff.rule
+    QT_TRANSLATE_NOOP('messages', 'Trade elasticity {elasticity} (default {default}: {source}).'),  # scenario.tariff.elasticity
+    QT_TRANSLATE_NOOP('messages', "The store cannot break the tariff's value at risk down by {by} for this period and filter."),  # scenario.tariff.not_answerable
+    QT_TRANSLATE_NOOP('messages', '{port} is not a land port on the Mexican border with crossing counts.'),  # scenario.error.unknown_port
+    QT_TRANSLATE_NOOP('messages', 'The store holds no full year of DOT1 flows; choose a period.'),  # scenario.error.no_flows
+    QT_TRANSLATE_NOOP('messages', 'The reassignment could not be solved: {reason}'),  # scenario.error.solver
     QT_TRANSLATE_NOOP('messages', 'Unknown setting {key} in the {part} part of the session.'),  # session.bad_key
     QT_TRANSLATE_NOOP('messages', "The session's {part}.{key} has an invalid value {value}: {reason}"),  # session.bad_value
     QT_TRANSLATE_NOOP('messages', 'This analysis was saved by a newer Frontera (session schema {found}); this version reads schema {supported} and older.'),  # session.newer

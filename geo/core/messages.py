@@ -85,6 +85,8 @@ CATALOGUE: dict[str, str] = {
     "theme.state_title.ca_prov": "Trade value by Canadian province, US$ — {scope_msg}",
     "theme.port_title.trade": "Trade value by port, US$ — {scope_msg}",
     "theme.with_source": "{title_msg}. Source: {source}",
+    "theme.states_latest_year": "{side_msg} shading shows {period_msg}, the latest whole year held; ports and "
+                                "flows show {filter_msg}. Choosing a period makes the states follow it.",
     "theme.layer_partial": "{layer_msg} figures cover {held_msg} only: {source} holds no later or earlier month "
                            "of the period chosen ({period_msg}).",
     "theme.no_port_figures": "No port figures for {period_msg}: port-level trade comes from the BTS DOT1 raw "
@@ -477,8 +479,8 @@ CATALOGUE: dict[str, str] = {
                               "the closed port; imports, whose Mexican origin BTS does not record, on the US side: "
                               "closed port → new port → US state against closed port → US state.",
     "scenario.assume.lp": "Freight is reassigned to ports handling the same mode by one linear program (HiGHS) "
-                          "that minimises the added detour within their headroom over the {days} days; what does "
-                          "not fit waits.",
+                          "that minimises the added detour within their headroom over the {days} days, adding at "
+                          "most {km} km; what does not fit waits.",
     "scenario.assume.backlog": "Waiting freight builds up evenly while closed and clears after the reopening at the "
                                "reopened port's headroom; value-days at risk = value delayed × (days closed + days "
                                "to clear) ÷ 2.",
@@ -487,6 +489,8 @@ CATALOGUE: dict[str, str] = {
     "scenario.assume.closure": "{ports_list} at {capacity_share} of capacity for {days} days.",
     "scenario.assume.bridge": "One bridge of {port} carries {share_share} of the port's capacity (user-entered).",
     "scenario.assume.override": "Capacity of {port} ({mode}) set by the user to {value}.",
+    "scenario.assume.no_counts": "{port} carries {mode} freight in the flows but has no {mode} counts: its "
+                                 "waiting {mode} freight is taken to clear on reopening.",
     "scenario.never_clears": "The backlog at {port} ({mode}) does not clear: the port has no headroom.",
     "scenario.tariff.rule": "Tariff of {tariff_share} on US imports from Mexico (HS chapters: {scope}), "
                             "{usmca_share} exempt as USMCA-compliant; value at risk = value × (1 − exempt) × "

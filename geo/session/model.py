@@ -295,6 +295,12 @@ class Session:
             self._parts["filter"] = new
             if new != old:
                 self.filter_changed.emit(new)
+            # a fresh analysis opens each layer on the latest period it holds in full: the
+            # states on the latest whole year, ports and flows on the latest twelve DOT1 months
+            style = self._parts["style"]
+            if style.state_period != "latest":
+                self._parts["style"] = replace(style, state_period="latest")
+                self.style_changed.emit(self._parts["style"])
         self.store_changed.emit(store)
         self.refresh()
         return self.theme
@@ -318,6 +324,10 @@ class Session:
                                      if played and self.store is not None else None)
             if name == "filter" and old.country != new.country:
                 self._show_partner_border(new.country)
+            if name == "filter" and old.period != new.period and self.style.state_period == "latest":
+                # the analyst chose a period: the states follow it from now on
+                self._parts["style"] = replace(self.style, state_period="filter")
+                self.style_changed.emit(self._parts["style"])
             self._refresh_theme()
             if name == "filter":
                 self._refresh_flows()
@@ -349,7 +359,8 @@ class Session:
             return
         t = time.perf_counter()
         scale = self._fixed_scale if self.playback.month is not None and self._scale_mode() == "fixed" else None
-        self.theme = compute_theme(self.store, self.effective_filter, self.style, scale)
+        style = self.style if self.playback.month is None else replace(self.style, state_period="filter")
+        self.theme = compute_theme(self.store, self.effective_filter, style, scale)
         if self.layers is not None:
             apply_theme(self.layers, self.theme)
         self.last_ms = (time.perf_counter() - t) * 1000

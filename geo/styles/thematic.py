@@ -58,8 +58,14 @@ class ThemeSettings:
     classification: str = "quantiles"
     classes: int = 5
     port_metric: str = "trade"
+    #: "filter": states follow the filter's period; "latest": the latest whole year the store
+    #: holds for the shaded states (the annual summaries, 2025), while ports and flows keep
+    #: the filter's period - the view a fresh analysis opens on, each legend entry saying its own
+    state_period: str = "filter"
 
     def __post_init__(self):
+        if self.state_period not in ("filter", "latest"):
+            raise ValueError(f"state_period must be 'filter' or 'latest', not {self.state_period!r}")
         if self.state_metric not in STATE_METRICS:
             raise ValueError(f"unknown state metric {self.state_metric!r}")
         if self.classification not in CLASSIFICATIONS:
@@ -221,6 +227,29 @@ def scope_message(f: TradeFilter, period: Message | None = None) -> Message:
     return msg("scope.filtered", base_msg=base, filters_list=parts) if parts else base
 
 
+#: the annual summary answering each shading's latest whole year
+LATEST_YEAR_TABLES = {"us_state": "bts_us_state_year", "mx_state": "bts_mx_state_year"}
+
+
+def latest_state_filter(store, f: TradeFilter, by: str) -> TradeFilter:
+    """``f`` over the latest whole year the store holds for ``by`` (the annual summaries, else
+    the raw months), asked as a year; ``f`` itself when no whole year is held."""
+    years: list[int] = []
+    try:
+        years = list((store.summary_periods() or {}).get(LATEST_YEAR_TABLES.get(by, ""), []))
+    except AttributeError:
+        pass
+    try:
+        held = set().union(*[set(v) for k, v in store.available_periods().items() if k != "crossings"])
+    except AttributeError:
+        held = set()
+    years += [y for y in {m // 100 for m in held} if all(y * 100 + m in held for m in range(1, 13))]
+    if not years:
+        return f
+    y = max(years)
+    return f.replace(period=(y * 100 + 1, y * 100 + 12), granularity="year")
+
+
 def state_query_filter(f: TradeFilter, by: str) -> TradeFilter | None:
     """The filter state shading queries: Mexican states are shaded by US exports (their
     destination state), since BTS records no Mexican state of origin for imports; None when
@@ -272,6 +301,8 @@ def compute_theme(store, f: TradeFilter, settings: ThemeSettings, scale: FixedSc
     if by != "none":
         theme.state_country = {"us_state": "US", "mx_state": "MX", "ca_prov": "CA"}[by]
         fs = state_query_filter(f, by)
+        if fs is not None and settings.state_period == "latest" and by in LATEST_YEAR_TABLES:
+            fs = latest_state_filter(store, fs, by)
         df = None
         if fs is None:
             theme.notes.append(msg("theme.mx_no_import_states", "warning"))
@@ -308,14 +339,19 @@ def compute_theme(store, f: TradeFilter, settings: ThemeSettings, scale: FixedSc
             for i, upper in enumerate(bins):
                 theme.state_bins.append(ClassBin(lower, upper, colours[i], int((yb == i).sum())))
                 lower = upper
-            held = _held(store, fs or f, by)
-            own = held[0] if held and f.period and held[2] != tuple(f.period) else period
-            theme.state_title = _titled(msg(f"theme.state_title.{by}", scope_msg=scope_message(fs or f, own)), held)
+            q = fs or f
+            asked = period_message(q)
+            held = _held(store, q, by)
+            own = held[0] if held and q.period and held[2] != tuple(q.period) else asked
+            theme.state_title = _titled(msg(f"theme.state_title.{by}", scope_msg=scope_message(q, own)), held)
+            if q.period != f.period:  # the latest whole year, not the filter's period: said apart
+                theme.notes.append(msg("theme.states_latest_year", side_msg=msg(f"side.{by}"), period_msg=own,
+                                       filter_msg=period))
             if held:
                 theme.layer_sources["states"] = (held[0], held[1])
-                if own is not period:
+                if own is not asked:
                     theme.notes.append(msg("theme.layer_partial", "warning", layer_msg=msg("layer.states"),
-                                           held_msg=held[0], source=held[1], period_msg=period))
+                                           held_msg=held[0], source=held[1], period_msg=asked))
         elif df is not None:
             theme.notes.append(msg("theme.no_state_figures", "warning", side_msg=msg(f"side.{by}"),
                                    period_msg=period))
