@@ -18,7 +18,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-SUITES = ("map", "store", "query", "flows", "profile", "deck", "export", "network")
+SUITES = ("map", "store", "query", "flows", "profile", "deck", "export", "network", "scenario")
 
 
 def _suite(name: str):
@@ -50,6 +50,10 @@ def _suite(name: str):
         from benchmarks import bench_network
 
         return bench_network
+    if name == "scenario":
+        from benchmarks import bench_scenario
+
+        return bench_scenario
     from benchmarks import bench_store
 
     return bench_store

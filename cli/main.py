@@ -184,6 +184,7 @@ COMMAND_MODULES = {
     "export-data": ("cli.export_data", "write the view's states, ports and flows as GeoPackage, GeoJSON or CSV"),
     "facilities": ("cli.facilities", "import the company's facilities or lanes into a project file"),
     "exposure": ("cli.exposure", "the company's cross-border value and share per port, Mexican state and cluster"),
+    "scenario": ("cli.scenario", "what if a crossing closes: rerouted and delayed value, tariff value at risk"),
 }
 
 
