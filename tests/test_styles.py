@@ -124,3 +124,21 @@ def test_classes_equal_mapclassifys(values, k, scheme):
     ref = (mapclassify.Quantiles if scheme == "quantiles" else mapclassify.EqualInterval)(y, k=kk)
     yb, bins = classify(y, scheme, k)
     assert np.allclose(bins, ref.bins, rtol=1e-12, atol=1e-6) and (yb == ref.yb).all()
+
+
+def test_choosing_canada_moves_an_untouched_view_to_the_canada_border(trade_window):
+    from geo.core.projection import to_lonlat
+
+    win = trade_window
+    win.session.update("filter", country="CA")
+    v = win.canvas.view
+    lon0, lat0 = to_lonlat(*v.to_map(0, 0))
+    lon1, lat1 = to_lonlat(*v.to_map(v.width, v.height))
+    # Detroit (42.3 N, 83.0 W) and Blaine (49.0 N, 122.8 W) are on screen
+    assert min(lat0, lat1) < 42.3 < max(lat0, lat1) and min(lat0, lat1) < 49.0 < max(lat0, lat1)
+    assert lon0 < -122.8 and lon1 > -83.0
+    win.session.update("filter", country="MX")
+    v = win.canvas.view
+    lat_top = to_lonlat(*v.to_map(v.width / 2, 0))[1]
+    lat_bottom = to_lonlat(*v.to_map(v.width / 2, v.height))[1]
+    assert lat_bottom < 20.0 < lat_top  # back to the US–Mexico view

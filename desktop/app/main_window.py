@@ -99,6 +99,8 @@ class MainWindow(QMainWindow):
         content.selection.changed.connect(
             lambda hit: self.session.select(hit.layer_id if hit else None, content.feature_id(hit)))
         self.session.selection_changed.connect(self._selection_from_session)
+        self._partner = self.session.filter.country
+        self.session.filter_changed.connect(self._partner_view)
         self.canvas.viewChanged.connect(self._view_to_session)
         self.session.view_changed.connect(self._view_from_session)
         content.layers.changed.connect(lambda _id: self._layers_to_session())
@@ -121,6 +123,10 @@ class MainWindow(QMainWindow):
 
         self._layers_to_session()  # the session starts with the layers shown: not an undoable step
         self.project = ProjectController(self, autosave_dir or user_data_dir() / "autosave")
+        from desktop.panels.network_panel import NetworkView
+
+        self.network_panel = None  # the company network's dock (issue 15), made on first import or open
+        self.network_view = NetworkView(self)
         self.bookmarks_panel = BookmarksPanel(self.project.bookmark_list, self.session, self)
         self.bookmarks_dock = self._dock("bookmarks", self.tr("Bookmarks"), self.bookmarks_panel,
                                          Qt.LeftDockWidgetArea)
@@ -140,6 +146,17 @@ class MainWindow(QMainWindow):
         elif reopen:
             if not self.project.offer_recovery():
                 self.project.reopen_last()
+
+    def show_scenario_panel(self) -> None:
+        """The scenario dock (issue 16), made on first use."""
+        if getattr(self, "scenario_dock", None) is None:
+            from desktop.panels.scenario_panel import ScenarioPanel
+
+            self.scenario_panel = ScenarioPanel(self, self.session)
+            self.scenario_dock = self._dock("scenario", self.tr("Scenario"), self.scenario_panel,
+                                            Qt.RightDockWidgetArea)
+        self.scenario_dock.show()
+        self.scenario_dock.raise_()
 
     def _dock(self, name, title, widget, area) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -204,6 +221,8 @@ class MainWindow(QMainWindow):
         for dock in (self.layer_dock, self.legend_dock, self.feature_dock, self.profile_dock, self.flow_dock,
                      self.bookmarks_dock):
             view.addAction(dock.toggleViewAction())
+        self._action(view, self.tr("What If a &Crossing Closes…"), self.show_scenario_panel, None,
+                     self.tr("Close or degrade ports, apply a tariff: value rerouted, delayed and at risk"))
         view.addSeparator()
         self.present_action = self._action(view, self.tr("&Presentation"), lambda: self.present(0),
                                            QKeySequence(Qt.Key_F5),
@@ -506,7 +525,6 @@ class MainWindow(QMainWindow):
         exposure table in a dock. Returns the dialog (tests drive it)."""
         from desktop.base.messages import word
         from desktop.dialogs.facility_import_dialog import FacilityImportDialog
-        from desktop.panels.network_panel import NetworkPanel
         from geo.core.messages import MessageError
         from geo.network.tables import read_table
 
@@ -520,22 +538,21 @@ class MainWindow(QMainWindow):
         except MessageError as exc:
             QMessageBox.warning(self, self.tr("Import Company Facilities"), word(exc.message))
             return None
-        dlg = FacilityImportDialog(table, self)
+        dlg = FacilityImportDialog(table, self, current=self.project.network.facilities)
 
-        def done() -> None:
-            from geo.network.exposure import exposure
-            from geo.network.lanes import land_ports
+        def done() -> None:  # the project keeps it (saved, undoable); self.network_view shows it
             from geo.network.model import Network
 
-            self.company_network = Network(dlg.facilities(), dict(getattr(self, "company_network", Network()).lanes))
-            if getattr(self, "network_panel", None) is None:
-                self.network_panel = NetworkPanel(self)
-                self._dock("network", self.tr("Company Network"), self.network_panel, Qt.RightDockWidgetArea)
-            self.network_panel.set_exposure(exposure(self.company_network, land_ports(self.session.store)))
+            self.project.set_network(Network(dlg.facilities(), dict(self.project.network.lanes)))
 
         dlg.accepted.connect(done)
         dlg.open()
         return dlg
+
+    @property
+    def company_network(self):
+        """The company network the project holds (issue 15)."""
+        return self.project.network
 
     def show_import_history(self) -> None:
         from desktop.dialogs.import_dialog import show_import_history
@@ -598,6 +615,16 @@ class MainWindow(QMainWindow):
         if getattr(self, "_fit_docks_at_show", None) is False and not self.settings.value("window/state") \
                 and self.isVisible():
             self.fit_docks()  # until the user saves a layout, the panels keep the map the larger share
+
+    def _partner_view(self, f) -> None:
+        """Choosing the other partner moves an untouched view to that border (a view the
+        analyst panned or zoomed stays where it is)."""
+        if f.country == self._partner:
+            return
+        self._partner = f.country
+        self.content.home_bounds = self.content.home_for(f.country if f.country in ("MX", "CA") else None)
+        if not self.canvas.navigated:
+            self.canvas.zoom_home()
 
     def fit_docks(self) -> None:
         """Side panels sized to the window so the map keeps about 55% of the width: on a

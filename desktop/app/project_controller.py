@@ -10,13 +10,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from desktop.base.messages import word
 from geo.core.messages import msg
 from geo.core.version import VERSION
+from geo.network.display import NetworkHistory
+from geo.network.model import Network
 from geo.session.bookmarks import Bookmarks
 from geo.session.history import History
 from geo.session.project import (
@@ -43,10 +45,14 @@ class _DocumentHistory(History):
 
     def mark_clean(self) -> None:
         self.controller.bookmarks_dirty = False
+        self.controller.network_history.mark_saved()
         super().mark_clean()
 
 
 class ProjectController(QObject):
+    #: the company network (geo.network.model.Network) was imported, undone, opened or reset
+    networkChanged = Signal(object)
+
     def __init__(self, window, untitled_dir: Path):
         super().__init__(window)
         self.window = window
@@ -59,6 +65,7 @@ class ProjectController(QObject):
         self.bookmark_list.changed.connect(self._bookmarks_edited)
         self.pins: list[tuple[str, str]] = []
         self.meta: dict[str, str] = {}
+        self.network_history = NetworkHistory()  # the company network (issue 15), saved in the project
         self.history = _DocumentHistory(self.session, self)
         self.history.changed.connect(self._history_changed)
         self._pending_open: Path | None = None
@@ -94,13 +101,43 @@ class ProjectController(QObject):
         self.redo_action.triggered.connect(self.history.redo)
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
+        self.revert_network_action = QAction(w.tr("Revert Company &Network Import"), w)
+        self.revert_network_action.triggered.connect(self.revert_network)
+        self.revert_network_action.setEnabled(False)
+        edit_menu.addAction(self.revert_network_action)
         self._fill_recent()
         self._history_changed()
 
     # --- state ------------------------------------------------------------------------------
     @property
     def modified(self) -> bool:
-        return self.history.modified or self.bookmarks_dirty
+        return self.history.modified or self.bookmarks_dirty or self.network_history.modified
+
+    # --- the company network (issue 15) ------------------------------------------------------
+    @property
+    def network(self) -> Network:
+        return self.network_history.current
+
+    def set_network(self, network: Network) -> None:
+        """An import replaced the network: the project is modified, and the import can be undone."""
+        self.network_history.replace(network)
+        self._network_changed()
+
+    def revert_network(self) -> None:
+        """Edit → Revert Company Network Import: the network before the last import."""
+        if self.network_history.can_undo:
+            self.network_history.undo()
+            self._network_changed()
+
+    def _network_changed(self) -> None:
+        if hasattr(self, "revert_network_action"):
+            self.revert_network_action.setEnabled(self.network_history.can_undo)
+        self._update_title()
+        self.networkChanged.emit(self.network)
+
+    def _reset_network(self, tables=None) -> None:
+        self.network_history.reset(Network.from_tables(tables or {}))
+        self._network_changed()
 
     @property
     def bookmarks(self) -> list[Bookmark]:
@@ -171,6 +208,7 @@ class ProjectController(QObject):
         if self.session.store is not None:
             self.session.set("filter", default_filter(self.session.store))
         self.path, self.bookmarks, self.pins, self.meta = None, [], [], {}
+        self._reset_network()
         self.history.clear()
         self.window.canvas.zoom_home()
 
@@ -204,6 +242,7 @@ class ProjectController(QObject):
         self.session.from_dict(project.session)
         self.path = path
         self.bookmarks, self.pins, self.meta = project.bookmarks, project.pins, project.meta
+        self._reset_network(project.tables)
         self.history.clear()
         self._remember(path)
         diffs = vintage_differences(project.vintage, self.session)
@@ -234,7 +273,7 @@ class ProjectController(QObject):
     def _write(self, path: Path) -> bool:
 
         try:
-            write_project(path, project_of(self.session, self.bookmarks, self.pins, self.meta), VERSION)
+            write_project(path, project_of(self.session, self.bookmarks, self.pins, self.meta, self.network), VERSION)
         except ProjectError as exc:
             self._warn(self.window.tr("Project not saved"), word(exc.message))
             return False
@@ -253,7 +292,7 @@ class ProjectController(QObject):
         try:
             side.parent.mkdir(parents=True, exist_ok=True)
             write_project(side, project_of(self.session, self.bookmarks, self.pins,
-                                           dict(self.meta, original=str(self.path or ""))))
+                                           dict(self.meta, original=str(self.path or "")), self.network))
         except (ProjectError, OSError):
             return None
         self.settings.setValue("project/autosave", str(side))
@@ -293,6 +332,7 @@ class ProjectController(QObject):
         self.session.from_dict(project.session)
         self.path = Path(original) if original else None
         self.bookmarks, self.pins = project.bookmarks, project.pins
+        self._reset_network(project.tables)
         self.history.clear()
         self.history.clean_index = -1  # recovered work is unsaved
         self._history_changed()

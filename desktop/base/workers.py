@@ -30,6 +30,25 @@ class Task(QRunnable):
             self.signals.failed.emit(exc)
         else:
             self.signals.finished.emit(result)
+        finally:
+            _keep_proj_context()
+
+
+#: pool thread (native id) -> pyproj's context manager of that thread, kept alive: pyproj 3.7
+#: keeps a thread's PROJ context in a C thread key but frees it with the Python thread state,
+#: which Qt drops after each run, so the thread's next run would use a freed context (a crash
+#: on the second import that transforms coordinates)
+_PROJ_CONTEXTS: dict[int, object] = {}
+
+
+def _keep_proj_context() -> None:
+    import sys
+    import threading
+
+    ctx = sys.modules.get("pyproj._context")
+    manager = getattr(getattr(ctx, "_CONTEXT_MANAGER_LOCAL", None), "context_manager", None)
+    if manager is not None:
+        _PROJ_CONTEXTS[threading.get_native_id()] = manager
 
 
 _running: set[Task] = set()

@@ -5,6 +5,7 @@ its outcome and its sentences (worded from the model's messages)."""
 from __future__ import annotations
 
 import threading
+from typing import Mapping
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -23,17 +24,18 @@ from PySide6.QtWidgets import (
 from desktop.base import workers
 from desktop.base.messages import word
 from geo.network.facilities import FIELDS, FacilityImport, import_facilities
-from geo.network.model import Facility
+from geo.network.model import Facility, diff_by_id
 from geo.network.tables import RawTable
 
 
 class FacilityImportDialog(QDialog):
     """Shows a read table's columns with the detected field of each; Import runs the import."""
 
-    def __init__(self, table: RawTable, parent=None):
+    def __init__(self, table: RawTable, parent=None, current: Mapping[str, Facility] | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Import Company Facilities"))
         self.table = table
+        self.current = dict(current or {})  # the facilities the project holds: the change is shown by id
         self.result_: FacilityImport | None = None
         self._cancel = threading.Event()
         lay = QVBoxLayout(self)
@@ -117,8 +119,14 @@ class FacilityImportDialog(QDialog):
         self.progress.setVisible(False)
         self.import_button.setEnabled(True)
         c = result.counts()
-        self.summary.setText(self.tr("{0} placed, {1} geocoded, {2} need review, {3} rejected").format(
-            c["placed"], c["geocoded"], c["review"], c["rejected"]))
+        text = self.tr("{0} placed, {1} geocoded, {2} need review, {3} rejected").format(
+            c["placed"], c["geocoded"], c["review"], c["rejected"])
+        if self.current:
+            d = diff_by_id(self.current, result.facilities)
+            text += "\n" + self.tr("Against the project's facilities: {0} added, {1} changed, {2} removed, "
+                                   "{3} unchanged (Edit → Revert Company Network Import undoes it)").format(
+                len(d.added), len(d.changed), len(d.removed), d.unchanged)
+        self.summary.setText(text)
         self.show_review(result)
         self.buttons.button(QDialogButtonBox.Ok).setEnabled(True)
 

@@ -1047,422 +1047,422 @@ No: keep them and merge the files by key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="119"/>
+        <location filename="../app/main_window.py" line="121"/>
         <source>render {ms:.0f} ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="129"/>
+        <location filename="../app/main_window.py" line="131"/>
         <source>Bookmarks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="154"/>
+        <location filename="../app/main_window.py" line="156"/>
         <source>Scenario</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="178"/>
+        <location filename="../app/main_window.py" line="180"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="179"/>
+        <location filename="../app/main_window.py" line="181"/>
         <source>&amp;Import BTS Files…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="180"/>
+        <location filename="../app/main_window.py" line="182"/>
         <source>Ctrl+I</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="181"/>
+        <location filename="../app/main_window.py" line="183"/>
         <source>Import TransBorder or Border Crossing files (CSV or zip)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="182"/>
+        <location filename="../app/main_window.py" line="184"/>
         <source>&amp;Export Map Image…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="183"/>
+        <location filename="../app/main_window.py" line="185"/>
         <source>Ctrl+E</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="183"/>
+        <location filename="../app/main_window.py" line="185"/>
         <source>Save the current view as PNG</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="184"/>
+        <location filename="../app/main_window.py" line="186"/>
         <source>Export Slide &amp;Deck…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="185"/>
+        <location filename="../app/main_window.py" line="187"/>
         <source>The bookmarks as a PowerPoint or PDF deck, one slide each</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="186"/>
+        <location filename="../app/main_window.py" line="188"/>
         <source>Export A&amp;tlas (PDF)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="187"/>
+        <location filename="../app/main_window.py" line="189"/>
         <source>One PDF page per port or state: the map zoomed to it, its key figures and a chart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="189"/>
+        <location filename="../app/main_window.py" line="191"/>
         <source>Export &amp;Map Data…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="190"/>
+        <location filename="../app/main_window.py" line="192"/>
         <source>States, ports and flows with their figures as GeoPackage, GeoJSON or CSV</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="192"/>
+        <location filename="../app/main_window.py" line="194"/>
         <source>Import &amp;History…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="193"/>
+        <location filename="../app/main_window.py" line="195"/>
         <source>Every import, with Undo and Purge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="194"/>
+        <location filename="../app/main_window.py" line="196"/>
         <source>Open &amp;Flow Table (CSV)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="195"/>
+        <location filename="../app/main_window.py" line="197"/>
         <source>Draw your own origin–destination flows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="196"/>
+        <location filename="../app/main_window.py" line="198"/>
         <source>Import Company &amp;Facilities…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="197"/>
+        <location filename="../app/main_window.py" line="199"/>
         <source>Your suppliers, plants, warehouses and customers (CSV, Excel, GIS files)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="199"/>
+        <location filename="../app/main_window.py" line="201"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="201"/>
+        <location filename="../app/main_window.py" line="203"/>
         <source>&amp;Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="204"/>
+        <location filename="../app/main_window.py" line="206"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="205"/>
+        <location filename="../app/main_window.py" line="207"/>
         <source>Zoom &amp;In</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="206"/>
+        <location filename="../app/main_window.py" line="208"/>
         <source>Ctrl+=</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="207"/>
+        <location filename="../app/main_window.py" line="209"/>
         <source>Zoom &amp;Out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="208"/>
+        <location filename="../app/main_window.py" line="210"/>
         <source>&amp;Full Extent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="208"/>
+        <location filename="../app/main_window.py" line="210"/>
         <source>Ctrl+Home</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="209"/>
+        <location filename="../app/main_window.py" line="211"/>
         <source>Zoom to &amp;Selection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="209"/>
+        <location filename="../app/main_window.py" line="211"/>
         <source>Ctrl+J</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="211"/>
+        <location filename="../app/main_window.py" line="213"/>
         <source>Show &amp;Labels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="214"/>
+        <location filename="../app/main_window.py" line="216"/>
         <source>Show Trade &amp;Flows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="215"/>
+        <location filename="../app/main_window.py" line="217"/>
         <source>Ctrl+F</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="222"/>
+        <location filename="../app/main_window.py" line="224"/>
         <source>What If a &amp;Crossing Closes…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="223"/>
+        <location filename="../app/main_window.py" line="225"/>
         <source>Close or degrade ports, apply a tariff: value rerouted, delayed and at risk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="225"/>
+        <location filename="../app/main_window.py" line="227"/>
         <source>&amp;Presentation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="227"/>
+        <location filename="../app/main_window.py" line="229"/>
         <source>Step through the bookmarks full screen (Esc leaves)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="229"/>
+        <location filename="../app/main_window.py" line="231"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="230"/>
+        <location filename="../app/main_window.py" line="232"/>
         <source>&amp;About Frontera Atlas</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="237"/>
+        <location filename="../app/main_window.py" line="239"/>
         <source>Presentation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="238"/>
+        <location filename="../app/main_window.py" line="240"/>
         <source>Add bookmarks first (View → Bookmarks): the presentation steps through them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="260"/>
-        <location filename="../app/main_window.py" line="265"/>
+        <location filename="../app/main_window.py" line="262"/>
+        <location filename="../app/main_window.py" line="267"/>
         <source>Export Slide Deck</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="261"/>
+        <location filename="../app/main_window.py" line="263"/>
         <source>Add bookmarks first (View → Bookmarks): each becomes a slide.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="266"/>
+        <location filename="../app/main_window.py" line="268"/>
         <source>PowerPoint (*.pptx);;PDF (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="269"/>
+        <location filename="../app/main_window.py" line="271"/>
         <source>Painting slides…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="282"/>
+        <location filename="../app/main_window.py" line="284"/>
         <source>Deck export cancelled; nothing written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="306"/>
-        <location filename="../app/main_window.py" line="310"/>
-        <location filename="../app/main_window.py" line="317"/>
-        <location filename="../app/main_window.py" line="342"/>
+        <location filename="../app/main_window.py" line="308"/>
+        <location filename="../app/main_window.py" line="312"/>
+        <location filename="../app/main_window.py" line="319"/>
+        <location filename="../app/main_window.py" line="344"/>
         <source>Export Animation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="306"/>
+        <location filename="../app/main_window.py" line="308"/>
         <source>No months to play in this period.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="320"/>
+        <location filename="../app/main_window.py" line="322"/>
         <source>Rendering frames…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="269"/>
-        <location filename="../app/main_window.py" line="320"/>
+        <location filename="../app/main_window.py" line="271"/>
+        <location filename="../app/main_window.py" line="322"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="332"/>
+        <location filename="../app/main_window.py" line="334"/>
         <source>Animation export cancelled; nothing written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="285"/>
-        <location filename="../app/main_window.py" line="345"/>
-        <location filename="../app/main_window.py" line="475"/>
-        <location filename="../app/main_window.py" line="515"/>
+        <location filename="../app/main_window.py" line="287"/>
+        <location filename="../app/main_window.py" line="347"/>
+        <location filename="../app/main_window.py" line="477"/>
+        <location filename="../app/main_window.py" line="517"/>
         <source>Export failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="311"/>
+        <location filename="../app/main_window.py" line="313"/>
         <source>Animated GIF (*.gif);;MP4 video (*.mp4);;PNG sequence (*.png)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="347"/>
+        <location filename="../app/main_window.py" line="349"/>
         <source>Wrote {n} frames to {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="392"/>
+        <location filename="../app/main_window.py" line="394"/>
         <source>Open Flow Table</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="393"/>
+        <location filename="../app/main_window.py" line="395"/>
         <source>CSV tables (*.csv *.txt);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="401"/>
-        <location filename="../app/main_window.py" line="404"/>
+        <location filename="../app/main_window.py" line="403"/>
+        <location filename="../app/main_window.py" line="406"/>
         <source>Flow table not loaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="290"/>
-        <location filename="../app/main_window.py" line="437"/>
-        <location filename="../app/main_window.py" line="518"/>
+        <location filename="../app/main_window.py" line="292"/>
+        <location filename="../app/main_window.py" line="439"/>
+        <location filename="../app/main_window.py" line="520"/>
         <source>Saved {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="448"/>
+        <location filename="../app/main_window.py" line="450"/>
         <source>Export Atlas</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="452"/>
+        <location filename="../app/main_window.py" line="454"/>
         <source>Land ports of entry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="452"/>
+        <location filename="../app/main_window.py" line="454"/>
         <source>US states</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="453"/>
+        <location filename="../app/main_window.py" line="455"/>
         <source>Mexican states</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="454"/>
+        <location filename="../app/main_window.py" line="456"/>
         <source>One page per:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="458"/>
+        <location filename="../app/main_window.py" line="460"/>
         <source>How many, largest by trade value first:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="462"/>
+        <location filename="../app/main_window.py" line="464"/>
         <source>PDF (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="468"/>
-        <location filename="../app/main_window.py" line="510"/>
+        <location filename="../app/main_window.py" line="470"/>
+        <location filename="../app/main_window.py" line="512"/>
         <source>Exporting {name}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="472"/>
+        <location filename="../app/main_window.py" line="474"/>
         <source>Atlas export cancelled; nothing written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="478"/>
+        <location filename="../app/main_window.py" line="480"/>
         <source>Saved {path} ({n} pages)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="489"/>
+        <location filename="../app/main_window.py" line="491"/>
         <source>Export Map Data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="495"/>
+        <location filename="../app/main_window.py" line="497"/>
         <source>GeoPackage (*.gpkg);;GeoJSON (*.geojson);;CSV table (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="512"/>
+        <location filename="../app/main_window.py" line="514"/>
         <source>Data export cancelled; nothing written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="530"/>
-        <location filename="../app/main_window.py" line="537"/>
+        <location filename="../app/main_window.py" line="532"/>
+        <location filename="../app/main_window.py" line="539"/>
         <source>Import Company Facilities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="531"/>
+        <location filename="../app/main_window.py" line="533"/>
         <source>Tables (*.csv *.tsv *.txt *.xlsx *.gpkg *.geojson *.shp)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="560"/>
+        <location filename="../app/main_window.py" line="562"/>
         <source>Import History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="450"/>
-        <location filename="../app/main_window.py" line="491"/>
-        <location filename="../app/main_window.py" line="560"/>
+        <location filename="../app/main_window.py" line="452"/>
+        <location filename="../app/main_window.py" line="493"/>
+        <location filename="../app/main_window.py" line="562"/>
         <source>The trade store is still opening.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="567"/>
+        <location filename="../app/main_window.py" line="569"/>
         <source>About Frontera Atlas</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="568"/>
+        <location filename="../app/main_window.py" line="570"/>
         <source>&lt;h3&gt;Frontera Atlas {version}&lt;/h3&gt;&lt;p&gt;Offline maps of US–Mexico supply chains: land ports of entry, seaports, industrial zones and trade flows.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Data sources and attributions&lt;/b&gt;&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="572"/>
+        <location filename="../app/main_window.py" line="574"/>
         <source>&lt;p&gt;Frontera Atlas makes no network connection.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="593"/>
+        <location filename="../app/main_window.py" line="595"/>
         <source>100 px = {km:,.0f} km</source>
         <translation type="unfinished"></translation>
     </message>

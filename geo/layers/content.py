@@ -116,6 +116,20 @@ class MapContent:
         idx = np.flatnonzero(mask.to_numpy() & (True if shown is None else shown))
         return Hit(layer_id, int(idx[0])) if len(idx) else None
 
+    def home_for(self, border: str | None) -> tuple[float, float, float, float]:
+        """The full extent for a partner: the US–Mexico view, or the band of the US–Canada
+        border's ports (with room around them) when Canada is the partner."""
+        if border != "CA":
+            return default_view_bounds()
+        ports = self.layers["ports"]
+        x, y = ports.point_xy()
+        on = ports.data["border"].to_numpy() == "CA"
+        if not on.any():
+            return default_view_bounds()
+        x0, x1, y0, y1 = float(x[on].min()), float(x[on].max()), float(y[on].min()), float(y[on].max())
+        pad_x, pad_y = 0.06 * (x1 - x0), 0.35 * (x1 - x0)
+        return (x0 - pad_x, y0 - pad_y, x1 + pad_x, y1 + 0.25 * pad_y)
+
     @property
     def shown_border(self) -> str | None:
         """The border whose land ports the map shows: "MX", "CA", or None for both."""

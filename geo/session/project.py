@@ -283,9 +283,11 @@ def vintage_differences(saved: dict[str, Any], session) -> list[tuple[str, float
 
 
 # -- session <-> project ------------------------------------------------------------------------
-def project_of(session, bookmarks=None, pins=None, meta=None) -> Project:
+def project_of(session, bookmarks=None, pins=None, meta=None, network=None) -> Project:
+    """The project of a session; ``network`` (a :class:`geo.network.model.Network`) fills the
+    company tables, as ``frontera facilities`` writes them."""
     return Project(session.to_dict(), list(bookmarks or []), list(pins or []), vintage_of(session),
-                   dict(meta or {}))
+                   dict(meta or {}), network.tables() if network is not None else {})
 
 
 def autosave_path(path: Path | None, untitled_dir: Path) -> Path:
