@@ -535,6 +535,9 @@ class Message:
         if self.code not in CATALOGUE:
             raise KeyError(f"message code {self.code!r} is not in the catalogue")
 
+    def __deepcopy__(self, memo):  # a value: never changed once made (pandas deep-copies attrs)
+        return self
+
     def word(self, translate: Callable[[str], str] | None = None,
              formatters: Mapping[str, Callable[[Any], str]] | None = None) -> str:
         """The sentence: the template (through ``translate``) filled with formatted parameters."""

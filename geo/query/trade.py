@@ -479,6 +479,9 @@ class Caveat:
     message: Message
     severity: str = "info"     # info | warning
 
+    def __deepcopy__(self, memo):  # a value (pandas deep-copies a frame's attrs on every operation)
+        return self
+
     @property
     def text(self) -> str:
         """English wording (logs, tests); the view words :attr:`message` through Qt."""

@@ -125,6 +125,19 @@ def default_store_path() -> Path:
     return user_data_dir() / "store.duckdb"
 
 
+class _Meta(dict):
+    """A frame's metadata (``df.attrs`` values): never changed after the query, so pandas,
+    which deep-copies ``attrs`` on every frame operation, shares it instead of copying."""
+
+    def __deepcopy__(self, memo):
+        return self
+
+
+class _MetaList(list):
+    def __deepcopy__(self, memo):
+        return self
+
+
 def open_store(path: str | Path | None = None, *, read_only: bool = False,
                with_default_data: bool = True) -> "DuckDBStore":
     """Open (creating on first use) the store at ``path`` or the user's default store.
@@ -784,8 +797,8 @@ class DuckDBStore(Store):
             groups += [g for g in folded if g not in groups]
         if groups:
             cav = cav + [Caveat("port_lineage", _summaries.lineage_message(groups))]
-        df.attrs.update({"by": by, "filter": f.describe(), "plan": qp.as_dict(),
-                         "caveats": cav, "source": qp.describe(), "unassigned": unassigned,
+        df.attrs.update({"by": by, "filter": f.describe(), "plan": _Meta(qp.as_dict()),
+                         "caveats": _MetaList(cav), "source": qp.describe(), "unassigned": _MetaList(unassigned),
                          "plan_message": qp.message()})
         return df
 
@@ -878,8 +891,8 @@ class DuckDBStore(Store):
             df = self._name_flow_columns(raw)[cols]
             for c in ("value", "shipwt", "freight_charges", "records") + (("year_month",) if by_month else ()):
                 df[c] = df[c].astype("int64")
-        df.attrs.update({"by": "flow", "filter": f.describe(), "plan": qp.as_dict(),
-                         "caveats": cav, "source": qp.describe()})
+        df.attrs.update({"by": "flow", "filter": f.describe(), "plan": _Meta(qp.as_dict()),
+                         "caveats": _MetaList(cav), "source": qp.describe()})
         return df
 
     def _mx_canonical_sql(self, expr: str) -> str:
