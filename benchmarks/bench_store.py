@@ -28,7 +28,7 @@ if str(REPO) not in sys.path:
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 
-from geo.data.codes import bundled_data_dir  # noqa: E402
+from geo.data.codes import bundled_data_dir, bundled_freight_files  # noqa: E402
 from geo.query import SRC_NAME, TradeFilter  # noqa: E402
 from geo.store import DuckDBStore  # noqa: E402
 
@@ -96,7 +96,7 @@ def build_synthetic(path: Path, n_rows: int, bundle: Path | None = None, sources
                CAST(mx_state AS st2_t) mx_state, CAST(can_prov AS st2_t) can_prov,
                CAST(commodity AS hs2_t) commodity, df, CAST(contcode AS cont_t) contcode,
                value, shipwt, freight_charges
-        FROM read_parquet(?) WHERE list_contains(?, src)""", [str(bundle / "freight.parquet"), list(sources)])
+        FROM read_parquet(?) WHERE list_contains(?, src)""", [bundled_freight_files(bundle), list(sources)])
     nbase = con.execute("SELECT count(*) FROM base").fetchone()[0]
     con.execute(f"""
         INSERT INTO freight (src, year_month, trade_type, country, mode, us_state, port, mx_state,

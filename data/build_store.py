@@ -46,7 +46,7 @@ BUDGET_BYTES = 30_000_000
 #: these rows at ~7 bytes each (zstd 19; dictionary-coded codes; the dollar, kilogram and freight
 #: amounts are ~5.9 of the 7 and do not compress further - measured: Parquet V2 delta / byte-
 #: stream-split encodings, bigger row groups, other sort orders all within 2%), so:
-#: 202301 -> freight.parquet ~27 MB (data/ ~30 MB); 202201 -> ~34 MB; 202001 (all) -> ~44 MB.
+#: 202301 -> freight-*.parquet ~27 MB in 3 files (data/ ~30 MB); 202201 -> ~34 MB; 202001 (all) -> ~44 MB.
 DOT2_FROM = 202301
 
 

@@ -16,7 +16,7 @@ Writes (each file atomically):
   ``data/codes/inegi_subsectors.csv`` (SCIAN subsectors of the INEGI table);
 * ``data/SOURCES_trade.md``: per table its source file, what it holds and its limits.
 
-Run after ``build_store.py`` (it reads ``data/codes`` and ``data/store/freight.parquet`` to
+Run after ``build_store.py`` (it reads ``data/codes`` and ``data/store/freight-*.parquet`` to
 name the codes the bundled raw rows use). Needs the ``build`` extra (``pip install -e .[build]``)
 for ``xlrd``.
 
@@ -470,9 +470,9 @@ def build_ports_newer(shared: Path, out: Path, codes: Codes, con) -> dict:
     notes.append(f"codes_all_newer.xls: {len(newer)} port/district rows, "
                  f"{len(rows)} absent from or named differently in ports.csv")
     # port codes used by the bundled raw rows that neither workbook names
-    freight = out / "store" / "freight.parquet"
-    used = [r[0] for r in duckdb.sql(f"SELECT DISTINCT port FROM read_parquet('{_q(freight)}') "
-                                     f"WHERE port IS NOT NULL ORDER BY 1").fetchall()]
+    freight = [str(p) for p in sorted((out / "store").glob("freight-*.parquet"))]  # one file per BTS table
+    used = [r[0] for r in duckdb.execute("SELECT DISTINCT port FROM read_parquet(?) "
+                                         "WHERE port IS NOT NULL ORDER BY 1", [freight]).fetchall()]
     named = set(codes.ports) | {r[0] for r in rows}
     unnamed = [c for c in used if c not in named]
     cbp = {r[0]: r[1:] for r in con.execute(
@@ -639,7 +639,7 @@ def sources_md(manifest: dict, ports_info: dict) -> str:
         f"raw monthly files by the UNT BTS-TransBorder-Dashboard project ({UNT}; university",
         "derivative of public-domain US federal data); **INEGI** = INEGI exports by Mexican state and",
         f"subsector (EAEF), {INEGI_REPO} (Mexico's open-data terms, attribution); **BTS DOT1/DOT2/DOT3",
-        "raw** = the raw monthly files bundled in data/store/freight.parquet (see data/store/manifest.json).",
+        "raw** = the raw monthly files bundled in data/store/freight-*.parquet (see data/store/manifest.json).",
         "",
     ]
     for name, t in manifest["tables"].items():

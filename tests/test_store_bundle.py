@@ -86,7 +86,7 @@ def test_build_script_writes_codes_and_store(tmp_path):
     assert summary["bytes_written"] < BUNDLE_BUDGET
     ct = CodeTables(out / "codes")
     assert ct.name("mx_state", "NA") == "Nayarit"
-    assert (out / "store" / "freight.parquet").exists() and not list((out / "store").glob("*.tmp"))
+    assert len(list((out / "store").glob("freight-*.parquet"))) == 3 and not list((out / "store").glob("*.tmp"))
     new = json.loads((out / "store" / "manifest.json").read_text())["tables"]
     old = json.loads((bundled_data_dir() / "store" / "manifest.json").read_text())["tables"]
     assert new["freight"]["by_source"] == old["freight"]["by_source"]   # reproducible

@@ -84,6 +84,12 @@ def bundled_data_dir() -> Path:
     return data_dir()
 
 
+def bundled_freight_files(store_dir: str | Path) -> list[str]:
+    """The bundled raw freight rows in ``store_dir``: one Parquet file per BTS table
+    (``freight-DOT1.parquet``, ...), each under the repository's 20 MB file limit."""
+    return [str(p) for p in sorted(Path(store_dir).glob("freight-*.parquet"))]
+
+
 def _read_csv(path: Path) -> list[dict[str, str]]:
     with open(path, newline="", encoding="utf-8") as fh:
         return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(fh)]

@@ -4,7 +4,7 @@
 ``data/SOURCES_trade.md``) hold compact annual and monthly tables: TransBorder summaries
 compiled from the BTS raw files by the UNT BTS-TransBorder-Dashboard project ("BTS via UNT",
 1993-2025) and INEGI exports by Mexican state and subsector ("INEGI", 2007-2018). The raw
-TransBorder months bundled in ``data/store/freight.parquet`` are listed beside them ("BTS DOT1
+TransBorder months bundled in ``data/store/freight-*.parquet`` are listed beside them ("BTS DOT1
 raw", ...), so every figure can name the table it comes from, its granularity and the period
 the table holds.
 
@@ -39,6 +39,7 @@ import pandas as pd
 from geo.core.messages import Message
 from geo.core.paths import data_dir
 from geo.core.periods import format_ym, ym_range
+from geo.data.codes import bundled_freight_files
 
 __all__ = [
     "SOURCE_UNT", "SOURCE_INEGI", "SOURCE_RAW", "SummaryError", "TableInfo", "MonthlyCheck",
@@ -190,7 +191,7 @@ def _catalogue(root: Path, stamp: tuple) -> dict[str, TableInfo]:
             source_file=t.get("source_file", ""), partial_years=dict(p.get("partial_years", {})))
     store = root / "store"
     manifest = _read_json(store / "manifest.json")
-    freight = store / "freight.parquet"
+    freight_files = {Path(f).stem.split("-", 1)[1]: Path(f) for f in bundled_freight_files(store)}
     by_source = manifest["tables"]["freight"]["by_source"]
     coverage = manifest.get("coverage") or {}
     for table, src in _SRC_ID.items():
@@ -202,7 +203,8 @@ def _catalogue(root: Path, stamp: tuple) -> dict[str, TableInfo]:
             con = duckdb.connect()
             try:
                 months = [r[0] for r in con.execute(
-                    f"SELECT DISTINCT year_month FROM read_parquet('{_q(freight)}') WHERE src = ? ORDER BY 1",
+                    f"SELECT DISTINCT year_month FROM read_parquet('{_q(freight_files[table])}') WHERE src = ? "
+                    "ORDER BY 1",
                     [src]).fetchall()]
             finally:
                 con.close()
@@ -212,7 +214,8 @@ def _catalogue(root: Path, stamp: tuple) -> dict[str, TableInfo]:
             periods=tuple(months), dims=_RAW_DIMS[table], measures=dict(_RAW_MEASURES), fixed={"src": src},
             limits=("BTS never posted raw files for October-December 2020 (October 2020 has no raw data "
                     "at all); the bundle holds the months listed, as published.",),
-            rows=int(by_source[table]["rows"]), path=freight, kind="raw", bts_table=table,
+            rows=int(by_source[table]["rows"]), path=freight_files.get(table, store / f"freight-{table}.parquet"),
+            kind="raw", bts_table=table,
             source_file="bts/transborder/raw", partial_years={
                 str(y): n for y, n in _per_year(months).items() if n < 12})
     return out
@@ -485,15 +488,15 @@ def raw_monthly_totals(raw_dir: str | Path, tables: Sequence[str] = ("DOT1", "DO
 
 
 def bundled_monthly_totals(root: str | Path | None = None) -> pd.DataFrame:
-    """The same sums from the raw rows bundled in ``data/store/freight.parquet``."""
-    path = _root(root) / "store" / "freight.parquet"
+    """The same sums from the raw rows bundled in ``data/store/freight-*.parquet``."""
+    files = bundled_freight_files(_root(root) / "store")
     con = duckdb.connect()
     try:
         df = con.execute(
-            f"SELECT CASE src WHEN 1 THEN 'DOT1' WHEN 2 THEN 'DOT2' ELSE 'DOT3' END AS bts_table, "
-            f"year_month::INTEGER AS year_month, country::INTEGER AS country, mode::INTEGER AS mode, "
-            f"trade_type::INTEGER AS trade_type, sum(value)::BIGINT AS value, count(*)::BIGINT AS records "
-            f"FROM read_parquet('{_q(path)}') GROUP BY ALL ORDER BY ALL").df()
+            "SELECT CASE src WHEN 1 THEN 'DOT1' WHEN 2 THEN 'DOT2' ELSE 'DOT3' END AS bts_table, "
+            "year_month::INTEGER AS year_month, country::INTEGER AS country, mode::INTEGER AS mode, "
+            "trade_type::INTEGER AS trade_type, sum(value)::BIGINT AS value, count(*)::BIGINT AS records "
+            "FROM read_parquet(?) GROUP BY ALL ORDER BY ALL", [files]).df()
     finally:
         con.close()
     return df

@@ -31,7 +31,7 @@ import pandas as pd
 
 from geo.core.paths import user_data_dir
 from geo.data import summaries as _summaries
-from geo.data.codes import COUNTRY_ISO, CodeTables, bundled_data_dir, code_tables
+from geo.data.codes import COUNTRY_ISO, CodeTables, bundled_data_dir, bundled_freight_files, code_tables
 from geo.imports import import_history, purge_replaced, run_import, undo_import
 from geo.imports.crossings import MEASURES
 from geo.imports.report import CancelToken, ImportFailed, ImportReport
@@ -328,7 +328,7 @@ class DuckDBStore(Store):
         c.execute("BEGIN TRANSACTION")
         try:
             c.execute(f"INSERT INTO freight ({', '.join(_FREIGHT_COLS)}) SELECT {sel} FROM read_parquet(?)",
-                      [str(bundle_dir / "freight.parquet")])
+                      [bundled_freight_files(bundle_dir)])
             c.execute("INSERT INTO crossings (port_code, measure, year_month, value) "
                       "SELECT CAST(port_code AS port_t), measure, year_month, value "
                       "FROM read_parquet(?)", [str(bundle_dir / "crossings.parquet")])
@@ -376,7 +376,7 @@ class DuckDBStore(Store):
             c.execute(f"INSERT INTO freight ({', '.join(_FREIGHT_COLS)}) SELECT {sel} FROM read_parquet(?) b "
                       "WHERE NOT EXISTS (SELECT 1 FROM (SELECT DISTINCT src, year_month FROM freight) h "
                       "WHERE h.src = b.src AND h.year_month = b.year_month)",
-                      [str(Path(bundle_dir) / "freight.parquet")])
+                      [bundled_freight_files(bundle_dir)])
             c.execute("INSERT INTO crossings (port_code, measure, year_month, value) "
                       "SELECT CAST(b.port_code AS port_t), b.measure, b.year_month, b.value "
                       "FROM read_parquet(?) b WHERE NOT EXISTS (SELECT 1 FROM crossings h WHERE "
@@ -409,9 +409,13 @@ class DuckDBStore(Store):
         opts = "(FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 19, ROW_GROUP_SIZE 200000)"
         cols = ", ".join(f"CAST({col} AS VARCHAR) AS {col}" if col in _ENUM_COLS else col
                          for col in _FREIGHT_COLS)
-        c.execute(f"COPY (SELECT {cols} FROM freight ORDER BY src, year_month, country, trade_type, "
-                  f"mode, port, us_state, commodity, mx_state, can_prov, df, contcode, value) "
-                  f"TO '{_q(out_dir / 'freight.parquet')}' {opts}")
+        for old in bundled_freight_files(out_dir):  # one file per BTS table (each under 20 MB)
+            Path(old).unlink()
+        for src_name, src in SRC_ID.items():
+            if c.execute("SELECT count(*) FROM freight WHERE src = ?", [src]).fetchone()[0]:
+                c.execute(f"COPY (SELECT {cols} FROM freight WHERE src = {int(src)} ORDER BY src, year_month, "
+                          f"country, trade_type, mode, port, us_state, commodity, mx_state, can_prov, df, contcode, "
+                          f"value) TO '{_q(out_dir / f'freight-{src_name}.parquet')}' {opts}")
         where, params = "", []
         if crossings_borders:
             where = ("WHERE port_code IN (SELECT port_code FROM crossing_ports WHERE border IN ("
