@@ -43,11 +43,12 @@ class SessionError(Exception):
 def open_session(args, prog: str):
     """(content, session, store) for the arguments: the project's (or bookmark's) session
     over the store, else the default view. Raises SessionError with a sentence."""
+    from cli.stores import open_for_reading
     from desktop.base.messages import word
     from geo.layers.content import load_map_content
     from geo.session.model import Session
     from geo.session.project import ProjectError, read_project
-    from geo.store import StoreError, open_store
+    from geo.store import StoreError
 
     if args.store is not None and not Path(args.store).is_file():
         raise SessionError(f"No store at {args.store}; check the --store path.")
@@ -67,12 +68,7 @@ def open_session(args, prog: str):
     elif args.bookmark:
         raise SessionError("--bookmark needs --project.")
     try:
-        try:
-            store = open_store(args.store, read_only=args.store is not None)
-        except StoreError:
-            if args.store is None:
-                raise
-            store = open_store(args.store)  # open in this process already: share it
+        store = open_for_reading(args.store)
     except StoreError as exc:
         raise SessionError(str(exc)) from None
     content = load_map_content()

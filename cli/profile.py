@@ -117,22 +117,18 @@ def _plain(v):
 
 
 def main(argv=None) -> int:
+    from cli.stores import open_for_reading
     from geo.analysis.profile import ProfileError
     from geo.data.codes import UnknownCodeError
     from geo.query import FilterError, NotAnswerableError
-    from geo.store import StoreError, open_store
+    from geo.store import StoreError
 
     args = build_parser().parse_args(argv)
     if args.store is not None and not Path(args.store).is_file():
         print(f"error: No store at {args.store}; check the --store path.", file=sys.stderr)
         return 2
     try:
-        try:
-            store = open_store(args.store, read_only=args.store is not None)
-        except StoreError:
-            if args.store is None:
-                raise
-            store = open_store(args.store)  # open in this process already (read-write): share it
+        store = open_for_reading(args.store)
     except StoreError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

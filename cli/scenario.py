@@ -139,10 +139,11 @@ def to_csv(data: dict) -> str:
 
 
 def main(argv=None) -> int:
+    from cli.stores import open_for_reading
     from desktop.base.messages import word
     from geo.analysis.scenario import BORDER, ScenarioError, ScenarioState
     from geo.core.messages import MessageError
-    from geo.store import StoreError, open_store
+    from geo.store import StoreError
 
     args = build_parser().parse_args(argv)
     if args.store is not None and not Path(args.store).is_file():
@@ -160,12 +161,7 @@ def main(argv=None) -> int:
             print(f"frontera scenario: {word(exc.message)}", file=sys.stderr)
             return 2
     try:
-        try:
-            store = open_store(args.store, read_only=args.store is not None)
-        except StoreError:
-            if args.store is None:
-                raise
-            store = open_store(args.store)  # open in this process already (read-write): share it
+        store = open_for_reading(args.store)
     except StoreError as exc:
         print(f"frontera scenario: {exc}", file=sys.stderr)
         return 2
