@@ -182,3 +182,23 @@ def test_an_over_long_field_is_a_bad_row_naming_its_column(empty_store, tmp_path
     assert by[5].startswith("VALUE is too long (300,000 characters")
     assert by[6].startswith("CONTCODE is too long (5,000 characters")
     assert all(len(r) < 300 for r in by.values())
+
+
+def test_files_read_together_keep_their_own_lines_and_rows(empty_store, tmp_path):
+    """Files with the same header are read in one scan: each file's bad rows are still reported
+    under its own name and line (a quoted line break shifts later lines of that file only), and
+    each file's good rows are counted and stored."""
+    a = write_lines(tmp_path / "a.csv", [DOT3_HEADER, *GOOD,
+                                         "1,2304,84,5,2010,1.5,0,10,1,X,03,2019",       # a: line 5
+                                         '1,2304,84,5,2010,"7\n7",0,10,1,X,03,2019',    # a: lines 6-7
+                                         "1,2304,84,5,2010,0x10,0,10,1,X,03,2019"])     # a: line 8
+    b_rows = [r.replace(",03,2019", ",04,2019") for r in GOOD]
+    b = write_lines(tmp_path / "b.csv", [DOT3_HEADER, "1,2304,84,5,9999,100,0,10,1,X,04,2019",  # b: line 2
+                                         *b_rows, "1,2304,84,5,2010,-5,0,10,1,X,04,2019"])      # b: line 6
+    report = empty_store.import_files([a, b])
+    where = sorted((i.file, i.line) for i in report.issues)
+    assert where == [(str(a), 5), (str(a), 6), (str(a), 8), (str(b), 2), (str(b), 6)]
+    per_file = {r.file: (r.rows_loaded, r.rows_rejected) for r in report.files}
+    assert per_file == {str(a): (3, 3), str(b): (3, 2)}
+    assert [r.file for r in report.files] == [str(a), str(b)]
+    assert empty_store.totals(TradeFilter()).value == 2 * (1000 + 2000 + 4000)

@@ -125,37 +125,47 @@ def run_import(con, paths, codes: CodeTables, progress: ProgressCallback | None 
             files: dict[int, tuple[str, LineMap]] = {}
             results: dict[int, FileResult] = {}
             kinds_seen = set()
+            # TransBorder files with the same header are read in one scan (fewer statements,
+            # files read in parallel); Border Crossing files one by one
+            groups: dict[tuple, list[int]] = {}
             for i, s in enumerate(todo):
-                current = s.display
-                if on_file:
-                    on_file(s)
-                result = FileResult(s.display, s.kind, variant=s.variant, sha256=s.sha256)
-                report.notices.extend(s.notes)
-                table = f"_stage_{i}"
-                if s.is_transborder:
-                    staged = _transborder.stage(con, s, codes, table)
-                    tick(done + s.data_lines // 2)
-                    _transborder.normalise(con, s, staged, i)
+                gkey = (s.kind, tuple(s.columns)) if s.is_transborder else ("file", i)
+                groups.setdefault(gkey, []).append(i)
+            for g, idxs in enumerate(groups.values()):
+                group = [todo[i] for i in idxs]
+                current = group[0].display
+                for s in group:
+                    if on_file:
+                        on_file(s)
+                    report.notices.extend(s.notes)
+                table = f"_stage_{g}"
+                n_lines = sum(s.data_lines for s in group)
+                if group[0].is_transborder:
+                    staged_list = _stage_group(con, group, codes, table)
+                    tick(done + n_lines // 2)
+                    _transborder.normalise_many(con, list(zip(group, staged_list, idxs)))
                     kinds_seen.add("freight")
                 else:
-                    staged = _crossings.stage(con, s, table)
-                    tick(done + s.data_lines // 2)
-                    _crossings.normalise(con, s, staged, i)
+                    staged_list = [_crossings.stage(con, group[0], table)]
+                    tick(done + n_lines // 2)
+                    _crossings.normalise(con, group[0], staged_list[0], idxs[0])
                     kinds_seen.add("crossings")
-                files[i] = (s.display, staged.lines)
-                result.rows_loaded = staged.good
-                result.rows_rejected = len(staged.issues)
-                report.issues.extend(staged.issues)
-                if staged.good == 0:
-                    if staged.issues:
-                        report.issues.append(issue("file.all_invalid", s.display, None, file=s.display,
-                                                   rows_n=len(staged.issues)))
-                    else:
-                        report.issues.append(issue("file.no_rows", s.display, None, file=s.display))
-                results[i] = result
-                report.files.append(result)
-                done += s.data_lines
+                for i, s, staged in zip(idxs, group, staged_list):
+                    result = FileResult(s.display, s.kind, variant=s.variant, sha256=s.sha256)
+                    files[i] = (s.display, staged.lines)
+                    result.rows_loaded = staged.good
+                    result.rows_rejected = len(staged.issues)
+                    report.issues.extend(staged.issues)
+                    if staged.good == 0:
+                        if staged.issues:
+                            report.issues.append(issue("file.all_invalid", s.display, None, file=s.display,
+                                                       rows_n=len(staged.issues)))
+                        else:
+                            report.issues.append(issue("file.no_rows", s.display, None, file=s.display))
+                    results[i] = result
+                done += n_lines
                 tick(done)
+            report.files.extend(results[i] for i in sorted(results))
 
             current = "the combined files"
             if "freight" in kinds_seen:
@@ -242,6 +252,24 @@ def run_import(con, paths, codes: CodeTables, progress: ProgressCallback | None 
             raise
     report.elapsed_s = time.perf_counter() - t0
     return report
+
+
+def _stage_group(con, group: list[Sniffed], codes: CodeTables, table: str):
+    """Stage TransBorder files of one header together; if DuckDB fails on the combined read,
+    find the file it failed on (each read alone, after rolling back) so the message names it."""
+    try:
+        return _transborder.stage_many(con, group, codes, table)
+    except Exception as exc:
+        if len(group) == 1 or not exc.__class__.__module__.startswith(("duckdb", "_duckdb")):
+            raise
+        con.execute("ROLLBACK")
+        for s in group:
+            try:
+                _transborder.stage(con, s, codes, table)
+            except Exception as one:
+                msg = str(one).strip().splitlines()[0]
+                raise ImportFailed(f"Import failed on {s.display}: {msg}; the store is unchanged.") from one
+        raise
 
 
 def undo_import(con, import_id: int, after_load=None) -> dict:

@@ -82,6 +82,7 @@ class Staged:
     issues: list[Issue]
     lines: LineMap
     base: int = 0       # rowid of the first good record: ``rowid - base`` is its index
+    file: str = ""      # the path read (the table's ``_file``): a table may hold several files
 
 
 def number_ok_sql(expr: str, required: bool) -> str:
@@ -124,7 +125,19 @@ def _number_issue(display: str, line: int, col: str, value: str | None) -> Issue
 def stage_csv(con, path: Path, display: str, columns: list[tuple[str, str]], not_null: list[str],
               table: str, describe, timestampformat: str | None = None,
               numeric: tuple[str, ...] = ()) -> Staged:
-    """Read ``path`` into TEMP TABLE ``table``; return a :class:`Staged`.
+    """Read ``path`` into TEMP TABLE ``table``; return a :class:`Staged` (see :func:`stage_csv_many`)."""
+    return stage_csv_many(con, [(path, display)], columns, not_null, table, describe,
+                          timestampformat=timestampformat, numeric=numeric)[0]
+
+
+def stage_csv_many(con, files: list[tuple[Path, str]], columns: list[tuple[str, str]], not_null: list[str],
+                   table: str, describe, timestampformat: str | None = None,
+                   numeric: tuple[str, ...] = ()) -> list[Staged]:
+    """Read ``files`` (``(path, display)``, all with the same ``columns``) into one TEMP TABLE
+    ``table`` with one scan (DuckDB reads them in parallel; one set of checks for all of them);
+    return one :class:`Staged` per file, in order. The table has a column ``_file`` (the path
+    read); a file's good records are contiguous and in file order (``rowid - base`` is the index
+    among its good records), and line numbers are per file.
 
     ``columns``: (header name as in file, DuckDB type) in file order; ``numeric`` names the
     amount columns (read as text, checked in SQL). ``describe(column, value) -> str``: reason
@@ -138,26 +151,66 @@ def stage_csv(con, path: Path, display: str, columns: list[tuple[str, str]], not
         f"columns={cols}", "store_rejects=true",
         f"rejects_table={sql_str(table + '_rej')}", f"rejects_scan={sql_str(table + '_scan')}",
         "strict_mode=true", "null_padding=false", "parallel=true", "max_line_size=1048576",
+        "filename='_file'",
     ]
     if not_null:
         opts.append("force_not_null=[" + ", ".join(sql_str(c) for c in not_null) + "]")
     if timestampformat:
         opts.append(f"timestampformat={sql_str(timestampformat)}")
+    paths = [str(p) for p, _ in files]
+    display_of = dict(zip(paths, (d for _, d in files)))
     con.execute(f"DROP TABLE IF EXISTS {table}")
     con.execute(
-        f"CREATE TEMP TABLE {table} AS SELECT * FROM read_csv({sql_str(str(path))}, {', '.join(opts)})")
-    # record order: DuckDB keeps insertion order, so rowids run in file order from a base
-    # (transaction-local rows do not start at 0); ``_k`` is the index among good records
-    lo, hi, n = con.execute(f"SELECT min(rowid), max(rowid), count(*) FROM {table}").fetchone()
-    if n and hi - lo + 1 != n:  # pragma: no cover - defensive: renumber in rowid order
-        con.execute(f"CREATE OR REPLACE TEMP TABLE {table} AS SELECT * FROM {table} ORDER BY rowid")
-        lo = con.execute(f"SELECT min(rowid) FROM {table}").fetchone()[0]
-    base = int(lo or 0)
+        f"CREATE TEMP TABLE {table} AS SELECT * FROM read_csv([{', '.join(sql_str(p) for p in paths)}], "
+        f"{', '.join(opts)})")
+    # record order: DuckDB keeps insertion order, so each file's rowids run in file order from a
+    # base (transaction-local rows do not start at 0); ``_k`` is the index among good records
+    spans = {f: (lo, hi, n) for f, lo, hi, n in con.execute(
+        f"SELECT _file, min(rowid), max(rowid), count(*) FROM {table} GROUP BY 1").fetchall()}
+    if any(n and hi - lo + 1 != n for lo, hi, n in spans.values()):  # pragma: no cover - defensive
+        con.execute(f"CREATE OR REPLACE TEMP TABLE {table} AS SELECT * FROM {table} ORDER BY _file, rowid")
+        spans = {f: (lo, hi, n) for f, lo, hi, n in con.execute(
+            f"SELECT _file, min(rowid), max(rowid), count(*) FROM {table} GROUP BY 1").fetchall()}
     rej = con.execute(
-        f"SELECT line, column_name, CAST(error_type AS VARCHAR), error_message, csv_line "
-        f"FROM {table}_rej ORDER BY line, column_idx").fetchall()
+        f"SELECT s.file_path, r.line, r.column_name, CAST(r.error_type AS VARCHAR), r.error_message, r.csv_line "
+        f"FROM {table}_rej r JOIN {table}_scan s USING (scan_id, file_id) "
+        f"ORDER BY s.file_path, r.line, r.column_idx").fetchall()
     con.execute(f"DROP TABLE IF EXISTS {table}_rej")
     con.execute(f"DROP TABLE IF EXISTS {table}_scan")
+    rejects: dict[str, list[tuple]] = {}
+    for row in rej:
+        rejects.setdefault(row[0], []).append(row[1:])
+
+    # amounts and quoted line breaks: checked in SQL, only the few bad rows come back
+    text_cols = [n for n, t in columns if n.upper() in num_up or t.upper() == "VARCHAR"]
+    checks = [number_ok_sql(ident(n), n in not_null) for n, _ in columns if n.upper() in num_up]
+    nl = " OR ".join(f"coalesce(strpos({ident(n)}, chr(10)) > 0, false)" for n in text_cols)
+    bad_sql = " OR ".join([f"NOT {c}" for c in checks] + ([f"({nl})"] if nl else []))
+    bad_by_file: dict[str, list[tuple]] = {}
+    if bad_sql:
+        sel = ", ".join(ident(n) for n in text_cols)
+        for row in con.execute(
+                f"SELECT _file, rowid, {sel} FROM {table} WHERE {bad_sql} ORDER BY _file, rowid").fetchall():
+            bad_by_file.setdefault(row[0], []).append(row[1:])
+    out: list[Staged] = []
+    dropped_rowids: list[int] = []
+    for path in paths:
+        lo, _hi, n = spans.get(path, (0, -1, 0))
+        base = int(lo or 0)
+        bad_rows = [(int(r[0]) - base, *r[1:]) for r in bad_by_file.get(path, [])]
+        lm, issues = _file_issues(display_of[path], columns, num_up, not_null, text_cols,
+                                  rejects.get(path, []), bad_rows, describe)
+        dropped_rowids.extend(int(r[0]) + base for r in bad_rows)
+        out.append(Staged(table, int(n) - len(bad_rows), issues, lm, base, path))
+    if dropped_rowids:
+        con.execute(f"DELETE FROM {table} WHERE rowid IN (SELECT unnest(?::BIGINT[]))", [dropped_rowids])
+    return out
+
+
+def _file_issues(display: str, columns, num_up: set[str], not_null: list[str], text_cols: list[str],
+                 rej: list[tuple], bad_rows: list[tuple], describe) -> tuple[LineMap, list[Issue]]:
+    """One file's line map and issues from the reader's rejects (``line, column, type, message,
+    csv_line``) and the rows that failed the SQL checks (``k, text columns...``)."""
     lm = LineMap()
     reasons: dict[int, list[str]] = {}
     for line, col, etype, msg, csv_line in rej:
@@ -174,17 +227,6 @@ def stage_csv(con, path: Path, display: str, columns: list[tuple[str, str]], not
     for rs in reasons.values():  # a field named as too long says more than "line too long"
         if len(rs) > 1 and _LINE_TOO_LONG in rs:
             rs.remove(_LINE_TOO_LONG)
-
-    # amounts and quoted line breaks: checked in SQL, only the few bad rows come back
-    text_cols = [n for n, t in columns if n.upper() in num_up or t.upper() == "VARCHAR"]
-    checks = [number_ok_sql(ident(n), n in not_null) for n, _ in columns if n.upper() in num_up]
-    nl = " OR ".join(f"coalesce(strpos({ident(n)}, chr(10)) > 0, false)" for n in text_cols)
-    bad_sql = " OR ".join([f"NOT {c}" for c in checks] + ([f"({nl})"] if nl else []))
-    bad_rows = []
-    if bad_sql:
-        sel = ", ".join(ident(n) for n in text_cols)
-        bad_rows = con.execute(
-            f"SELECT rowid - {base}, {sel} FROM {table} WHERE {bad_sql} ORDER BY rowid").fetchall()
     multiline = []
     for row in bad_rows:
         n_extra = sum((v or "").count("\n") for v in row[1:])
@@ -198,10 +240,8 @@ def stage_csv(con, path: Path, display: str, columns: list[tuple[str, str]], not
     for rec, rs in reasons.items():
         ln = lm.physical(rec)
         issues[ln] = [Issue(display, ln, "; ".join(rs), "row.invalid")]
-    dropped = []
     for row in bad_rows:
         k = int(row[0])
-        dropped.append(k)
         rec = lm.record_of(k)
         ln = lm.physical(rec)
         vals = dict(zip(text_cols, row[1:]))
@@ -223,10 +263,7 @@ def stage_csv(con, path: Path, display: str, columns: list[tuple[str, str]], not
         if out:
             joined = Issue(display, ln, "; ".join(i.reason for i in out), out[0].code)
             issues[ln] = [out[0] if len(out) == 1 else joined]
-    if dropped:
-        con.execute(f"DELETE FROM {table} WHERE rowid - {base} IN (SELECT unnest(?::BIGINT[]))", [dropped])
-    good = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-    return Staged(table, good, [v[0] for _, v in sorted(issues.items())], lm, base)
+    return lm, [v[0] for _, v in sorted(issues.items())]
 
 
 def _reason(col, etype: str, msg: str, describe) -> str:

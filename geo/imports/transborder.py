@@ -19,7 +19,7 @@ with their line number; good rows land. A row's key is every column but the thre
 from __future__ import annotations
 
 from geo.data.codes import SRC_ID, CodeTables
-from geo.imports.csvread import Staged, enum_sql, number_sql, stage_csv
+from geo.imports.csvread import Staged, enum_sql, number_sql, sql_str, stage_csv, stage_csv_many
 from geo.imports.sniff import Sniffed
 
 _NUMERIC = {"VALUE", "SHIPWT", "FREIGHT_CHARGES"}
@@ -73,6 +73,17 @@ def stage(con, s: Sniffed, codes: CodeTables, table: str) -> Staged:
     return stage_csv(con, s.path, s.display, columns, not_null, table, _describe, numeric=numeric)
 
 
+def stage_many(con, group: list[Sniffed], codes: CodeTables, table: str) -> list[Staged]:
+    """Stage files with the same header in one scan (see :func:`stage_csv_many`)."""
+    s = group[0]
+    types = column_types(codes)
+    columns = [(c, types.get(c.upper(), "VARCHAR")) for c in s.columns]
+    not_null = [c for c in s.columns if c.upper() in _REQUIRED]
+    numeric = tuple(c for c in s.columns if c.upper() in _NUMERIC)
+    return stage_csv_many(con, [(g.path, g.display) for g in group], columns, not_null, table, _describe,
+                          numeric=numeric)
+
+
 #: the key of a ``freight`` row (what a file's row stands for) and its amounts
 KEY_COLS = ("src", "year_month", "trade_type", "country", "mode", "us_state", "port", "mx_state",
             "can_prov", "commodity", "df", "contcode")
@@ -89,18 +100,26 @@ def create_incoming(con) -> None:
 def normalise(con, s: Sniffed, staged: Staged, file_idx: int) -> None:
     """Append the staged rows to :data:`INCOMING` as ``freight`` rows (+ file index and
     good-record index)."""
+    normalise_many(con, [(s, staged, file_idx)])
+
+
+def normalise_many(con, items: list[tuple[Sniffed, Staged, int]]) -> None:
+    """Append the rows of files staged together (one table, same header) to :data:`INCOMING`
+    in one statement; each row gets its file index ``_f`` and good-record index ``_k``."""
+    s, staged, _ = items[0]
     table = staged.table
     src = SRC_ID[s.kind]
     up = {c.upper(): c for c in s.columns}
 
     def col(name: str, cast: str) -> str:
-        return f'CAST(CAST("{up[name]}" AS VARCHAR) AS {cast})' if name in up else f"CAST(NULL AS {cast})"
+        return f'CAST(CAST(t."{up[name]}" AS VARCHAR) AS {cast})' if name in up else f"CAST(NULL AS {cast})"
 
     def num(name: str) -> str:
-        return number_sql(f'"{up[name]}"') if name in up else "CAST(NULL AS BIGINT)"
+        return number_sql(f't."{up[name]}"') if name in up else "CAST(NULL AS BIGINT)"
 
-    ym = (f'CAST(CAST("{up["YEAR"]}" AS VARCHAR) AS INTEGER) * 100 + '
-          f'CAST(CAST("{up["MONTH"]}" AS VARCHAR) AS INTEGER)')
+    ym = (f'CAST(CAST(t."{up["YEAR"]}" AS VARCHAR) AS INTEGER) * 100 + '
+          f'CAST(CAST(t."{up["MONTH"]}" AS VARCHAR) AS INTEGER)')
+    files = ", ".join(f"({sql_str(st.file)}, {int(i)}, {int(st.base)})" for _, st, i in items)
     con.execute(f"""
         INSERT INTO {INCOMING} SELECT
             CAST({src} AS UTINYINT) AS src, {ym} AS year_month,
@@ -110,8 +129,8 @@ def normalise(con, s: Sniffed, staged: Staged, file_idx: int) -> None:
             {col('CANPROV', 'st2_t')} AS can_prov, {col('COMMODITY2', 'hs2_t')} AS commodity,
             {col('DF', 'UTINYINT')} AS df, {col('CONTCODE', 'cont_t')} AS contcode,
             {num('VALUE')} AS value, {num('SHIPWT')} AS shipwt, {num('FREIGHT_CHARGES')} AS freight_charges,
-            CAST({file_idx} AS SMALLINT), rowid - {staged.base}
-        FROM {table}""")
+            CAST(m.f AS SMALLINT), t.rowid - m.b
+        FROM {table} t JOIN (VALUES {files}) m(file, f, b) ON t._file = m.file""")
     con.execute(f"DROP TABLE IF EXISTS {table}")
 
 
