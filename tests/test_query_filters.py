@@ -12,6 +12,7 @@ from tests.conftest_store import (
     DOT2_2015,
     DOT3_2015,
     bundled_store,
+    empty_store,
     files_2020,
     files_2021,
     raw_group,
@@ -20,7 +21,7 @@ from tests.conftest_store import (
     requires_shared,
 )
 
-_fixtures = (bundled_store,)
+_fixtures = (bundled_store, empty_store)
 
 MX = lambda r: r["COUNTRY"] == "2010"  # noqa: E731
 Y2021 = TradeFilter(period=("2021-01", "2021-12"))
@@ -185,3 +186,53 @@ def test_not_answerable_error_is_clear(bundled_store):
     with pytest.raises(NotAnswerableError) as ei:
         bundled_store.breakdown(TradeFilter(ports=("2304",), commodities=("87",)), "us_state")
     assert "DOT1" in str(ei.value) and "\n" not in str(ei.value)
+
+
+def _flow_year_vs_freight(store) -> tuple[list, list]:
+    """The yearly flow rollup, and the same sums computed from the fact table."""
+    c = store._cur()
+    cols = "src, year_month, trade_type, country, mode, CAST(us_state AS VARCHAR), CAST(port AS VARCHAR), " \
+           "CAST(mx_state AS VARCHAR)"
+    got = c.execute(f"SELECT {cols}, value, shipwt, freight_charges, records FROM agg_flow_year "
+                    "ORDER BY ALL").fetchall()
+    want = c.execute(f"SELECT {cols.replace('year_month', '(year_month // 100) * 100 + 1')}, sum(value)::BIGINT, "
+                     "coalesce(sum(shipwt), 0)::BIGINT, coalesce(sum(freight_charges), 0)::BIGINT, count(*) "
+                     "FROM freight WHERE src = 1 GROUP BY ALL ORDER BY ALL").fetchall()
+    return got, want
+
+
+@requires_shared
+def test_flow_triples_over_whole_years_equal_the_months_summed(bundled_store):
+    """A flow query over whole years reads the yearly rollup; its figures equal the same query
+    month by month (read from the fact table) summed, for a filter on every flow dimension."""
+    for f in (TradeFilter(period=(202301, 202312), granularity="year", country="MX", trade_type="export"),
+              TradeFilter(period=(202101, 202212), country="MX", modes=("truck",), us_states=("TX", "CA"))):
+        from geo.store import rollups
+
+        assert rollups.whole_years(bundled_store.plan(f, None, flows=True).ranges)  # the rollup is read
+        year = bundled_store.flow_triples(f)
+        months = bundled_store.flow_triples(f, by_month=True)
+        keys = ["us_state", "port", "mx_state", "mode", "trade_type"]
+        want = months.groupby(keys)[["value", "shipwt", "freight_charges", "records"]].sum()
+        got = year.set_index(keys)[["value", "shipwt", "freight_charges", "records"]]
+        assert len(got) == len(want) > 100
+        assert got.sort_index().equals(want.sort_index())
+        assert list(year["value"]) == sorted(year["value"], reverse=True)
+
+
+def test_yearly_flow_rollup_follows_imports_and_undo(empty_store, tmp_path):
+    from tests.conftest_store import write_lines
+
+    header = ("TRDTYPE,USASTATE,DEPE,DISAGMOT,MEXSTATE,CANPROV,COUNTRY,VALUE,SHIPWT,FREIGHT_CHARGES,DF,CONTCODE,"
+              "MONTH,YEAR")
+    jan = write_lines(tmp_path / "jan.csv", [header, "1,TX,2304,5,NL,,2010,100,5,1,1,X,1,2019",
+                                             "1,TX,2304,5,NL,,2010,50,0,0,2,X,1,2019"])
+    feb = write_lines(tmp_path / "feb.csv", [header, "1,TX,2304,5,NL,,2010,30,1,0,1,X,2,2019",
+                                             "2,CA,2506,6,,,2010,7,0,0,,X,2,2019"])
+    empty_store.import_files([jan])
+    rep = empty_store.import_files([feb])
+    got, want = _flow_year_vs_freight(empty_store)
+    assert got == want and [r[8] for r in got if r[2] == 1] == [180]
+    empty_store.undo_import(rep.import_id)
+    got, want = _flow_year_vs_freight(empty_store)
+    assert got == want and [r[8] for r in got] == [150]

@@ -249,8 +249,12 @@ class DuckDBStore(Store):
             if not v or v[0] != SCHEMA_VERSION and not (read_only and v[0] == "2"):
                 raise StoreError(f"{self.path} was written by an incompatible version "
                                  f"(schema {v[0] if v else '?'}, expected {SCHEMA_VERSION}).")
+            if not read_only:
+                self._add_flow_year()
             if not read_only and bundle_dir is not None and (Path(bundle_dir) / "manifest.json").exists():
                 self.refresh_bundle(Path(bundle_dir))
+        self._flow_year = bool(_scalar(self._con, "SELECT count(*) FROM information_schema.tables "
+                                                  f"WHERE table_name = '{rollups.FLOW_YEAR}'"))
 
     # -- lifecycle ------------------------------------------------------------------------
     @property
@@ -302,6 +306,20 @@ class DuckDBStore(Store):
         c.execute("INSERT INTO meta VALUES ('schema_version', ?), ('created', ?)",
                   [SCHEMA_VERSION, _dt.datetime.now().isoformat(timespec="seconds")])
         c.execute("COMMIT")
+
+    def _add_flow_year(self) -> None:
+        """A store made before the yearly flow rollup gains it (one transaction, once)."""
+        c = self._con
+        if _scalar(c, f"SELECT count(*) FROM information_schema.tables WHERE table_name = '{rollups.FLOW_YEAR}'"):
+            return
+        c.execute("BEGIN TRANSACTION")
+        try:
+            c.execute(rollups.create_flow_year_sql())
+            rollups.fill_flow_year(c)
+            c.execute("COMMIT")
+        except BaseException:
+            c.execute("ROLLBACK")
+            raise
 
     def _migrate_2_to_3(self) -> None:
         """Add the import history (schema 3) to a schema-2 store, in one transaction."""
@@ -579,8 +597,11 @@ class DuckDBStore(Store):
     def available_periods(self) -> dict[str, list[int]]:
         av = self._availability()
         out = {name: list(av.get(src, [])) for src, name in SRC_NAME.items()}
-        out["crossings"] = [r[0] for r in self._cur().execute(
-            "SELECT DISTINCT year_month FROM crossings ORDER BY 1").fetchall()]
+        cached = getattr(self, "_crossing_months", None)   # read again with the trade months (after an import)
+        if cached is None or cached[0] is not av:
+            cached = self._crossing_months = (av, [r[0] for r in self._cur().execute(
+                "SELECT DISTINCT year_month FROM crossings ORDER BY 1").fetchall()])
+        out["crossings"] = list(cached[1])
         return out
 
     def period_bounds(self) -> tuple[int, int] | None:
@@ -878,19 +899,24 @@ class DuckDBStore(Store):
         else:
             where, params = self._where(f, qp)
             ym = "year_month, " if by_month else ""
+            # whole years: the yearly flow rollup (same sums, ~9x fewer rows than the months)
+            yearly = (self._flow_year and not by_month and not f.commodities
+                      and rollups.whole_years(qp.ranges))
+            table, n = (rollups.FLOW_YEAR, "sum(records)") if yearly else ("freight", "count(*)")
+            # one aggregation: Mexican state aliases fold to their canonical code as enum values
+            # (no string grouping), then only the ~10k result rows are cast to text and ordered
             raw = self._cur().execute(
-                f"WITH g AS (SELECT {ym}us_state, port, mx_state, mode, trade_type, sum(value) AS v, "
-                "sum(shipwt) AS w, sum(freight_charges) AS fc, count(*) AS n "
-                f"FROM freight WHERE {where} GROUP BY ALL) "
+                f"WITH g AS (SELECT {ym}us_state, port, {self._mx_canonical_enum_sql('mx_state')} AS mx_state, "
+                "mode, trade_type, sum(value)::BIGINT AS value, coalesce(sum(shipwt), 0)::BIGINT AS shipwt, "
+                f"coalesce(sum(freight_charges), 0)::BIGINT AS freight_charges, {n}::BIGINT AS records "
+                f"FROM {table} WHERE {where} GROUP BY ALL) "
                 f"SELECT {ym}coalesce(CAST(us_state AS VARCHAR), '') AS us_state, "
-                "coalesce(CAST(port AS VARCHAR), '') AS port, "
-                f"coalesce({self._mx_canonical_sql('CAST(mx_state AS VARCHAR)')}, '') AS mx_state, "
+                "coalesce(CAST(port AS VARCHAR), '') AS port, coalesce(CAST(mx_state AS VARCHAR), '') AS mx_state, "
                 "CAST(mode AS VARCHAR) AS mode, "
                 "CASE WHEN trade_type = 1 THEN 'export' ELSE 'import' END AS trade_type, "
-                "sum(v)::BIGINT AS value, coalesce(sum(w), 0)::BIGINT AS shipwt, "
-                "coalesce(sum(fc), 0)::BIGINT AS freight_charges, sum(n)::BIGINT AS records "
+                "value, shipwt, freight_charges, records "
                 # the codes make each row's key unique, so this order is total
-                f"FROM g GROUP BY ALL ORDER BY {ym}value DESC, us_state, port, mx_state, mode, trade_type",
+                f"FROM g ORDER BY {ym}value DESC, us_state, port, mx_state, mode, trade_type",
                 params).fetchnumpy()
             df = self._name_flow_columns(raw)[cols]
             for c in ("value", "shipwt", "freight_charges", "records") + (("year_month",) if by_month else ()):
@@ -898,6 +924,26 @@ class DuckDBStore(Store):
         df.attrs.update({"by": "flow", "filter": f.describe(), "plan": _Meta(qp.as_dict()),
                          "caveats": _MetaList(cav), "source": qp.describe()})
         return df
+
+    def _mx_canonical_enum_sql(self, col: str) -> str:
+        """SQL folding Mexican state aliases (``BN`` -> ``BC``) on the ``st2_t`` enum column itself."""
+        cached = getattr(self, "_mx_enum_sql", None)
+        if cached is not None and cached[0] == col:
+            return cached[1]
+        sql = self._mx_canonical_enum_sql_uncached(col)
+        self._mx_enum_sql = (col, sql)
+        return sql
+
+    def _mx_canonical_enum_sql_uncached(self, col: str) -> str:
+        pairs = [(code, self.codes.canonical_mx_state(code)) for code in self.codes.codes("mx_state")]
+        pairs = [(a, b) for a, b in pairs if a != b]
+        if not pairs:
+            return col
+        ok = lambda t: len(str(t)) == 2 and str(t).isascii() and str(t).isalpha() and str(t).isupper()  # noqa: E731
+        if not all(ok(a) and ok(b) for a, b in pairs):  # pragma: no cover - codes outside the enum
+            return f"CAST({self._mx_canonical_sql(f'CAST({col} AS VARCHAR)')} AS st2_t)"
+        return ("CASE " + " ".join(f"WHEN {col} = CAST('{a}' AS st2_t) THEN CAST('{b}' AS st2_t)" for a, b in pairs)
+                + f" ELSE {col} END")
 
     def _mx_canonical_sql(self, expr: str) -> str:
         """SQL mapping Mexican state codes to their canonical code (``BN`` -> ``BC``)."""
