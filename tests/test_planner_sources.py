@@ -49,10 +49,16 @@ def test_2020_us_states_come_from_the_annual_summary(shared_store):
     got = {c: v for c, v in zip(df["code"], df["value"]) if v}
     assert got == want and len(got) > 50
     assert {"summary_source", "summary_oct_2020"} <= codes(df.attrs["caveats"])
-    # the raw tables hold 9 months of 2020: the month-granularity figure of the same period says so
-    raw = shared_store.totals(TradeFilter(period=(202001, 202012)))
-    assert raw.plan.summary is None and "missing_months" in codes(raw.caveats)
-    assert raw.value < sum(want.values())
+    # the raw tables hold 9 months of 2020: the month-granularity total of the same period comes
+    # from the monthly summary's 12 months, not from 9 raw months
+    month = shared_store.totals(TradeFilter(period=(202001, 202012)))
+    assert month.plan.summary == "bts_partner_month" and "missing_months" not in codes(month.caveats)
+    assert month.value == sum(summary_by("bts_partner_month", "country", year_month=list(range(202001, 202013)))
+                              .values())
+    # by US state no monthly summary exists: the raw months answer and say which are missing
+    raw = shared_store.breakdown(TradeFilter(period=(202001, 202012)), "us_state")
+    assert raw.attrs["plan"]["summary"] is None and "missing_months" in codes(raw.attrs["caveats"])
+    assert int(raw["value"].sum()) < sum(want.values())
 
 
 def test_2024_us_state_total_uses_a_table_holding_every_month(shared_store):
@@ -94,14 +100,19 @@ def test_monthly_series_no_raw_table_holds_come_from_the_monthly_summary(shared_
     assert df.attrs["plan"]["tables"] == ["bts_partner_month"]
     want = summary_by("bts_partner_month", "year_month", country=2010, year_month=[202501, 202502, 202503])
     assert {str(c): v for c, v in zip(df["code"], df["value"])} == want
-    # the whole year by mode: the annual rule; a single month-granularity figure stays with the
-    # raw tables and says none holds the months
+    # the whole year by mode: the annual rule; a month-granularity figure over months no raw
+    # table holds comes from the monthly summary too
     y = shared_store.breakdown(year(2025, country="MX"), "mode")
     assert y.attrs["plan"]["tables"] == ["bts_partner_month"]
     assert {c: v for c, v in zip(y["code"], y["value"])} == summary_by("bts_partner_month", "mode", country=2010,
                                                                        year_month=list(range(202501, 202513)))
     m = shared_store.breakdown(TradeFilter(period=(202501, 202503), country="MX"), "mode")
-    assert m.empty and "no_data" in codes(m.attrs["caveats"])
+    assert m.attrs["plan"]["tables"] == ["bts_partner_month"]
+    assert {c: v for c, v in zip(m["code"], m["value"])} == summary_by("bts_partner_month", "mode", country=2010,
+                                                                       year_month=[202501, 202502, 202503])
+    # by US state no summary holds months: the raw tables answer what they hold and say the rest
+    st = shared_store.breakdown(TradeFilter(period=(202501, 202503), country="MX"), "us_state")
+    assert st.empty and "no_data" in codes(st.attrs["caveats"])
     assert "BTS via UNT" in df.attrs["plan_message"].english() and "2025-01..2025-03" in \
         df.attrs["plan_message"].english()
 

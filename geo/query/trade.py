@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping, Sequence
@@ -332,7 +333,15 @@ class QueryPlan:
                 "implicit_country": self.implicit_country, "source": self.source,
                 "summary": self.summary, "granularity": self.granularity,
                 "months": list(self.store_months),
-                "partial": [dataclasses.asdict(p) for p in self.partial]}
+                "partial": [dict(p) for p in _partial_dicts(self.partial)]}
+
+
+@functools.lru_cache(maxsize=64)
+def _partial_dicts(partial: tuple[PartialMonth, ...]) -> tuple[dict, ...]:
+    """The partial months as dicts, made once per set (a store can hold hundreds, and every
+    answer's plan carries those of its period: ``dataclasses.asdict`` each time cost more
+    than the query)."""
+    return tuple(dataclasses.asdict(p) for p in partial)
 
 
 def candidate_tables(needed: Iterable[str]) -> tuple[str, ...]:
@@ -372,9 +381,11 @@ def plan(f: TradeFilter, by: str | None, availability: Mapping[int, Sequence[int
     holds; without it only the raw tables answer. With it, one source answers the whole period
     (and every period in ``also``, a comparison): a raw table when it holds every month of them,
     else a summary table holding all of them - annual tables only for a year-granularity filter
-    over whole calendar years. A series (``by`` month or year) is held to the same rule. Other
-    month-granularity queries keep the month-by-month raw plan (one table when one holds every
-    month the store has), saying which tables and months answered and which are missing."""
+    over whole calendar years. A series (``by`` month or year) and a month-granularity query are
+    held to the same rule (a monthly summary answers a period no raw table holds in full). Only
+    when no single source holds the whole period do the raw months the store holds answer, month
+    by month (one table when one holds every month the store has), saying which tables and
+    months answered and which are missing."""
     by = normalise_by(by)
     needed = set(f.dims) | set(extra_dims)
     if by and BREAKDOWNS[by]:
@@ -401,8 +412,10 @@ def plan(f: TradeFilter, by: str | None, availability: Mapping[int, Sequence[int
     if summaries is not None and closed:
         wanted = sorted({m for a, b in periods for m in ym_range(a, b)})
         annual_ok = f.granularity == "year" and all(_whole_years(p) for p in periods)
-        series = by in ("month", "year")          # a series: every point from the same source
-        if annual_ok or also or series:
+        # every query over a closed period: one raw table holding every month of it, else a
+        # summary holding all of it (annual tables only for whole years at year granularity);
+        # only when neither does, the months the store holds answer, month by month
+        if True:
             for t in cands:                       # one raw table holding every month of it
                 if all(m in full.get(t, ()) for m in wanted):
                     return _one_table_plan(by, needed, cands, t, wanted, f, implicit_country, part, also)
