@@ -42,10 +42,24 @@ def _load_content():
         return None, str(exc)
 
 
+def _import_model_first() -> None:
+    """Import the model's libraries before Qt: once PySide6 is imported, it reads the source of
+    every module imported after it (to look for ``__feature__`` imports), which made pandas,
+    geopandas and DuckDB cost ~0.3 s more at each start."""
+    import duckdb  # noqa: F401
+    import geopandas  # noqa: F401
+
+    import geo.analysis.profile  # noqa: F401
+    import geo.network.display  # noqa: F401
+    import geo.session  # noqa: F401
+    import geo.store  # noqa: F401
+
+
 def cmd_app(args) -> int:
     t0 = time.perf_counter()
+    _import_model_first()
+    content, error = _load_content()   # the map's layers: model only, before the window's Qt
     app = _qt_app(gui=True)
-    content, error = _load_content()
     if error:
         from PySide6.QtWidgets import QMessageBox
 
