@@ -19,7 +19,13 @@ def _import(win, qtbot, path):
     dlg.start()
     qtbot.waitUntil(lambda: dlg.result_ is not None, timeout=60000)
     dlg.apply_review_and_accept()
+    _computed(win, qtbot)
     return dlg
+
+
+def _computed(win, qtbot):
+    """The network's figures (routes, exposure, layer, lanes) arrive from a worker."""
+    qtbot.waitUntil(lambda: not win.network_view.busy, timeout=60000)
 
 
 @pytest.fixture
@@ -48,6 +54,7 @@ def test_an_imported_network_is_saved_in_the_project_and_comes_back(make_window,
 
     other = make_window(wait_store=True)
     assert other.project.open(path, ask_to_save=False)
+    _computed(other, qtbot)
     net = other.company_network
     assert net.facilities == win.company_network.facilities
     assert net.facilities["P1"].name == "Planta Querétaro (Monterrey)"
@@ -67,6 +74,7 @@ def test_a_reimport_can_be_reverted(make_window, qtbot, tmp_path, sites):
     assert set(win.company_network.facilities) == {"P1"}
     assert win.project.revert_network_action.isEnabled()
     win.project.revert_network_action.trigger()
+    _computed(win, qtbot)
     assert win.company_network is first
     win.project.history.mark_clean()                      # as if saved: reverting to it is unmodified
     assert not win.project.modified
@@ -84,11 +92,12 @@ def test_lanes_show_as_flows_and_ports_size_by_exposure(make_window, qtbot, site
     lanes = {"L1": Lane("L1", "P1", "W1", 4e6), "L2": Lane("L2", "S1", "W1", 1e6),
              "L3": Lane("L3", "W1", "W1", 7e6)}
     win.project.set_network(Network(dict(net.facilities), lanes))
+    _computed(win, qtbot)
     exp = win.network_view.exposure
     assert exp.total == 5e6
-    win.network_panel.lanes_button.click()
-    fs = win.flows.flowset
-    assert fs is not None and win.flows.visible
+    win.network_panel.lanes_box.setChecked(True)
+    fs = win.network_view.lanes.flowset                         # drawn by their own overlay
+    assert fs is not None and win.session.get("network_display").lanes
     assert float(fs.value.sum()) == pytest.approx(exp.total)
     laredo = next(r for r in exp.ports if r.key == "2304")       # Monterrey -> Dallas crosses at Laredo
     assert laredo.value == 4e6
@@ -102,5 +111,6 @@ def test_lanes_show_as_flows_and_ports_size_by_exposure(make_window, qtbot, site
     theme_value = dict(zip(ports.data["port_code"].astype(str), ports.data["theme_value"]))
     assert theme_value["2304"] == win.session.theme.port_values.get("2304", 0.0) != laredo.value
     win.network_panel.anonymise_combo.setCurrentIndex(win.network_panel.anonymise_combo.findData("type"))
-    assert win.session.get("network_display") == NetworkDisplay(True, False, "type")
+    assert win.session.get("network_display") == NetworkDisplay(True, False, "type", lanes=True)
+    _computed(win, qtbot)
     assert "Planta Querétaro (Monterrey)" not in set(win.content.layers[FACILITY_LAYER_ID].data["name"])

@@ -96,6 +96,9 @@ class FlowPainter:
         self._labels_cache: dict = {}
         self.faded_opacity = 0.16
         self.show_totals = True
+        self.rim: str | None = None   # an outline colour for the wide bands (None: their own colour)
+        self.defer_labels = False     # value labels wait for paint_deferred_labels (another overlay goes between)
+        self._deferred = None
         self.font = QFont()
         self.font.setPointSizeF(8.5)
         self.font.setBold(True)
@@ -266,7 +269,8 @@ class FlowPainter:
             if focus is not None and len(focus[1]):
                 self._draw_vector(painter, view, self._subset(fs, focus[0], focus[1]), min(1.0, opacity + 0.12), base)
         else:
-            self._layer = self._layer_for(self._layer, self._buckets, painter, view)
+            self._layer = self._layer_for(self._layer, self._buckets, painter, view,
+                                          QColor(self.rim) if self.rim else None)
             self._blit(painter, view, self._layer, self.faded_opacity if focus is not None else opacity, base)
         if not vector and focus is not None and len(focus[1]):
             key = focus[0]
@@ -283,9 +287,23 @@ class FlowPainter:
         if self.show_totals:
             self._totals(painter, view, fs, focus[1] if focus is not None else None, vector)
         self.last_labels = []
+        self._deferred = None
         if fs.options.show_labels_top_k > 0:
-            self._labels(painter, view, fs, focus[1] if focus is not None else None, vector)
+            if self.defer_labels and not vector:
+                self._deferred = (view, fs, focus[1] if focus is not None else None)
+            else:
+                self._labels(painter, view, fs, focus[1] if focus is not None else None, vector)
         painter.restore()
+
+    def paint_deferred_labels(self, painter: QPainter) -> None:
+        """The value labels a paint with ``defer_labels`` left out, drawn now: over what was
+        painted since (the company's lanes over the public flows), so they stay legible."""
+        d, self._deferred = self._deferred, None
+        if d is not None:
+            painter.save()
+            painter.setRenderHint(QPainter.Antialiasing, True)
+            self._labels(painter, *d)
+            painter.restore()
 
     def _draw_vector(self, painter: QPainter, view: Viewport, buckets, opacity: float, base: QTransform) -> None:
         painter.save()

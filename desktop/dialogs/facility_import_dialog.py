@@ -1,7 +1,10 @@
 """File → Import Company Facilities… (issue 15): map the file's columns to fields, import in a
 worker with progress and Cancel, then resolve the rows whose place is ambiguous or unknown by
-picking a candidate. The model does the work (:mod:`geo.network.facilities`); this dialog shows
-its outcome and its sentences (worded from the model's messages)."""
+picking a candidate or by clicking the map ("Place on Map": the dialog steps aside, the next
+click on the map sets the row's coordinates, shown as placed with a manual confidence). The
+model does the work (:mod:`geo.network.facilities`: :meth:`FacilityImport.pick`,
+:meth:`FacilityImport.place_at`); this dialog shows its outcome and its sentences (worded from
+the model's messages)."""
 from __future__ import annotations
 
 import threading
@@ -31,8 +34,11 @@ from geo.network.tables import RawTable
 class FacilityImportDialog(QDialog):
     """Shows a read table's columns with the detected field of each; Import runs the import."""
 
-    def __init__(self, table: RawTable, parent=None, current: Mapping[str, Facility] | None = None):
+    def __init__(self, table: RawTable, parent=None, current: Mapping[str, Facility] | None = None,
+                 canvas=None):
         super().__init__(parent)
+        self.canvas = canvas           # the map (desktop.canvas.map_canvas.MapCanvas) rows are placed on
+        self.placing: str | None = None
         self.setWindowTitle(self.tr("Import Company Facilities"))
         self.table = table
         self.current = dict(current or {})  # the facilities the project holds: the change is shown by id
@@ -65,9 +71,10 @@ class FacilityImportDialog(QDialog):
         self.summary = QLabel("", self)
         self.summary.setWordWrap(True)
         lay.addWidget(self.summary)
-        self.review_table = QTableWidget(0, 4, self)
+        self.review_table = QTableWidget(0, 7, self)
         self.review_table.setHorizontalHeaderLabels([self.tr("Line"), self.tr("Id"), self.tr("Place"),
-                                                     self.tr("Candidate")])
+                                                     self.tr("Candidate"), self.tr("Position"),
+                                                     self.tr("Confidence"), ""])
         self.review_table.setVisible(False)
         lay.addWidget(self.review_table)
         row = QHBoxLayout()
@@ -118,6 +125,11 @@ class FacilityImportDialog(QDialog):
         self.result_ = result
         self.progress.setVisible(False)
         self.import_button.setEnabled(True)
+        self.summary.setText(self._summary_text(result))
+        self.show_review(result)
+        self.buttons.button(QDialogButtonBox.Ok).setEnabled(True)
+
+    def _summary_text(self, result: FacilityImport) -> str:
         c = result.counts()
         text = self.tr("{0} placed, {1} geocoded, {2} need review, {3} rejected").format(
             c["placed"], c["geocoded"], c["review"], c["rejected"])
@@ -126,12 +138,11 @@ class FacilityImportDialog(QDialog):
             text += "\n" + self.tr("Against the project's facilities: {0} added, {1} changed, {2} removed, "
                                    "{3} unchanged (Edit → Revert Company Network Import undoes it)").format(
                 len(d.added), len(d.changed), len(d.removed), d.unchanged)
-        self.summary.setText(text)
-        self.show_review(result)
-        self.buttons.button(QDialogButtonBox.Ok).setEnabled(True)
+        return text
 
     def show_review(self, result: FacilityImport) -> None:
         rows = result.review
+        self.review_rows = [r.id for r in rows]
         self.review_table.setRowCount(len(rows))
         self.review_table.setVisible(bool(rows))
         self.review_combos: dict[str, QComboBox] = {}
@@ -143,11 +154,91 @@ class FacilityImportDialog(QDialog):
             item.setFlags(item.flags() & ~Qt.ItemIsEditable)
             self.review_table.setItem(i, 2, item)
             combo = QComboBox(self)
-            combo.addItem(self.tr("(leave for later)"))
+            combo.addItem(self.tr("(none chosen)"))
             for cand in r.candidates:
                 combo.addItem(f"{cand.name} ({cand.confidence:.0%})")
+            combo.currentIndexChanged.connect(lambda k, fid=r.id: self._picked(fid, k))
             self.review_table.setCellWidget(i, 3, combo)
             self.review_combos[r.id] = combo
+            button = QPushButton(self.tr("Place on Map"), self)
+            button.setToolTip(self.tr("Click the map where this site is"))
+            button.setEnabled(self.canvas is not None)
+            button.clicked.connect(lambda _on=False, fid=r.id: self.place_on_map(fid))
+            self.review_table.setCellWidget(i, 6, button)
+            self._show_position(r.id)
+        self.review_table.resizeColumnsToContents()
+        self.review_table.setColumnWidth(3, min(self.review_table.columnWidth(3), 240))  # long candidate names
+
+    # --- resolving review rows ---------------------------------------------------------------
+    def _picked(self, fid: str, index: int) -> None:
+        res = self.result_
+        if res is None:
+            return
+        if index > 0:
+            res.pick(fid, index - 1)
+        else:
+            res.unresolve(fid)
+        self._show_position(fid)
+
+    def _show_position(self, fid: str) -> None:
+        """The row's position and confidence as the model holds them."""
+        res = self.result_
+        i = self.review_rows.index(fid)
+        f = res.facilities.get(fid) if res is not None else None
+        if f is None or not f.placed:
+            pos, conf = self.tr("not placed"), ""
+        else:
+            assert f.lon is not None and f.lat is not None
+            where = ", ".join(x for x in (f.state, f.country) if x)
+            pos = f"{abs(f.lat):.4f}° {'N' if f.lat >= 0 else 'S'}, {abs(f.lon):.4f}° {'W' if f.lon < 0 else 'E'}"
+            pos += f" ({where})" if where else ""
+            conf = self.tr("manual") if f.located == "map" else self.tr("{0:.0%}, chosen").format(f.confidence)
+        for j, text in ((4, pos), (5, conf)):
+            item = QTableWidgetItem(text)
+            item.setFlags(item.flags() & ~Qt.ItemIsEditable)
+            self.review_table.setItem(i, j, item)
+        self.review_table.resizeColumnToContents(4)
+        if res is not None:
+            self.summary.setText(self._summary_text(res))
+
+    def place_on_map(self, fid: str) -> None:
+        """Step aside: the next click on the map places row ``fid`` (Esc on the map cancels)."""
+        if self.canvas is None or self.result_ is None:
+            return
+        self.placing = fid
+        self._status(self.tr("Click the map where {id} is (Esc cancels).").format(id=fid))
+        self.hide()
+        self.canvas.pick_point(lambda lon, lat: self.place_at(fid, lon, lat), self._place_cancelled)
+        self.canvas.setFocus()
+
+    def place_at(self, fid: str, lon: float, lat: float) -> None:
+        """Row ``fid`` placed at (lon, lat) (what a click on the map does)."""
+        res = self.result_
+        self.placing = None
+        self._status("")
+        if res is not None:
+            res.place_at(fid, lon, lat)
+            combo = self.review_combos[fid]
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+            self._show_position(fid)
+        self.show()
+        self.raise_()
+
+    def _place_cancelled(self) -> None:
+        self.placing = None
+        self._status("")
+        self.show()
+
+    def _status(self, text: str) -> None:
+        bar = getattr(self.parentWidget(), "statusBar", None)
+        if not callable(bar):
+            return
+        if text:
+            bar().showMessage(text)
+        else:
+            bar().clearMessage()
 
     def choose(self, facility_id: str, candidate_index: int) -> None:
         """Pick candidate ``candidate_index`` (0-based) for a review row (what the combo does)."""

@@ -10,6 +10,11 @@ ports its cross-border lanes use, and its exposure to each.
   rejected with its reason (geocoding by :func:`geo.data.places.gazetteer`).
 - :mod:`geo.network.lanes` — the lane import and routing through land ports.
 - :mod:`geo.network.exposure` — value and share per port, Mexican state and cluster.
+- :mod:`geo.network.display` — the network on the map (facilities layer, lanes as a flow set in
+  their own colours, ports sized by exposure, the ``network_display`` part, import undo) and
+  :func:`~geo.network.display.compute`, everything the window shows, computed in one worker.
+- :mod:`geo.network.profile_figures` — the company's figures for a port, Mexican state or zone
+  in the drill-down profile.
 
 The room sits between ``analysis`` and ``session``: the session (and the project file) hold a
 network; the network reads the store (crossing counts) and the bundled tables.

@@ -11,17 +11,18 @@ from typing import Mapping, Sequence
 
 import numpy as np
 
-from geo.core.messages import msg
+from geo.core.messages import Message, msg
 from geo.core.parts import dataclass_part, register_part
 from geo.flows.flowset import FlowSet, make_flowset
 from geo.flows.options import FlowOptions
 from geo.layers.stack import LabelSpec, Layer, Style
-from geo.network.exposure import Exposure
+from geo.network.exposure import Exposure, ExposureIndex
 from geo.network.lanes import Port, Route, route_all
 from geo.network.model import FACILITY_TYPES, Network
+from geo.network.profile_figures import CompanyIndex
 
-__all__ = ["NetworkDisplay", "NETWORK_DISPLAY", "FACILITY_LAYER_ID", "TYPE_COLOURS", "facilities_layer",
-           "lane_flowset", "exposure_theme", "NetworkHistory", "ANONYMISE"]
+__all__ = ["NetworkDisplay", "NETWORK_DISPLAY", "FACILITY_LAYER_ID", "TYPE_COLOURS", "LANE_COLOURS", "facilities_layer",
+           "lane_flowset", "lane_tooltip", "exposure_theme", "NetworkHistory", "ANONYMISE", "NetworkFigures", "compute"]
 
 FACILITY_LAYER_ID = "company_facilities"
 ANONYMISE = ("", "id", "type")
@@ -45,17 +46,26 @@ CLOSE_LABEL_SCALE = 150.0
 LANES_SHOWN = 500
 #: lane modes -> the BTS mode codes the flow colours are keyed by
 _MODE_CODES = {"truck": "5", "rail": "6", "vessel": "1", "air": "3", "pipeline": "7"}
+#: the company's lanes by mode: ink and graphite with a white casing (desktop.canvas.lane_overlay),
+#: apart from every hue on the map (the public flows' mode colours, the states' shading, the
+#: ports' red, the zones' purple), so both overlays read at once
+LANE_COLOURS: dict[str, str] = {"truck": "#1a1a1a", "rail": "#5c5c5c", "vessel": "#3b3b3b", "air": "#7a7a7a",
+                                "pipeline": "#2e2e2e", "other": "#4a4a4a"}
+OTHER_LANE_COLOUR = "#4a4a4a"
 
 
 @dataclass(frozen=True)
 class NetworkDisplay:
-    """What the map shows of the company network: ``visible``; ``size_ports_by_exposure``
-    (port symbols sized by the company's cross-border value instead of public trade);
-    ``anonymise`` (``""`` names, ``"id"`` or ``"type"`` in place of facility names)."""
+    """What the map shows of the company network: ``visible`` (the facilities);
+    ``size_ports_by_exposure`` (port symbols sized by the company's cross-border value instead
+    of public trade); ``anonymise`` (``""`` names, ``"id"`` or ``"type"`` in place of facility
+    names); ``lanes`` (the cross-border lanes drawn over the public trade flows, in their own
+    colours)."""
 
     visible: bool = True
     size_ports_by_exposure: bool = False
     anonymise: str = ""
+    lanes: bool = False            # the cross-border lanes drawn over the public trade flows
 
     def __post_init__(self):
         if self.anonymise not in ANONYMISE:
@@ -65,14 +75,20 @@ class NetworkDisplay:
 NETWORK_DISPLAY = register_part(dataclass_part("network_display", NetworkDisplay))
 
 
-def _facility_weights(network: Network) -> dict[str, float]:
-    """Each facility's lane value (in and out): what ranks it for drawing at small scales."""
-    w: dict[str, float] = {}
-    for ln in network.lanes.values():
-        v = float(ln.value or 0.0)
-        w[ln.from_id] = w.get(ln.from_id, 0.0) + v
-        w[ln.to_id] = w.get(ln.to_id, 0.0) + v
-    return w
+def _facility_weights(network: Network, ids: Sequence[str]) -> np.ndarray:
+    """Each facility's lane value (in and out), in the order of ``ids``: what ranks it for
+    drawing at small scales (one dictionary look-up per lane end, the sums by numpy)."""
+    n = len(ids)
+    lanes = network.lanes.values()
+    if not lanes or not n:
+        return np.zeros(n)
+    pos = {fid: i for i, fid in enumerate(ids)}
+    get = pos.get
+    m = len(lanes)
+    a = np.fromiter((get(ln.from_id, n) for ln in lanes), np.int64, m)
+    b = np.fromiter((get(ln.to_id, n) for ln in lanes), np.int64, m)
+    v = np.fromiter((ln.value or 0.0 for ln in lanes), float, m)
+    return np.bincount(np.concatenate([a, b]), weights=np.concatenate([v, v]), minlength=n + 1)[:n]
 
 
 def facilities_layer(network: Network, anonymise: str = "") -> Layer:
@@ -86,11 +102,10 @@ def facilities_layer(network: Network, anonymise: str = "") -> Layer:
 
     net = network.anonymised(anonymise) if anonymise else network
     placed = [f for f in net.facilities.values() if f.placed]
-    weights = _facility_weights(network)
     lon = np.fromiter((f.lon for f in placed), float, len(placed))
     lat = np.fromiter((f.lat for f in placed), float, len(placed))
     x, y = to_map(lon, lat) if len(placed) else (np.zeros(0), np.zeros(0))
-    weight = np.fromiter((weights.get(f.id, 0.0) for f in placed), float, len(placed))
+    weight = _facility_weights(network, [f.id for f in placed])
     rank = np.empty(len(placed), np.int64)
     rank[np.argsort(-weight, kind="stable")] = np.arange(len(placed))
     show = np.where(rank < ALWAYS_SHOWN, np.inf, np.where(rank < REGION_SHOWN, REGION_SCALE, LOCAL_SCALE))
@@ -183,8 +198,24 @@ def lane_flowset(network: Network, ports: Sequence[Port], routes: Mapping[str, R
         "has_port": has_port, "o_node": o, "d_node": d, "p_node": np.where(has_port, nf + pp, 0),
     }
     reasons = {"no position": unlocated} if unlocated else {}
-    return make_flowset(cols, options, total, (unlocated, unlocated_value, reasons), "", "US$",
-                        "company network", [], "od")
+    fs = make_flowset(cols, options, total, (unlocated, unlocated_value, reasons), "", "US$",
+                      "company network", [], "od")
+    # the company's own colours (by lane mode), not the public flows' palette
+    import pandas as pd
+
+    colour = pd.Series(fs.mode_name, dtype=object).map(LANE_COLOURS).fillna(OTHER_LANE_COLOUR).to_numpy(object)
+    return replace(fs, colour=colour, _geom={})
+
+def lane_tooltip(fs: FlowSet, i: int) -> list[Message]:
+    """Lane ``i`` of a :func:`lane_flowset` for its tooltip, one message per line: the lane,
+    its route through the port, its mode, annual value and share of the cross-border value."""
+    route = msg("network.lanes.tip.route", origin=str(fs.origin_name[i]), port=str(fs.port_name[i]),
+                dest=str(fs.dest_name[i])) if fs.has_port[i] else \
+        msg("network.lanes.tip.unrouted", origin=str(fs.origin_name[i]), dest=str(fs.dest_name[i]))
+    return [msg("network.lanes.tip.title", id=str(fs.label[i])), route,
+            msg("network.lanes.tip.value", mode=str(fs.mode_name[i]), value_usd=float(fs.value[i]),
+                share_share=float(fs.share[i]))]
+
 
 def exposure_theme(theme, exp: Exposure):
     """``theme`` (a :class:`geo.styles.thematic.Theme`) with the port values replaced by the
@@ -230,3 +261,56 @@ class NetworkHistory:
         self.current = network if network is not None else Network()
         self.previous.clear()
         self.saved = self.current
+
+
+@dataclass
+class NetworkFigures:
+    """What the window shows of one network, computed together off the GUI thread
+    (:func:`compute`): the routes, the exposure (with its prepared arrays, so a port assigned
+    recomputes in milliseconds), the cross-border lanes as a flow set, the profile panel's
+    index, and the facilities layer when asked for. ``ports`` and ``anonymise`` are what it was
+    computed for."""
+
+    network: Network
+    ports: Sequence[Port]
+    anonymise: str
+    routes: Mapping[str, Route]
+    index: ExposureIndex
+    exposure: Exposure
+    flowset: FlowSet | None
+    company: CompanyIndex
+    layer: Layer | None = None
+
+
+def compute(network: Network, ports: Sequence[Port], anonymise: str = "", *, previous: NetworkFigures | None = None,
+            layer: bool = False, progress=None) -> NetworkFigures:
+    """The figures of ``network`` (see :class:`NetworkFigures`; with ``layer`` the facilities
+    layer too). What ``previous`` already holds for the same network and ports (routes,
+    exposure) or the same names (lanes, profile index) is reused. ``progress(done, total)`` is
+    told as it goes; returning False raises :class:`~geo.network.model.Cancelled`."""
+    from geo.network.model import Steps
+
+    nl = len(network.lanes)
+    steps = Steps(progress, {"layer": len(network.facilities) // 4 + (nl // 2 if layer else 0), "route": 2 * nl,
+                             "exposure": nl, "flows": nl, "index": nl // 2})
+    steps("layer")
+    shown = facilities_layer(network, anonymise) if layer and network.facilities else None
+    same = previous is not None and previous.network is network and previous.ports is ports
+    steps("route")
+    if same:
+        assert previous is not None
+        routes, index, exp = previous.routes, previous.index, previous.exposure
+    else:
+        routes = route_all(network.lanes.values(), network.facilities, ports, progress=steps.stage("route"))
+        steps("exposure")
+        index = ExposureIndex(network, ports, routes)
+        exp = index.exposure()
+    steps("flows")
+    if same and previous is not None and previous.anonymise == anonymise:
+        fs, company = previous.flowset, previous.company
+    else:
+        fs = lane_flowset(network, ports, routes, anonymise=anonymise) if network.lanes else None
+        steps("index")
+        company = CompanyIndex(network, exp, index, network.anonymised(anonymise) if anonymise else None)
+    steps("index", nl // 2)
+    return NetworkFigures(network, ports, anonymise, routes, index, exp, fs, company, shown)

@@ -145,9 +145,11 @@ def _state_names() -> dict[str, str]:
     return out
 
 
-def exposure(network: Network, ports: Sequence[Port], routes: Mapping[str, Route] | None = None) -> Exposure:
-    """The exposure of ``network`` (``routes`` from :func:`route_all` when already known)."""
-    return ExposureIndex(network, ports, routes).exposure()
+def exposure(network: Network, ports: Sequence[Port], routes: Mapping[str, Route] | None = None, *,
+             progress: Callable[[int, int], bool | None] | None = None) -> Exposure:
+    """The exposure of ``network`` (``routes`` from :func:`route_all` when already known;
+    ``progress`` as :func:`route_all` takes it while routing)."""
+    return ExposureIndex(network, ports, routes, progress=progress).exposure()
 
 
 class ExposureIndex:
@@ -155,12 +157,14 @@ class ExposureIndex:
     recomputes from them, and :meth:`set_port` / :meth:`set_value` change one lane (a port
     assigned, a value edited) without preparing again."""
 
-    def __init__(self, network: Network, ports: Sequence[Port], routes: Mapping[str, Route] | None = None):
+    def __init__(self, network: Network, ports: Sequence[Port], routes: Mapping[str, Route] | None = None, *,
+                 progress: Callable[[int, int], bool | None] | None = None):
         import pandas as pd
 
         with no_gc():
             facs = network.facilities
-            routes = dict(routes) if routes is not None else route_all(network.lanes.values(), facs, ports)
+            routes = dict(routes) if routes is not None else route_all(network.lanes.values(), facs, ports,
+                                                                        progress=progress)
             self.routes = routes
             self.port_names = {p.code: p.name for p in ports}
             cb = [(ln, r) for ln in network.lanes.values() if (r := routes.get(ln.id)) is not None and r.cross_border]
@@ -169,7 +173,8 @@ class ExposureIndex:
             to = [ln.to_id for ln, _ in cb]
             mx = [a if country.get(a) == "MX" else (b if country.get(b) == "MX" else "") for a, b in zip(fr, to)]
             self.n = n = len(cb)
-            self.lane_pos = {ln.id: i for i, (ln, _) in enumerate(cb)}
+            self.lane_ids = [ln.id for ln, _ in cb]
+            self.lane_pos = {lid: i for i, lid in enumerate(self.lane_ids)}
             self.values = np.fromiter((float(ln.value or 0.0) for ln, _ in cb), float, n)
             pc, pk = pd.factorize(np.array([r.port or UNROUTED for _, r in cb], dtype=object))
             self.port_codes = pc.astype(np.int64)

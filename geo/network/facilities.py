@@ -111,6 +111,8 @@ class FacilityImport:
     pending: dict[str, Facility] = field(default_factory=dict)      # in review: not yet placed
     rows: list[RowResult] = field(default_factory=list)
     notices: list[Issue] = field(default_factory=list)
+    resolved: dict[str, Facility] = field(default_factory=dict)     # review rows the user placed or picked:
+    #                                                                 # their facility as it was in review
 
     def counts(self) -> dict[str, int]:
         out = {"placed": 0, "geocoded": 0, "review": 0, "rejected": 0}
@@ -127,8 +129,10 @@ class FacilityImport:
         return [r for r in self.rows if r.status == "rejected"]
 
     def _row(self, fid: str) -> RowResult:
+        """The review row ``fid``: still in review, or one the user already resolved (a
+        second click or pick moves it again)."""
         for r in self.rows:
-            if r.id == fid and r.status == "review":
+            if r.id == fid and (r.status == "review" or fid in self.resolved):
                 return r
         raise KeyError(fid)
 
@@ -139,13 +143,28 @@ class FacilityImport:
         return self._resolve(row, c.lon, c.lat, "picked", 1.0, c.country, c.state)
 
     def place_at(self, fid: str, lon: float, lat: float) -> Facility:
-        """Resolve a review row with a point the user clicked."""
+        """Set a review row's coordinates to a point the user clicked on the map (WGS84
+        degrees): the row is placed (``located="map"``, a manual position), in the country
+        and state the point lies in. A row already resolved is moved."""
+        if not (-180.0 <= lon <= 180.0 and -90.0 <= lat <= 90.0):
+            raise ValueError(f"not a position: {lon}, {lat}")
         row = self._row(fid)
         (country,), (state,) = locate([lon], [lat])
         return self._resolve(row, lon, lat, "map", 1.0, country, state)
 
+    def unresolve(self, fid: str) -> None:
+        """Back to review: the user took back a pick or a placement."""
+        if fid not in self.resolved:
+            return
+        row = self._row(fid)
+        self.facilities.pop(fid)
+        self.pending[fid] = self.resolved.pop(fid)
+        row.status = "review"
+
     def _resolve(self, row: RowResult, lon, lat, how, conf, country, state) -> Facility:
-        f = replace(self.pending.pop(row.id), lon=float(lon), lat=float(lat), located=how, confidence=conf,
+        if row.id in self.pending:
+            self.resolved[row.id] = self.pending.pop(row.id)
+        f = replace(self.resolved[row.id], lon=float(lon), lat=float(lat), located=how, confidence=conf,
                     country=country, state=state)
         self.facilities[f.id] = f
         row.status = "geocoded"

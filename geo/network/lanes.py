@@ -20,11 +20,12 @@ from geo.core.messages import Message, msg
 from geo.data.places import fold
 from geo.imports.report import Issue, issue
 from geo.network.facilities import parse_number
-from geo.network.model import MODES, Diff, Facility, Lane, Network, diff_by_id, no_gc
+from geo.network.model import MODES, Diff, Facility, Lane, Network, changed_fields, diff_by_id, no_gc
 from geo.network.tables import RawTable, TableError, detect_mapping, read_table
 
-__all__ = ["LANE_SYNONYMS", "LaneImport", "import_lanes", "Port", "land_ports", "Route", "route", "route_all",
-           "is_cross_border", "great_circle_km", "LAND_MODES", "MEASURE_OF_MODE", "assign_port", "MODES"]
+__all__ = ["LANE_SYNONYMS", "LANE_FIELDS", "LaneImport", "LaneChange", "import_lanes", "check_lane_mapping", "Port",
+           "land_ports", "Route", "route", "route_all", "is_cross_border", "great_circle_km", "LAND_MODES",
+           "MEASURE_OF_MODE", "assign_port", "MODES"]
 
 LANE_SYNONYMS: dict[str, tuple[str, ...]] = {
     "id": ("id", "lane id", "lane", "codigo", "clave"),
@@ -36,6 +37,8 @@ LANE_SYNONYMS: dict[str, tuple[str, ...]] = {
     "hs": ("hs", "hs chapter", "hs2", "chapter", "capitulo", "capitulo sa"),
     "port": ("port", "port code", "port of entry", "crossing", "aduana", "puerto"),
 }
+#: the fields a lane file's columns map to (``ignore``: a column left out)
+LANE_FIELDS = tuple(LANE_SYNONYMS)
 _MODE_WORDS = {"truck": ("truck", "trucks", "road", "camion", "autotransporte", "carretera", "ftl", "ltl"),
                "rail": ("rail", "train", "trains", "ferrocarril", "tren", "intermodal"),
                "air": ("air", "aereo", "avion"), "vessel": ("vessel", "sea", "ocean", "maritime", "maritimo", "barco"),
@@ -70,6 +73,44 @@ class LaneImport:
         """A new network with these lanes (the old one is kept for undo)."""
         return Network(dict(network.facilities), dict(self.lanes))
 
+    def row_problems(self) -> dict[int, list[Issue]]:
+        """line -> the problems of that row: why it was rejected, or what it lacks (a lane
+        without value or volume is imported with a warning)."""
+        out: dict[int, list[Issue]] = {}
+        for line, _lid, problems in self.rejected:
+            out.setdefault(line, []).extend(problems)
+        for w in self.warnings:
+            if w.line is not None:
+                out.setdefault(w.line, []).append(w)
+        return out
+
+    def changes(self, network: Network) -> list["LaneChange"]:
+        """What applying this import does to ``network``'s lanes, lane by lane: added,
+        changed (with the fields that change) and removed (noting a removed lane whose row
+        is in the file but was rejected), in that order."""
+        d = self.diff(network)
+        rejected = {lid: problems for _line, lid, problems in self.rejected if lid}
+        old, new = network.lanes, self.lanes
+        out = [LaneChange("added", lid, None, new[lid]) for lid in d.added]
+        out += [LaneChange("changed", lid, old[lid], new[lid], tuple(changed_fields(old[lid], new[lid])))
+                for lid in d.changed]
+        out += [LaneChange("removed", lid, old[lid], None, (), tuple(rejected.get(lid, ()))) for lid in d.removed]
+        return out
+
+
+@dataclass(frozen=True)
+class LaneChange:
+    """One lane a re-import adds, changes or removes. ``fields``: (field, old, new) of a
+    changed lane; ``rejected``: the problems of the file's row for a removed lane whose row
+    was rejected (the lane goes because its row could not be read, not because it is gone)."""
+
+    kind: str                                   # added | changed | removed
+    id: str
+    old: Lane | None
+    new: Lane | None
+    fields: tuple[tuple[str, object, object], ...] = ()
+    rejected: tuple[Issue, ...] = ()
+
 
 @functools.lru_cache(maxsize=1024)
 def _mode(text: str) -> str | None:
@@ -80,6 +121,21 @@ def _mode(text: str) -> str | None:
         if f in words:
             return m
     return None
+
+
+def check_lane_mapping(mapping: Mapping[str, str], source: str) -> None:
+    """Raise :class:`TableError` when a field is mapped from two columns, or no column holds
+    the lanes' from or to facility (every row would be rejected for it)."""
+    by_field: dict[str, list[str]] = {}
+    for c, f in mapping.items():
+        if f != "ignore":
+            by_field.setdefault(f, []).append(c)
+    for f, cols in by_field.items():
+        if len(cols) > 1:
+            raise TableError(msg("import.network.lane_field_twice", "error", field=f, columns_list=cols, file=source))
+    for f in ("from", "to"):
+        if f not in by_field:
+            raise TableError(msg("import.network.lane_field_missing", "error", field=f, file=source))
 
 
 def import_lanes(source: str | Path | RawTable, network: Network, mapping: Mapping[str, str] | None = None, *,
@@ -105,6 +161,7 @@ def _import_lanes(source, network: Network, mapping, progress) -> LaneImport:
         detected = {c: f for c, f in detected.items() if f not in set(mapping.values()) and c not in mapping}
         detected.update(mapping)
     mp = {c: f for c, f in detected.items() if f != "ignore"}
+    check_lane_mapping(mp, table.source)
     out = LaneImport(table.source, mp, notices=list(table.notices))
     col = {f: table.columns.index(c) for c, f in mp.items()}
     if "id" not in col:
@@ -230,14 +287,24 @@ def route(lane: Lane, facilities: Mapping[str, Facility], ports: Sequence[Port])
     return route_all([lane], facilities, ports)[lane.id]
 
 
-def route_all(lanes, facilities: Mapping[str, Facility], ports: Sequence[Port]) -> dict[str, Route]:
+def route_all(lanes, facilities: Mapping[str, Facility], ports: Sequence[Port], *,
+              progress: Callable[[int, int], bool | None] | None = None) -> dict[str, Route]:
     """The route of every lane; the shortest detours are computed for all lanes of one border
-    and mode at once (lanes × ports distances, in chunks)."""
+    and mode at once (lanes × ports distances, in chunks). ``progress(done, total)`` (lanes)
+    is called as it goes; returning False raises :class:`~geo.network.model.Cancelled`."""
     with no_gc():
-        return _route_all(lanes, facilities, ports)
+        return _route_all(lanes, facilities, ports, progress)
 
 
-def _route_all(lanes, facilities: Mapping[str, Facility], ports: Sequence[Port]) -> dict[str, Route]:
+def _route_all(lanes, facilities: Mapping[str, Facility], ports: Sequence[Port], progress=None) -> dict[str, Route]:
+    from geo.network.model import Cancelled
+
+    def report(done: int) -> None:
+        if progress is not None and progress(done, total) is False:
+            raise Cancelled()
+
+    lanes = lanes if isinstance(lanes, (list, tuple)) else list(lanes)
+    total = 2 * len(lanes)
     by_code = {p.code: p for p in ports}
     groups: dict[tuple[str, str], list[Port]] = {}
     for p in ports:
@@ -245,7 +312,9 @@ def _route_all(lanes, facilities: Mapping[str, Facility], ports: Sequence[Port])
             groups.setdefault((p.border, m), []).append(p)
     out: dict[str, Route] = {}
     todo: dict[tuple[str, str], list[tuple[str, float, float, float, float]]] = {}
-    for ln in lanes:
+    for k, ln in enumerate(lanes):
+        if not k % 20000:
+            report(k)
         a, b = facilities.get(ln.from_id), facilities.get(ln.to_id)
         if a is None or b is None or not is_cross_border(a, b):
             out[ln.id] = Route(ln.id, False)
@@ -268,12 +337,14 @@ def _route_all(lanes, facilities: Mapping[str, Facility], ports: Sequence[Port])
             out[ln.id] = Route(ln.id, True, why=msg("network.route.no_port", mode=ln.mode))
             continue
         todo.setdefault((border, ln.mode), []).append((ln.id, a.lon, a.lat, b.lon, b.lat))
+    done = len(lanes)
     for (border, mode), items in todo.items():
         plist = groups[(border, mode)]
         plon = np.array([p.lon for p in plist])[None, :]
         plat = np.array([p.lat for p in plist])[None, :]
         arr = np.array([it[1:] for it in items], dtype=float)
         for lo in range(0, len(items), 20000):
+            report(done + lo)
             c = arr[lo:lo + 20000]
             alon, alat, blon, blat = (c[:, i:i + 1] for i in range(4))
             d = great_circle_km(alon, alat, plon, plat) + great_circle_km(plon, plat, blon, blat)
@@ -283,6 +354,8 @@ def _route_all(lanes, facilities: Mapping[str, Facility], ports: Sequence[Port])
             for j, (i, det) in enumerate(zip(best.tolist(), detour.tolist())):
                 lid = items[lo + j][0]
                 out[lid] = Route(lid, True, plist[i].code, "shortest", det, mode=mode)
+        done += len(items)
+    report(total)
     return out
 
 

@@ -11,8 +11,39 @@ from dataclasses import dataclass, field
 from typing import Iterator, Mapping
 
 __all__ = ["no_gc", "Facility", "Lane", "Network", "FACILITY_TYPES", "MODES", "FACILITY_COLUMNS", "LANE_COLUMNS",
-           "FACILITY_TABLE", "LANE_TABLE", "Diff", "diff_by_id"]
+           "FACILITY_TABLE", "LANE_TABLE", "Diff", "diff_by_id", "changed_fields", "Cancelled", "Steps"]
 
+
+class Cancelled(Exception):
+    """The user cancelled a long computation (routing, exposure, the lanes as flows)."""
+
+
+class Steps:
+    """Progress over consecutive stages of known sizes: ``step(stage, done)`` calls
+    ``progress(overall_done, overall_total)`` and raises :class:`Cancelled` when it answers
+    False. ``progress`` may be None (nothing reported, never cancelled)."""
+
+    def __init__(self, progress, sizes: Mapping[str, int]):
+        self.progress = progress
+        self.offsets: dict[str, int] = {}
+        total = 0
+        for name, n in sizes.items():
+            self.offsets[name] = total
+            total += max(int(n), 1)
+        self.total = max(total, 1)
+
+    def __call__(self, stage: str, done: int = 0) -> None:
+        if self.progress is not None and self.progress(self.offsets.get(stage, 0) + int(done), self.total) is False:
+            raise Cancelled()
+
+    def stage(self, name: str):
+        """``progress(done, total)`` for one stage (what :func:`route_all` and friends take)."""
+
+        def report(done: int, _total: int) -> bool:
+            self(name, done)
+            return True
+
+        return report
 @contextlib.contextmanager
 def no_gc() -> Iterator[None]:
     """Pause the cyclic garbage collector while hundreds of thousands of small objects (rows,
@@ -177,3 +208,12 @@ def diff_by_id(old: Mapping[str, object], new: Mapping[str, object]) -> Diff:
     removed = tuple(k for k in old if k not in new)
     changed = tuple(k for k in new if k in old and new[k] != old[k])
     return Diff(added, changed, removed, sum(1 for k in new if k in old and new[k] == old[k]))
+
+
+def changed_fields(old, new) -> list[tuple[str, object, object]]:
+    """(field, old value, new value) of the fields that differ between two facilities or two
+    lanes (what a re-import changes in a row kept by id)."""
+    from dataclasses import fields
+
+    return [(f.name, getattr(old, f.name), getattr(new, f.name)) for f in fields(old)
+            if getattr(old, f.name) != getattr(new, f.name)]
