@@ -1,18 +1,23 @@
 """``frontera scenario --close PORT[,PORT] --days N [--capacity PCT] [--tariff PCT --hs CHAPTERS
---elasticity E] [--project P] [--from YYYY-MM --to YYYY-MM] [--format json|csv]``: what if a
-crossing closes, and what a tariff on imports from Mexico puts at risk (no window).
+--elasticity E] [--add-crossing "NAME,LON,LAT,MODE,CAPACITY"] [--port-capacity PORT,MODE,AMOUNT]
+[--project P] [--from YYYY-MM --to YYYY-MM] [--format json|csv]``: what if a crossing closes, and
+what a tariff on imports from Mexico puts at risk (no window).
 
 Ports are codes (2304) or names (Laredo). The period defaults to the latest full year of DOT1
-flows in the store. With ``--project`` the company's lanes that cross at a closed port are
-listed with their value at risk; without ``--close`` the project's saved scenario (session part
-``scenario``) is run. Every assumption is printed with the results. Exit codes: 0 done, 2 the
-store, project or a setting cannot be used.
+flows in the store. Capacity can be added: a new crossing (``--add-crossing``, repeatable) or
+lanes at a port (``--port-capacity 2408,truck,+20%``: 20% more; ``+5000``: 5,000 more loaded
+containers a month; ``150%`` or ``30000``: set). With ``--project`` the company's lanes that
+cross at a closed port are listed with their value at risk, the port they are rerouted through
+and the extra truck-km from their own facilities, and a tariff's value at risk per company lane
+and facility by HS chapter; without ``--close`` the project's saved scenario (session part
+``scenario``) is run. ``--format csv`` prints the rows of
+:func:`geo.analysis.scenario.results_rows` (the tables an export writes, with a ``section``
+column). Every assumption is printed with the results. Exit codes: 0 done, 2 the store, project
+or a setting cannot be used.
 """
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import json
 import sys
 from pathlib import Path
@@ -35,6 +40,12 @@ def build_parser() -> argparse.ArgumentParser:
     ap.add_argument("--hs", default=None, metavar="CHAPTERS", help="HS chapters the tariff applies to (default all)")
     ap.add_argument("--usmca-share", type=float, default=None, help="share exempt as USMCA-compliant (0-1)")
     ap.add_argument("--elasticity", type=float, default=None, help="trade elasticity (default 4)")
+    ap.add_argument("--add-crossing", action="append", default=[], metavar="NAME,LON,LAT,MODE,CAPACITY",
+                    help="a new crossing that can take rerouted freight: name, longitude, latitude, truck|rail, "
+                         "capacity in loaded containers a month (repeatable)")
+    ap.add_argument("--port-capacity", action="append", default=[], metavar="PORT,MODE,AMOUNT",
+                    help="capacity of a port (new lanes): +20%% (20%% more), +5000 (loaded containers a month "
+                         "more), 150%% (of the default) or 30000 (set); repeatable")
     ap.add_argument("--project", help="a project file: its company lanes (and its saved scenario)")
     ap.add_argument("--from", dest="start", metavar="YYYY-MM")
     ap.add_argument("--to", dest="end", metavar="YYYY-MM")
@@ -55,6 +66,35 @@ def _ports(text: str, names: dict[str, str]) -> list[str]:
             code = hits[0] if hits else item
         out.append(code)
     return out
+
+
+def _new_crossing(text: str) -> tuple[str, float, float, str, float]:
+    parts = [p.strip() for p in text.rsplit(",", 4)]
+    if len(parts) != 5:
+        raise ValueError(f"--add-crossing {text!r}: expected NAME,LON,LAT,MODE,CAPACITY")
+    name, lon, lat, mode, cap = parts
+    try:
+        return (name, float(lon), float(lat), mode, float(cap.replace("_", "")))
+    except ValueError:
+        raise ValueError(f"--add-crossing {text!r}: LON, LAT and CAPACITY must be numbers") from None
+
+
+def _port_capacity(text: str, names: dict[str, str]) -> tuple[str, str, float, str]:
+    parts = [p.strip() for p in text.split(",")]
+    if len(parts) != 3:
+        raise ValueError(f"--port-capacity {text!r}: expected PORT,MODE,AMOUNT (+20%, +5000, 150% or 30000)")
+    port, mode, amount = parts
+    code = _ports(port, names)[0] if port else port
+    more = amount.startswith("+")
+    amount = amount.lstrip("+")
+    pct = amount.endswith("%")
+    try:
+        value = float(amount.rstrip("%").replace("_", ""))
+    except ValueError:
+        raise ValueError(f"--port-capacity {text!r}: AMOUNT must be +20%, +5000, 150% or 30000") from None
+    if pct:
+        return (code, mode, 100.0 + value if more else value, "pct")
+    return (code, mode, value, "add" if more else "count")
 
 
 def state_for_args(args, names: dict[str, str], saved=None):
@@ -78,6 +118,11 @@ def state_for_args(args, names: dict[str, str], saved=None):
     closed = changes.get("closed", st.closed)
     if args.bridge_share is not None:
         changes["bridge_shares"] = tuple((p, args.bridge_share) for p in closed)
+    if getattr(args, "add_crossing", None):
+        changes["new_crossings"] = tuple(st.new_crossings) + tuple(_new_crossing(t) for t in args.add_crossing)
+    if getattr(args, "port_capacity", None):
+        changes["capacity_overrides"] = tuple(st.capacity_overrides) + tuple(
+            _port_capacity(t, names) for t in args.port_capacity)
     if args.start or args.end:
         lo = parse_period(args.start or args.end)
         hi = parse_period(args.end or args.start)
@@ -85,20 +130,33 @@ def state_for_args(args, names: dict[str, str], saved=None):
     return replace(st, **changes)
 
 
-def run(store, state, network_lanes=None) -> dict:
-    """The scenario's results as plain data (what the command prints as JSON)."""
-    from desktop.base.messages import word
+def compute(store, state, network_lanes=None):
+    """The scenario's results: (closure, tariff or None), the same calls as the scenario panel."""
     from geo.analysis.scenario import build_base, run_scenario, tariff_shock
 
-    out: dict = {}
     base = build_base(store, state.period)
-    out["closure"] = run_scenario(base, state, company_lanes=network_lanes).as_dict(word)
-    if state.tariff_pct > 0:
-        out["tariff"] = tariff_shock(store, state, base.period).as_dict(word)
+    closure = run_scenario(base, state, company_lanes=network_lanes)
+    tariff = tariff_shock(store, state, base.period, company_lanes=network_lanes) if state.tariff_pct > 0 else None
+    return closure, tariff
+
+
+def as_data(closure, tariff=None) -> dict:
+    """The results as plain data (what the command prints as JSON), worded as the app words."""
+    from desktop.base.messages import word
+
+    out: dict = {"closure": closure.as_dict(word)}
+    if tariff is not None:
+        out["tariff"] = tariff.as_dict(word)
     return out
 
 
+def run(store, state, network_lanes=None) -> dict:
+    """The scenario's results as plain data (what the command prints as JSON)."""
+    return as_data(*compute(store, state, network_lanes))
+
+
 def _company_lanes(project, store):
+    from geo.analysis.scenario import company_lane_rows
     from geo.network.exposure import exposure
     from geo.network.lanes import land_ports
     from geo.network.model import Network
@@ -106,36 +164,23 @@ def _company_lanes(project, store):
     network = Network.from_tables(project.tables)
     if not network.lanes:
         return None
-    routes = exposure(network, land_ports(store)).routes
-    return [{"lane": ln.id, "from": ln.from_id, "to": ln.to_id, "port": routes[ln.id].port if ln.id in routes else "",
-             "value": ln.value, "mode": ln.mode} for ln in network.lanes.values()]
+    return company_lane_rows(network, exposure(network, land_ports(store)).routes)
 
 
-def to_csv(data: dict) -> str:
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(["section", "key", "name", "mode", "value_usd", "figure", "unit"])
-    c = data["closure"]
-    for key, unit in (("affected_value_usd", "usd"), ("rerouted_value_usd", "usd"), ("delayed_value_usd", "usd"),
-                      ("value_days_usd", "usd_days"), ("days_to_clear", "days"), ("extra_truck_km", "km"),
-                      ("extra_rail_container_km", "km")):
-        v = c[key]
-        w.writerow(["summary", key, "", "", "", "" if v is None else f"{v:.6g}", unit])
-    for r in c["rerouted"]:
-        w.writerow(["rerouted", r["port"], r["name"], r["mode"], f"{r['value_usd']:.2f}",
-                    f"{r['predicted_load']:.1f}", "predicted_load_a_month"])
-    for r in c["company"]:
-        w.writerow(["company_lane", r["lane"], f"{r['from']} -> {r['to']} via {r['port']}", r["mode"],
-                    f"{r['value_at_risk_usd']:.2f}", "", "value_at_risk"])
-    t = data.get("tariff")
-    if t:
-        for by, rows in t["by"].items():
-            for r in rows:
-                w.writerow([f"tariff_{by}", r["code"], r["name"], "", f"{r['value_at_risk_usd']:.2f}",
-                            f"{r['value_usd']:.2f}", "value_at_risk;value"])
-    for a in c["assumptions"] + (t["assumptions"] if t else []):
-        w.writerow(["assumption", "", a, "", "", "", ""])
-    return buf.getvalue()
+def to_csv(closure, tariff=None) -> str:
+    """The results as CSV: :func:`geo.analysis.scenario.results_csv`, worded as the app words."""
+    from desktop.base.messages import word
+    from geo.analysis.scenario import results_csv
+
+    return results_csv(closure, tariff, word)
+
+
+def _plain(v):
+    """JSON for the odd value: numpy numbers, infinity (the backlog never clears)."""
+    try:
+        return float(v)
+    except (TypeError, ValueError):
+        return str(v)
 
 
 def main(argv=None) -> int:
@@ -171,7 +216,7 @@ def main(argv=None) -> int:
         try:
             state = state_for_args(args, names, saved if isinstance(saved, ScenarioState) else None)
             lanes = _company_lanes(project, store) if project is not None else None
-            data = run(store, state, lanes)
+            closure, tariff = compute(store, state, lanes)
         except (ScenarioError, MessageError) as exc:
             print(f"frontera scenario: {word(exc.message)}", file=sys.stderr)
             return 2
@@ -180,7 +225,10 @@ def main(argv=None) -> int:
             return 2
     finally:
         store.close()
-    text = json.dumps(data, indent=2, ensure_ascii=False) if args.format == "json" else to_csv(data)
+    if args.format == "json":
+        text = json.dumps(as_data(closure, tariff), indent=2, ensure_ascii=False, default=_plain)
+    else:
+        text = to_csv(closure, tariff)
     if args.out:
         Path(args.out).write_text(text + ("" if text.endswith("\n") else "\n"), encoding="utf-8")
     else:

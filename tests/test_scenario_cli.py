@@ -41,17 +41,27 @@ def test_json_equals_the_model(shared_store, shared_store_path, capsys):
     assert any("Simonovska" in a for a in data["tariff"]["assumptions"])
 
 
-def test_csv_lists_rerouted_ports_and_assumptions(shared_store_path, capsys):
+def test_csv_lists_rerouted_ports_and_assumptions(shared_store, shared_store_path, capsys):
     code, out, err = _run(capsys, "--store", str(shared_store_path), "--close", "2401", "--days", "3",
                           "--from", "2023-01", "--to", "2023-12", "--format", "csv")
     assert code == 0, err
     rows = list(csv.DictReader(io.StringIO(out)))
-    summary = {r["key"]: float(r["figure"]) for r in rows if r["section"] == "summary" and r["figure"]}
-    rerouted = sum(float(r["value_usd"]) for r in rows if r["section"] == "rerouted")
-    assert rerouted == pytest.approx(summary["rerouted_value_usd"], rel=1e-5)
-    assert summary["rerouted_value_usd"] + summary["delayed_value_usd"] == pytest.approx(
-        summary["affected_value_usd"], rel=1e-5)
-    assert any(r["section"] == "assumption" and "Period: Jan 2023 to Dec 2023." in r["name"] for r in rows)
+    summary = {r["figure"]: float(r["value"]) for r in rows if r["section"] == "summary" and r["value"]}
+    rerouted = sum(float(r["value_rerouted"]) for r in rows if r["section"] == "receiving")
+    assert rerouted == pytest.approx(summary["rerouted_value"], rel=1e-5)
+    assert summary["rerouted_value"] + summary["delayed_value"] == pytest.approx(summary["affected_value"], rel=1e-5)
+    closed = [r for r in rows if r["section"] == "closed"]
+    assert {r["port"] for r in closed} == {"2401"}
+    assert sum(float(r["value_affected"]) for r in closed) == pytest.approx(summary["affected_value"], rel=1e-5)
+    assert any(r["section"] == "assumption" and "Period: Jan 2023 to Dec 2023." in r["text"] for r in rows)
+    # the same rows as the model's table
+    from desktop.base.messages import word
+    from geo.analysis.scenario import results_rows
+
+    model = run_scenario(build_base(shared_store, (202301, 202312)), ScenarioState(closed=("2401",), days=3))
+    header, lines = results_rows(model, None, word)
+    assert list(rows[0].keys()) == header
+    assert [list(r.values()) for r in rows] == lines
 
 
 def test_unknown_port_exits_2(shared_store_path, capsys):
