@@ -100,3 +100,44 @@ def test_presentation_without_bookmarks_says_what_to_do(make_window, monkeypatch
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: told.append(a[2]))
     assert win.present() is None and told and "bookmarks" in told[0].lower()
     assert win.present_action.shortcut().toString() == "F5"
+
+
+def test_the_slide_shows_the_maps_legend_with_or_without_the_card(presenting, qtbot):
+    """A slide explains its colours: the map's legend is in the side card, and over the map's
+    lower left corner (opaque, inside the map) when the card is hidden (C)."""
+    win, bm, pres = presenting
+    _expect(win, bm, pres, 0, qtbot)
+    assert pres.card_legend.isVisible() and not pres.legend.isVisible()
+    assert pres.card_legend.height() > 100
+    # in the card's room: it never overlaps the footer (position, sources)
+    scroll = pres.card_legend.parentWidget().parentWidget()
+    assert scroll.geometry().bottom() < pres.position_label.geometry().top()
+    qtbot.keyClick(pres, Qt.Key_C)
+    leg = pres.legend
+    assert not pres.card.isVisible() and leg.isVisible() and leg.parent() is pres.canvas
+    assert pres.canvas.rect().contains(leg.geometry()) and leg.autoFillBackground()
+    img = leg.grab().toImage()
+    assert len({img.pixel(x, y) for x in range(0, img.width(), 4) for y in range(0, img.height(), 4)}) > 3
+    qtbot.keyClick(pres, Qt.Key_C)
+    assert pres.card.isVisible() and not leg.isVisible()
+
+
+def test_the_window_map_changes_after_a_presentation_closed(presenting, qtbot):
+    """The presentation's map and legend are deleted with it; the layers they listened to still
+    change in the window (before, the next change called into the deleted map and failed)."""
+    from shiboken6 import isValid
+
+    win, bm, pres = presenting
+    _expect(win, bm, pres, 0, qtbot)
+    canvas, legend = pres.canvas, pres.legend
+    with qtbot.waitSignal(pres.destroyed, timeout=3000):
+        pres.close()
+    qtbot.wait(10)
+    assert not isValid(canvas) and not isValid(legend)
+    stack = win.content.layers
+    lid = stack.ids()[0]
+    was = stack[lid].visible
+    stack.set_visible(lid, not was)            # psygnal calls every listener still connected
+    stack.set_visible(lid, was)
+    stack.move(lid, 1)
+    assert stack.ids()[1] == lid

@@ -23,7 +23,12 @@ def test_a_store_made_with_an_older_bundle_gains_the_new_months_and_keeps_the_us
     try:
         # every month but the analyst's January is back, to the dollar; January is theirs alone
         assert s.totals(TradeFilter(period=(202302, 202312))).value == full_2023 - jan
-        assert s.totals(TradeFilter(period=(202301, 202301))).value == 12345
+        stored = s._con.execute("SELECT src, sum(value) FROM freight WHERE year_month = 202301 GROUP BY 1 "
+                                "ORDER BY 1").fetchall()
+        assert stored == [(1, 12345), (2, 12345)]
+        # short of the summary's January, it is flagged partial and the summary answers for it
+        t = s.totals(TradeFilter(period=(202301, 202301)))
+        assert t.plan.summary is not None and any(c.code == "partial_month" for c in t.caveats)
         log = s._con.execute("SELECT kind, rows_loaded FROM import_log ORDER BY imported_at").fetchall()
         assert log[-1][0] == "BUNDLE-UPGRADE" and log[-1][1] > 0
     finally:

@@ -14,10 +14,11 @@ moving view, fades out over the new styles.
 from __future__ import annotations
 
 from PySide6.QtCore import QEasingCurve, QRectF, Qt, QVariantAnimation, Signal
-from PySide6.QtGui import QImage, QPainter, QTransform
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QImage, QPainter, QPalette, QTransform
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from desktop.base.messages import word
+from desktop.canvas.legend import LegendWidget
 from desktop.canvas.map_canvas import MapCanvas
 from desktop.export.deck import extent_view
 from geo.core.viewport import Viewport
@@ -91,6 +92,14 @@ class Presentation(QWidget):
             self.canvas.set_flow_overlay(window.flows)
         row.addWidget(self.canvas, 1)
         self.fade = _Fade(self.canvas)
+        # the map's legend (what the colours and sizes mean, with their period): in the side
+        # card, and over the map's lower left corner when the card is hidden (C)
+        self.legend = LegendWidget(self.content.layers, self.canvas)
+        self.legend.setAttribute(Qt.WA_TransparentForMouseEvents)
+        self.legend.setAutoFillBackground(True)
+        pal = self.legend.palette()
+        pal.setColor(QPalette.Window, QColor(255, 253, 248, 240))
+        self.legend.setPalette(pal)
         self.card = self._build_card()
         row.addWidget(self.card)
         self.card.setVisible(card)
@@ -118,7 +127,14 @@ class Presentation(QWidget):
         self.figures_label.setTextFormat(Qt.RichText)
         self.sentence_label = self._label(card, col, 11, False, "#333")
         self.notes_label = self._label(card, col, 12, False, "#1f3f5a")
-        col.addStretch(1)
+        self.card_legend = LegendWidget(self.content.layers, card)
+        scroll = QScrollArea(card)  # a long legend scrolls in the card's room, never over its footer
+        scroll.setFrameShape(QFrame.NoFrame)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        scroll.setStyleSheet("QScrollArea, QScrollArea > QWidget > QWidget { background: transparent; }")
+        scroll.setWidget(self.card_legend)
+        col.addWidget(scroll, 1)
         self.position_label = self._label(card, col, 9, False, "#777")
         self.source_label = self._label(card, col, 8, False, "#777")
         return card
@@ -150,6 +166,7 @@ class Presentation(QWidget):
     def resizeEvent(self, e):
         super().resizeEvent(e)
         self.fade.setGeometry(self.canvas.rect())
+        self._place_legend()
         if self.index >= 0 and not self.animating:
             self.canvas.set_view(self._target(self.index))
 
@@ -207,12 +224,28 @@ class Presentation(QWidget):
         elif self.fade.isVisible():
             self.fade.hide()
 
+    def _show_legend(self) -> None:
+        """The legend in the card when it shows, else over the map."""
+        self._place_legend()
+        self.legend.setVisible(not self.card.isVisible() and self.legend.sizeHint().height() > 8)
+        self.legend.update()
+        self.card_legend.update()
+
+    def _place_legend(self) -> None:
+        hint = self.legend.sizeHint()
+        w = min(hint.width(), max(self.canvas.width() // 3, 180))
+        h = min(self.legend.heightForWidth(w) if self.legend.hasHeightForWidth() else hint.height(),
+                max(self.canvas.height() - 40, 60))
+        self.legend.setGeometry(16, self.canvas.height() - h - 16, w, h)
+        self.legend.raise_()
+
     def _arrived(self) -> None:
         self.canvas.renderer.show_labels = self.labels
         if self._to is not None:
             self.canvas.set_view(self._to)
         self.fade.image = None
         self.fade.hide()
+        self._show_legend()
         self._fill_card()
         self.shown.emit(self.index)
 
@@ -249,6 +282,7 @@ class Presentation(QWidget):
         elif k == Qt.Key_C:
             self.card.setVisible(not self.card.isVisible())
             self._fill_card()
+            self._show_legend()
         elif k == Qt.Key_Escape:
             self.close()
         else:

@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from desktop.base.links import connect_while_alive
 from desktop.base.messages import word
 from desktop.canvas.label_painter import FONT_FAMILIES
 from desktop.canvas.symbols import brush, draw_symbol, pen
@@ -162,9 +163,12 @@ class LegendWidget(QWidget):
         super().__init__(parent)
         self.stack = stack
         self.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Minimum)
-        stack.changed.connect(lambda *_: self._relayout())
-        stack.order_changed.connect(self._relayout)
+        connect_while_alive(self, stack.changed, self._stack_changed)
+        connect_while_alive(self, stack.order_changed, self._relayout)
         self.setMinimumHeight(legend_size(stack).height())
+
+    def _stack_changed(self, *_a):
+        self._relayout()
 
     def _relayout(self):
         self.setMinimumHeight(legend_size(self.stack).height())
