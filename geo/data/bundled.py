@@ -7,6 +7,8 @@ which file is wrong instead of showing a traceback.
 from __future__ import annotations
 
 import os
+import threading
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 
@@ -116,6 +118,35 @@ def read_basemap_levels(base: str, folder: Path | None = None) -> dict[int, gpd.
     if base == "cities":
         return {0: read_basemap_level(base, 0, folder)}
     return {lvl: read_basemap_level(base, lvl, folder) for lvl in LOD_TOLERANCES}
+
+
+class LazyLevels(Mapping):
+    """A basemap layer's levels of detail, each read from the GeoPackage the first time it is
+    drawn (a start draws one level of each layer: reading all of them cost ~0.15 s). The
+    package is unpacked and checked at start (:func:`basemap_path`); thread-safe."""
+
+    def __init__(self, base: str, folder: Path | None = None):
+        self.base, self.folder = base, folder
+        basemap_path(folder)                      # a missing or broken package fails at start
+        self._levels: dict[int, gpd.GeoDataFrame] = {}
+        self._lock = threading.Lock()
+
+    def __getitem__(self, level: int) -> gpd.GeoDataFrame:
+        if level not in LOD_TOLERANCES:
+            raise KeyError(level)
+        got = self._levels.get(level)
+        if got is None:
+            with self._lock:
+                got = self._levels.get(level)
+                if got is None:
+                    got = self._levels[level] = read_basemap_level(self.base, level, self.folder)
+        return got
+
+    def __iter__(self):
+        return iter(LOD_TOLERANCES)
+
+    def __len__(self) -> int:
+        return len(LOD_TOLERANCES)
 
 
 def read_point_table(key: str, folder: Path | None = None) -> gpd.GeoDataFrame:

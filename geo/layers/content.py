@@ -210,24 +210,24 @@ def _admin1(folder) -> Layer:
 def build_layers(folder: Path | None = None) -> LayerStack:
     stack = LayerStack()
     stack.add(Layer(
-        "context", "Neighbouring countries", "polygon", bundled.read_basemap_levels("context", folder),
+        "context", "Neighbouring countries", "polygon", bundled.LazyLevels("context", folder),
         Style(fill="#e9e7e2", stroke="#c4bfb5", stroke_width=0.5), selectable=False,
         description="Central America and the Caribbean, for context", source="Natural Earth 50m admin-0",
     ))
     stack.add(_admin1(folder))
     stack.add(Layer(
-        "rivers", "Rivers", "line", bundled.read_basemap_levels("rivers", folder),
+        "rivers", "Rivers", "line", bundled.LazyLevels("rivers", folder),
         Style(stroke="#86aecb", stroke_width=0.9), selectable=False,
         description="Major rivers, including the Rio Grande / Río Bravo",
         source="Natural Earth 10m rivers",
     ))
     stack.add(Layer(
-        "railroads", "Railroads", "line", bundled.read_basemap_levels("railroads", folder),
+        "railroads", "Railroads", "line", bundled.LazyLevels("railroads", folder),
         Style(stroke="#8c8279", stroke_width=0.6, dash=True), selectable=False,
         description="North American railroads", source="Natural Earth 10m railroads",
     ))
     stack.add(Layer(
-        "borders", "International borders", "line", bundled.read_basemap_levels("borders", folder),
+        "borders", "International borders", "line", bundled.LazyLevels("borders", folder),
         Style(stroke="#4d453c", stroke_width=1.6), selectable=False,
         description="US–Mexico and US–Canada land borders", source="Natural Earth 10m admin-1",
     ))

@@ -6,6 +6,7 @@ stack emits plain-Python events (geo.core.signals); the desktop adapts them to Q
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Callable, Literal
 
@@ -102,7 +103,7 @@ class Layer:
     id: str
     title: str
     kind: Kind
-    levels: dict[int, gpd.GeoDataFrame]
+    levels: Mapping[int, gpd.GeoDataFrame]  # a dict, or levels read when first drawn
     style: Style
     label: LabelSpec | None = None
     visible: bool = True
