@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -26,7 +26,7 @@ from desktop.canvas.map_canvas import KEY_ZOOM, MapCanvas
 from desktop.dialogs.import_dialog import OdProblemsDialog
 from desktop.panels.bookmarks_panel import BookmarksPanel
 from desktop.panels.feature_panel import FeaturePanel
-from desktop.panels.flow_panel import FlowPanel
+from desktop.panels.flow_panel import FlowPanel, WidthLegend
 from desktop.panels.layer_panel import LayerPanel
 from desktop.panels.profile_panel import ProfilePanel
 from desktop.toolbars.time_bar import TimeBar
@@ -75,7 +75,13 @@ class MainWindow(QMainWindow):
         self.feature_panel = FeaturePanel(content, self, session=self.session)
         self.layer_dock = self._dock("layers", self.tr("Layers"), self.layer_panel, Qt.LeftDockWidgetArea)
         scroll = QScrollArea(self)
-        scroll.setWidget(self.legend)
+        legend_page = QWidget(self)  # the overlays' sections (flows, company lanes) over the layers' legend
+        self.legend_column = QVBoxLayout(legend_page)
+        self.legend_column.setContentsMargins(0, 0, 0, 0)
+        self.legend_column.addWidget(WidthLegend(self.flows, legend_page))
+        self.legend_column.addWidget(self.legend)
+        self.legend_column.addStretch(1)
+        scroll.setWidget(legend_page)
         scroll.setWidgetResizable(True)
         self.legend_dock = self._dock("legend", self.tr("Legend"), scroll, Qt.LeftDockWidgetArea)
         self.feature_dock = self._dock("feature", self.tr("Selected feature"), self.feature_panel,
@@ -86,6 +92,9 @@ class MainWindow(QMainWindow):
         self.splitDockWidget(self.feature_dock, self.flow_dock, Qt.Vertical)
         # the drill-down profile beside the attribute table: a click on the map opens it
         self.profile_panel = ProfilePanel(self.session, content, self)
+        # the chart processes start once the map's trade figures are on screen, not with the window
+        self.trade.themeApplied.connect(lambda t: t is not None and self.session.store is not None
+                                        and QTimer.singleShot(500, self.profile_panel, self.profile_panel.warm_up))
         self.profile_dock = self._dock("profile", self.tr("Profile"), self.profile_panel, Qt.RightDockWidgetArea)
         self.tabifyDockWidget(self.feature_dock, self.profile_dock)
         # the profile needs the height: the flow options share its tabs (raised when flows show)
@@ -155,8 +164,25 @@ class MainWindow(QMainWindow):
             self.scenario_panel = ScenarioPanel(self, self.session)
             self.scenario_dock = self._dock("scenario", self.tr("Scenario"), self.scenario_panel,
                                             Qt.RightDockWidgetArea)
+            self.tabifyDockWidget(self.profile_dock, self.scenario_dock)  # the full height of the right side
+            self.canvas.set_scenario_overlay(self.scenario_panel.overlay)  # closed ports, reroutes, load classes
+            self.scenario_panel.zoomRequested.connect(lambda b: self.canvas.zoom_to_bounds(b, margin=0.08))
+            self.scenario_panel.set_point_picker(self.canvas.pick_point, self.canvas.cancel_pick)  # a new crossing
+            self.scenario_panel.set_company_source(self._scenario_company)  # the company's lanes, where held
+            self.project.networkChanged.connect(lambda _n: self.scenario_panel.company_changed())
+            self.network_view.computed.connect(lambda _f: self.scenario_panel.company_changed())
+            self.resizeDocks([self.scenario_dock], [int(min(max(0.3 * self.width(), 380), 520))], Qt.Horizontal)
         self.scenario_dock.show()
         self.scenario_dock.raise_()
+
+    def _scenario_company(self):
+        """The company network a scenario counts (issue 16): the project's, with the routes the
+        network view computed for it (None while it computes: the scenario routes them)."""
+        net = self.project.network
+        if not net:
+            return None
+        f = self.network_view.figures
+        return net, (f.routes if f is not None and f.network is net else None)
 
     def _dock(self, name, title, widget, area) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -197,6 +223,8 @@ class MainWindow(QMainWindow):
                      self.tr("Draw your own origin–destination flows"))
         self._action(file_menu, self.tr("Import Company &Facilities…"), lambda: self.import_company_facilities(),
                      None, self.tr("Your suppliers, plants, warehouses and customers (CSV, Excel, GIS files)"))
+        self._action(file_menu, self.tr("Import Company &Lanes…"), lambda: self.import_company_lanes(), None,
+                     self.tr("The lanes between your facilities: value, volume, mode, HS chapter, port"))
         file_menu.addSeparator()
         self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.Quit)
 
@@ -432,7 +460,10 @@ class MainWindow(QMainWindow):
         dlg = ExportDialog(self.session, self.settings.value("export/dir", str(Path.home())), self)
         if not dlg.exec():
             return
-        path = export_with_progress(self, self.content, self.session, dlg.request(), self.canvas.view.bounds)
+        scenario = getattr(self.canvas, "scenario", None)    # a scenario on the map goes into the export
+        overlays = (scenario.snapshot(),) if scenario is not None and scenario.visible else ()
+        path = export_with_progress(self, self.content, self.session, dlg.request(), self.canvas.view.bounds,
+                                    overlays)
         if path is None:
             return
         self.settings.setValue("export/dir", str(Path(path).parent))
@@ -538,7 +569,7 @@ class MainWindow(QMainWindow):
         except MessageError as exc:
             QMessageBox.warning(self, self.tr("Import Company Facilities"), word(exc.message))
             return None
-        dlg = FacilityImportDialog(table, self, current=self.project.network.facilities)
+        dlg = FacilityImportDialog(table, self, current=self.project.network.facilities, canvas=self.canvas)
 
         def done() -> None:  # the project keeps it (saved, undoable); self.network_view shows it
             from geo.network.model import Network
@@ -546,6 +577,36 @@ class MainWindow(QMainWindow):
             self.project.set_network(Network(dlg.facilities(), dict(self.project.network.lanes)))
 
         dlg.accepted.connect(done)
+        dlg.open()
+        return dlg
+
+    def import_company_lanes(self, path: str | None = None):
+        """File → Import Company Lanes… (issue 15): the lane dialog (mapping, preview with each
+        row's problems, the change by id), then the network with these lanes (undoable).
+        Returns the dialog (tests drive it)."""
+        from desktop.base.messages import word
+        from desktop.dialogs.lane_import_dialog import LaneImportDialog
+        from geo.core.messages import MessageError
+        from geo.network.lanes import LANE_SYNONYMS
+        from geo.network.tables import read_table
+
+        title = self.tr("Import Company Lanes")
+        if not self.project.network.facilities:
+            QMessageBox.information(self, title, self.tr("Import the company's facilities first: lanes join them "
+                                                         "by their ids."))
+            return None
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self, title, str(Path.home()),
+                                                  self.tr("Tables (*.csv *.tsv *.txt *.xlsx)"))
+            if not path:
+                return None
+        try:
+            table = read_table(path, header_words=[w for ws in LANE_SYNONYMS.values() for w in ws if len(w) > 2])
+        except MessageError as exc:
+            QMessageBox.warning(self, title, word(exc.message))
+            return None
+        dlg = LaneImportDialog(table, self.project.network, self)
+        dlg.accepted.connect(lambda: self.project.set_network(dlg.network()))
         dlg.open()
         return dlg
 
@@ -641,6 +702,8 @@ class MainWindow(QMainWindow):
         self.project.discard_autosave()  # a clean close: nothing to recover next time
         self.trade.cancel_store_open()  # a store still opening is dropped, never shown here
         self.profile_panel.shutdown()  # its worker's queries end before the store closes
+        if getattr(self, "scenario_panel", None) is not None:
+            self.scenario_panel.shutdown()  # so do a scenario's
         store = self.trade.trade.store
         if store is not None and self.trade.runner is None:
             store.close()

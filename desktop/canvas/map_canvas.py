@@ -14,6 +14,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QTransform
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from desktop.base.links import connect_while_alive
 from desktop.canvas.map_renderer import MapRenderer
 from geo.core.projection import to_lonlat
 from geo.core.viewport import Viewport
@@ -45,6 +46,9 @@ class MapCanvas(QWidget):
         self._flows_dirty = False
         self.navigated = False  # until the user pans or zooms, resizing keeps the full extent
         self.flows = None  # desktop.canvas.flow_overlay.FlowOverlay, when the window adds one
+        self.overlays: list = []  # drawn over the flows, hovered before them (the company's lanes)
+        self._pick = None  # (on_point(lon, lat), on_cancel): the next click gives a point instead of selecting
+        self.scenario = None  # desktop.canvas.scenario_painter.ScenarioOverlay, when the scenario panel adds one
         self.caption = ""  # e.g. the month during playback, drawn large on the map
         self._fade_from: QImage | None = None  # the previous picture, fading out (playback)
         self._fade_t0 = 0.0
@@ -60,18 +64,47 @@ class MapCanvas(QWidget):
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
         self.setMinimumSize(320, 240)
         self.setAttribute(Qt.WA_OpaquePaintEvent)
-        content.layers.changed.connect(self._model_changed)
-        content.layers.order_changed.connect(self._model_changed)
-        content.selection.changed.connect(lambda _hit: self.update())
-        content.selection.hovered.connect(lambda _hit: self.update())
+        # the content outlives this map (a presentation's map closes before the window's)
+        connect_while_alive(self, content.layers.changed, self._model_changed)
+        connect_while_alive(self, content.layers.order_changed, self._model_changed)
+        connect_while_alive(self, content.selection.changed, self._selection_changed)
+        connect_while_alive(self, content.selection.hovered, self._selection_changed)
+
+    def _selection_changed(self, _hit) -> None:
+        self.update()
 
     def set_flow_overlay(self, overlay) -> None:
         self.flows = overlay
+        overlay.changed.connect(self._flows_changed)  # a Qt signal: Qt drops it with this map
+
+    def set_scenario_overlay(self, overlay) -> None:
+        self.scenario = overlay
         overlay.changed.connect(self._flows_changed)
+        self._flows_changed()
 
     def _flows_changed(self) -> None:
         self._flows_dirty = True
         self.update()
+
+    def add_overlay(self, overlay) -> None:
+        """An overlay drawn over the flows and under the labels (``paint(painter, view)``,
+        ``hit(view, x, y)``, ``set_hover(i)``, ``tooltip(i)``, a ``changed`` signal)."""
+        self.overlays.append(overlay)
+        overlay.changed.connect(self._flows_changed)
+
+    def pick_point(self, on_point, on_cancel=None) -> None:
+        """The next click on the map calls ``on_point(lon, lat)`` instead of selecting (Esc
+        or another pick calls ``on_cancel``)."""
+        self.cancel_pick()
+        self._pick = (on_point, on_cancel)
+        self.setCursor(Qt.CrossCursor)
+
+    def cancel_pick(self) -> None:
+        pick, self._pick = self._pick, None
+        if pick is not None:
+            self.unsetCursor()
+            if pick[1] is not None:
+                pick[1]()
 
     # --- view control ----------------------------------------------------------------
     def set_view(self, view: Viewport, settle: bool = False) -> None:
@@ -127,8 +160,16 @@ class MapCanvas(QWidget):
         p.setRenderHint(QPainter.Antialiasing)
         if self.flows is not None and self.flows.flowset is not None:
             self.flows.painter.label_obstacles = self.renderer.label_boxes(view)
+            self.flows.painter.defer_labels = bool(self.overlays)  # their value labels go over the overlays
             self.flows.paint(p, view)
+            self.flows.painter.defer_labels = False
+        for overlay in self.overlays:
+            overlay.paint(p, view)
+        if self.flows is not None and self.overlays:
+            self.flows.painter.paint_deferred_labels(p)
         self.renderer.render_labels(p, view)
+        if self.scenario is not None:
+            self.scenario.paint(p, view, self.renderer.label_boxes(view))  # closed ports, reroutes, load classes
         p.end()
         self._frame = frame
 
@@ -161,6 +202,8 @@ class MapCanvas(QWidget):
         self.renderer.render_overlay(p, self.view, sel.hover, sel.current)
         if self.caption:
             self._paint_caption(p)
+        if self.scenario is not None:
+            self.scenario.paint_legend(p, self.width(), self.height())
         p.end()
         self.frame_ms.append((time.perf_counter() - t) * 1000)
 
@@ -233,6 +276,12 @@ class MapCanvas(QWidget):
             self._dragging = False
             self.unsetCursor()
             self.set_view(self.view)
+        elif self._pick is not None:
+            on_point = self._pick[0]
+            self._pick = None
+            self.unsetCursor()
+            lon, lat = to_lonlat(*self.view.to_map(e.position().x(), e.position().y()))
+            on_point(float(lon), float(lat))
         else:
             hit = self.hits.hit(self.view, e.position().x(), e.position().y())
             self.content.selection.select(hit)
@@ -271,6 +320,8 @@ class MapCanvas(QWidget):
             self.zoom_by(1 / KEY_ZOOM)
         elif k == Qt.Key_Home:
             self.zoom_home()
+        elif k == Qt.Key_Escape and self._pick is not None:
+            self.cancel_pick()
         elif k == Qt.Key_Escape:
             self.content.selection.select(None)
         else:
@@ -281,6 +332,17 @@ class MapCanvas(QWidget):
         x, y = pos.x(), pos.y()
         hit = self.hits.hit(self.view, x, y, kinds=("point",))
         flow = None
+        over = None  # an overlay drawn over the flows is aimed at before them
+        if hit is None:
+            over = next(((o, i) for o in self.overlays if (i := o.hit(self.view, x, y)) is not None), None)
+        for o in self.overlays:
+            o.set_hover(over[1] if over is not None and over[0] is o else None)
+        if over is not None:
+            if self.flows is not None:
+                self.flows.model.set_hover(None)
+            self.content.selection.set_hover(None)
+            QToolTip.showText(global_pos, over[0].tooltip(over[1]).replace("\n", "<br/>"), self)
+            return
         if hit is None and self.flows is not None:
             flow = self.flows.hit(self.view, x, y)
         if hit is None and flow is None:

@@ -70,6 +70,9 @@ class ExportOptions:
     caveats: bool = True
     highlight: tuple[str, str] | None = None  # (layer id, feature id) to mark whatever the selection
     panel: tuple[float, float] | None = None  # reserve the legend's frame for `extra` (the atlas's figures)
+    #: painted over the map's labels, each with ``paint(painter, view, label_boxes, vector=)`` and its legend
+    #: in the map's corner, ``paint_legend(painter, width, height)`` (the scenario's, when the map shows one)
+    overlays: tuple = ()
 
 
 @dataclass
@@ -189,6 +192,9 @@ def paint_page(painter: QPainter, content: MapContent, session, opts: ExportOpti
         renderer.render_overlay(painter, view, None, hit)
     renderer.render_labels(painter, view, vector=vector)
     placed = renderer.labels.last_placed
+    for overlay in opts.overlays:
+        overlay.paint(painter, view, renderer.label_boxes(view), vector=vector)
+        overlay.paint_legend(painter, view.width, view.height)
     painter.restore()
     map_ms = (time.perf_counter() - t0) * 1000
     check()
@@ -406,13 +412,14 @@ def run_with_progress(parent, label: str, fn):
     return out.get("result")
 
 
-def export_with_progress(parent, content: MapContent, session, request, bounds) -> Path | None:
+def export_with_progress(parent, content: MapContent, session, request, bounds, overlays=()) -> Path | None:
     """File → Export…: write the dialog's request (desktop.dialogs.export_dialog.ExportRequest)
-    for the map extent ``bounds`` in a worker; None when cancelled or failed (said in a box)."""
+    for the map extent ``bounds`` in a worker, with the map's ``overlays`` (ExportOptions.overlays);
+    None when cancelled or failed (said in a box)."""
     from PySide6.QtWidgets import QMessageBox
 
     opts = ExportOptions(request.page, title=request.title, subtitle=request.subtitle,
-                         selection=request.selection, bounds=tuple(bounds))
+                         selection=request.selection, bounds=tuple(bounds), overlays=tuple(overlays))
     try:
         run_with_progress(parent, _tr("Exporting {name}…").format(name=request.path.name),
                           lambda progress: export_map(request.path, content, session, opts, progress))

@@ -296,60 +296,481 @@
     </message>
 </context>
 <context>
+    <name>CapacityEditor</name>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="436"/>
+        <source> % of northbound</source>
+        <extracomment>the US–Mexico border (lon, lat box): a new crossing outside it is flagged (kept, but said)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="437"/>
+        <source>Southbound capacity as a share of the northbound capacity from the crossing counts (which are northbound only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="443"/>
+        <source> km</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="444"/>
+        <source>Freight is rerouted only to ports adding at most this detour (great-circle); farther freight waits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="446"/>
+        <source>Southbound capacity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="447"/>
+        <source>Longest detour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="450"/>
+        <source>truck</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="450"/>
+        <source>rail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="452"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="452"/>
+        <source>The new crossing&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="453"/>
+        <source>Lon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="453"/>
+        <source>Longitude in decimal degrees (west is negative, e.g. −106.45)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="454"/>
+        <source>Lat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="454"/>
+        <source>Latitude in decimal degrees, e.g. 31.75</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="455"/>
+        <location filename="../panels/scenario_panel.py" line="474"/>
+        <source>Mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="455"/>
+        <location filename="../panels/scenario_panel.py" line="474"/>
+        <source>Trucks or rail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="456"/>
+        <source>Capacity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="456"/>
+        <source>Loaded containers a month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="458"/>
+        <location filename="../panels/scenario_panel.py" line="479"/>
+        <location filename="../panels/scenario_panel.py" line="493"/>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="459"/>
+        <source>Add a new crossing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="461"/>
+        <location filename="../panels/scenario_panel.py" line="567"/>
+        <source>Pick on Map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="462"/>
+        <source>Click the map to place the selected new crossing (Esc cancels)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="466"/>
+        <location filename="../panels/scenario_panel.py" line="482"/>
+        <location filename="../panels/scenario_panel.py" line="496"/>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="467"/>
+        <location filename="../panels/scenario_panel.py" line="483"/>
+        <location filename="../panels/scenario_panel.py" line="497"/>
+        <source>Remove the selected row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="468"/>
+        <source>New crossings (capacity in loaded containers a month)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="471"/>
+        <source>% of default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="471"/>
+        <source>+ a month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="471"/>
+        <source>= a month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="473"/>
+        <location filename="../panels/scenario_panel.py" line="488"/>
+        <source>Port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="473"/>
+        <source>Port code, e.g. 2304</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="475"/>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="475"/>
+        <source>A percentage of the default capacity (120 = lanes for 20% more), loaded containers a month added (new lanes), or the capacity set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="477"/>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="477"/>
+        <source>Percent, or loaded containers a month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="480"/>
+        <source>Change the capacity of a port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="484"/>
+        <source>Capacity changes at a port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="488"/>
+        <source>Code of a closed port, e.g. 2304</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="489"/>
+        <source>Share of the port (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="489"/>
+        <source>The share of the port&apos;s capacity the closed bridge carries (user-entered: bridges have no counts of their own)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="494"/>
+        <source>Close only one bridge of a closed port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="498"/>
+        <source>One bridge of a closed port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="541"/>
+        <location filename="../panels/scenario_panel.py" line="543"/>
+        <source>New crossing {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="562"/>
+        <source>Click the Map…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="599"/>
+        <location filename="../panels/scenario_panel.py" line="636"/>
+        <location filename="../panels/scenario_panel.py" line="659"/>
+        <source>row {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="603"/>
+        <source>give it a name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="605"/>
+        <source>enter its longitude and latitude, or pick its place on the map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="608"/>
+        <source>the longitude must be a number of degrees (west is negative, e.g. −106.45), not “{t}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="611"/>
+        <source>the longitude must be west of Greenwich, negative (the border lies between −117 and −97)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="614"/>
+        <source>the latitude must be a number of degrees from −90 to 90, not “{t}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="617"/>
+        <source>enter its capacity in loaded containers a month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="618"/>
+        <source>the capacity must be a number of loaded containers a month, 0 or more, not “{t}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="622"/>
+        <source>New crossing {who}: {why}; left out until corrected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="627"/>
+        <source>New crossing {who} lies away from the US–Mexico border (longitude −117 to −97, latitude 25.7 to 32.8): check its place.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="639"/>
+        <source>enter the port&apos;s code, e.g. 2304</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="641"/>
+        <location filename="../panels/scenario_panel.py" line="664"/>
+        <source>{port} is not a land port on the Mexican border with crossing counts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="644"/>
+        <source>enter the change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="645"/>
+        <source>the value must be a number, 0 or more, not “{t}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="648"/>
+        <source>Capacity change {who}: {why}; left out until corrected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="662"/>
+        <source>enter the code of a closed port, e.g. 2304</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="667"/>
+        <source>the port has a bridge share already</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="669"/>
+        <source>enter the share of the port the bridge carries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="670"/>
+        <source>the share must be a percentage above 0 and at most 100, not “{t}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="674"/>
+        <source>Bridge {who}: {why}; left out until corrected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="677"/>
+        <source>Bridge {who}: the share counts only while {who} is closed (add it to “Close ports”).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ChartView</name>
     <message>
-        <location filename="../panels/profile_panel.py" line="207"/>
+        <location filename="../panels/profile_panel.py" line="241"/>
         <source>Save Chart as PNG…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/profile_panel.py" line="208"/>
+        <location filename="../panels/profile_panel.py" line="242"/>
         <source>Save Chart as SVG…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/profile_panel.py" line="209"/>
+        <location filename="../panels/profile_panel.py" line="243"/>
         <source>Save Chart as PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/profile_panel.py" line="211"/>
+        <location filename="../panels/profile_panel.py" line="245"/>
         <source>Save Table as CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/profile_panel.py" line="212"/>
+        <location filename="../panels/profile_panel.py" line="246"/>
         <source>Save Table as Excel…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/profile_panel.py" line="213"/>
+        <location filename="../panels/profile_panel.py" line="247"/>
         <source>Copy Table</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/profile_panel.py" line="218"/>
+        <location filename="../panels/profile_panel.py" line="252"/>
         <source>Save Chart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/profile_panel.py" line="219"/>
+        <location filename="../panels/profile_panel.py" line="253"/>
         <source>PNG image (*.png)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/profile_panel.py" line="219"/>
+        <location filename="../panels/profile_panel.py" line="253"/>
         <source>SVG drawing (*.svg)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/profile_panel.py" line="220"/>
+        <location filename="../panels/profile_panel.py" line="254"/>
         <source>PDF document (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/profile_panel.py" line="226"/>
+        <location filename="../panels/profile_panel.py" line="260"/>
         <source>Export failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CompanySection</name>
+    <message>
+        <location filename="../panels/company_section.py" line="48"/>
+        <source>Company figure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/company_section.py" line="48"/>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/company_section.py" line="93"/>
+        <source>computing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/company_section.py" line="160"/>
+        <source>{value} a year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/company_section.py" line="161"/>
+        <source>no value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/company_section.py" line="173"/>
+        <source>supplier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/company_section.py" line="173"/>
+        <source>plant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/company_section.py" line="173"/>
+        <source>warehouse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/company_section.py" line="174"/>
+        <source>customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/company_section.py" line="174"/>
+        <source>facility</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/company_section.py" line="174"/>
+        <source>truck</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/company_section.py" line="175"/>
+        <source>rail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/company_section.py" line="175"/>
+        <source>air</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/company_section.py" line="175"/>
+        <source>vessel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/company_section.py" line="176"/>
+        <source>pipeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/company_section.py" line="176"/>
+        <source>other</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -490,78 +911,118 @@
 <context>
     <name>FacilityImportDialog</name>
     <message>
-        <location filename="../dialogs/facility_import_dialog.py" line="36"/>
+        <location filename="../dialogs/facility_import_dialog.py" line="42"/>
         <source>Import Company Facilities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/facility_import_dialog.py" line="42"/>
+        <location filename="../dialogs/facility_import_dialog.py" line="48"/>
         <source>{0}: {1} rows. Choose what each column holds.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/facility_import_dialog.py" line="45"/>
+        <location filename="../dialogs/facility_import_dialog.py" line="51"/>
         <source>Column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/facility_import_dialog.py" line="45"/>
+        <location filename="../dialogs/facility_import_dialog.py" line="51"/>
         <source>Field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/facility_import_dialog.py" line="45"/>
+        <location filename="../dialogs/facility_import_dialog.py" line="51"/>
         <source>First value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/facility_import_dialog.py" line="69"/>
+        <location filename="../dialogs/facility_import_dialog.py" line="75"/>
         <source>Line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/facility_import_dialog.py" line="69"/>
+        <location filename="../dialogs/facility_import_dialog.py" line="75"/>
         <source>Id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/facility_import_dialog.py" line="69"/>
+        <location filename="../dialogs/facility_import_dialog.py" line="75"/>
         <source>Place</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/facility_import_dialog.py" line="70"/>
+        <location filename="../dialogs/facility_import_dialog.py" line="76"/>
         <source>Candidate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/facility_import_dialog.py" line="74"/>
+        <location filename="../dialogs/facility_import_dialog.py" line="76"/>
+        <source>Position</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/facility_import_dialog.py" line="77"/>
+        <source>Confidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/facility_import_dialog.py" line="81"/>
         <source>Import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/facility_import_dialog.py" line="76"/>
+        <location filename="../dialogs/facility_import_dialog.py" line="83"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/facility_import_dialog.py" line="115"/>
+        <location filename="../dialogs/facility_import_dialog.py" line="122"/>
         <source>Import cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/facility_import_dialog.py" line="122"/>
+        <location filename="../dialogs/facility_import_dialog.py" line="134"/>
         <source>{0} placed, {1} geocoded, {2} need review, {3} rejected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/facility_import_dialog.py" line="126"/>
+        <location filename="../dialogs/facility_import_dialog.py" line="138"/>
         <source>Against the project&apos;s facilities: {0} added, {1} changed, {2} removed, {3} unchanged (Edit → Revert Company Network Import undoes it)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/facility_import_dialog.py" line="146"/>
-        <source>(leave for later)</source>
+        <location filename="../dialogs/facility_import_dialog.py" line="157"/>
+        <source>(none chosen)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/facility_import_dialog.py" line="163"/>
+        <source>Place on Map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/facility_import_dialog.py" line="164"/>
+        <source>Click the map where this site is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/facility_import_dialog.py" line="189"/>
+        <source>not placed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/facility_import_dialog.py" line="195"/>
+        <source>manual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/facility_import_dialog.py" line="195"/>
+        <source>{0:.0%}, chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/facility_import_dialog.py" line="209"/>
+        <source>Click the map where {id} is (Esc cancels).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -997,6 +1458,241 @@ No: keep them and merge the files by key.</source>
     </message>
 </context>
 <context>
+    <name>LaneImportDialog</name>
+    <message>
+        <location filename="../dialogs/lane_import_dialog.py" line="58"/>
+        <source>Import Company Lanes</source>
+        <extracomment>rows shown in the preview, and changes listed (the counts cover them all)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/lane_import_dialog.py" line="68"/>
+        <source>{file}: {rows:,} rows. Choose what each column holds; every row is checked against the project&apos;s {facilities:,} facilities.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/lane_import_dialog.py" line="75"/>
+        <source>Column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/lane_import_dialog.py" line="75"/>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/lane_import_dialog.py" line="75"/>
+        <source>First value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/lane_import_dialog.py" line="104"/>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/lane_import_dialog.py" line="105"/>
+        <source>Stop checking the rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/lane_import_dialog.py" line="119"/>
+        <source>Only rows with problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/lane_import_dialog.py" line="123"/>
+        <source>Line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/lane_import_dialog.py" line="124"/>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/lane_import_dialog.py" line="130"/>
+        <source>Rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/lane_import_dialog.py" line="138"/>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/lane_import_dialog.py" line="138"/>
+        <source>Lane</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/lane_import_dialog.py" line="138"/>
+        <source>Before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/lane_import_dialog.py" line="139"/>
+        <source>After</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/lane_import_dialog.py" line="146"/>
+        <source>Changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/lane_import_dialog.py" line="151"/>
+        <source>Apply Changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/lane_import_dialog.py" line="161"/>
+        <source>(ignore)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/lane_import_dialog.py" line="161"/>
+        <source>Lane id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/lane_import_dialog.py" line="161"/>
+        <source>From facility</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/lane_import_dialog.py" line="162"/>
+        <source>To facility</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/lane_import_dialog.py" line="162"/>
+        <source>Annual value (US$)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/lane_import_dialog.py" line="163"/>
+        <source>Annual volume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/lane_import_dialog.py" line="163"/>
+        <source>Mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/lane_import_dialog.py" line="163"/>
+        <location filename="../dialogs/lane_import_dialog.py" line="296"/>
+        <source>HS chapter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/lane_import_dialog.py" line="164"/>
+        <source>Assigned port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/lane_import_dialog.py" line="178"/>
+        <source>Checking the rows with the new mapping…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/lane_import_dialog.py" line="218"/>
+        <source>Check stopped; nothing imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/lane_import_dialog.py" line="231"/>
+        <source>{ok:,} lanes read, {bad:,} rows with problems (not imported), {warn:,} with a warning.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/lane_import_dialog.py" line="280"/>
+        <source>{value} a year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/lane_import_dialog.py" line="282"/>
+        <source>volume {volume:,.6g}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/lane_import_dialog.py" line="285"/>
+        <source>HS {hs}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/lane_import_dialog.py" line="287"/>
+        <source>port {port}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/lane_import_dialog.py" line="295"/>
+        <source>from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/lane_import_dialog.py" line="295"/>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/lane_import_dialog.py" line="295"/>
+        <source>value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/lane_import_dialog.py" line="296"/>
+        <source>volume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/lane_import_dialog.py" line="296"/>
+        <source>mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/lane_import_dialog.py" line="297"/>
+        <source>port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/lane_import_dialog.py" line="308"/>
+        <source>Nothing changes: the file&apos;s lanes are the project&apos;s ({n:,} unchanged).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/lane_import_dialog.py" line="311"/>
+        <source>Applying the file: {a:,} added, {c:,} changed, {r:,} removed, {u:,} unchanged. Edit → Revert Company Network Import undoes it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/lane_import_dialog.py" line="314"/>
+        <source>Added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/lane_import_dialog.py" line="314"/>
+        <source>Changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/lane_import_dialog.py" line="314"/>
+        <source>Removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/lane_import_dialog.py" line="321"/>
+        <source>(not in the file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/lane_import_dialog.py" line="322"/>
+        <source>(its row in the file has a problem: {reason})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LayerPanel</name>
     <message>
         <location filename="../panels/layer_panel.py" line="31"/>
@@ -1027,442 +1723,467 @@ No: keep them and merge the files by key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="80"/>
+        <location filename="../app/main_window.py" line="86"/>
         <source>Legend</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="81"/>
+        <location filename="../app/main_window.py" line="87"/>
         <source>Selected feature</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="85"/>
+        <location filename="../app/main_window.py" line="91"/>
         <source>Trade flows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="89"/>
+        <location filename="../app/main_window.py" line="98"/>
         <source>Profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="121"/>
+        <location filename="../app/main_window.py" line="130"/>
         <source>render {ms:.0f} ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="131"/>
+        <location filename="../app/main_window.py" line="140"/>
         <source>Bookmarks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="156"/>
+        <location filename="../app/main_window.py" line="165"/>
         <source>Scenario</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="180"/>
+        <location filename="../app/main_window.py" line="206"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="181"/>
+        <location filename="../app/main_window.py" line="207"/>
         <source>&amp;Import BTS Files…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="182"/>
+        <location filename="../app/main_window.py" line="208"/>
         <source>Ctrl+I</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="183"/>
+        <location filename="../app/main_window.py" line="209"/>
         <source>Import TransBorder or Border Crossing files (CSV or zip)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="184"/>
+        <location filename="../app/main_window.py" line="210"/>
         <source>&amp;Export Map Image…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="185"/>
+        <location filename="../app/main_window.py" line="211"/>
         <source>Ctrl+E</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="185"/>
+        <location filename="../app/main_window.py" line="211"/>
         <source>Save the current view as PNG</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="186"/>
+        <location filename="../app/main_window.py" line="212"/>
         <source>Export Slide &amp;Deck…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="187"/>
+        <location filename="../app/main_window.py" line="213"/>
         <source>The bookmarks as a PowerPoint or PDF deck, one slide each</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="188"/>
+        <location filename="../app/main_window.py" line="214"/>
         <source>Export A&amp;tlas (PDF)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="189"/>
+        <location filename="../app/main_window.py" line="215"/>
         <source>One PDF page per port or state: the map zoomed to it, its key figures and a chart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="191"/>
+        <location filename="../app/main_window.py" line="217"/>
         <source>Export &amp;Map Data…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="192"/>
+        <location filename="../app/main_window.py" line="218"/>
         <source>States, ports and flows with their figures as GeoPackage, GeoJSON or CSV</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="194"/>
+        <location filename="../app/main_window.py" line="220"/>
         <source>Import &amp;History…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="195"/>
+        <location filename="../app/main_window.py" line="221"/>
         <source>Every import, with Undo and Purge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="196"/>
+        <location filename="../app/main_window.py" line="222"/>
         <source>Open &amp;Flow Table (CSV)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="197"/>
+        <location filename="../app/main_window.py" line="223"/>
         <source>Draw your own origin–destination flows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="198"/>
+        <location filename="../app/main_window.py" line="224"/>
         <source>Import Company &amp;Facilities…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="199"/>
+        <location filename="../app/main_window.py" line="225"/>
         <source>Your suppliers, plants, warehouses and customers (CSV, Excel, GIS files)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="201"/>
-        <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.py" line="203"/>
-        <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.py" line="206"/>
-        <source>&amp;View</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.py" line="207"/>
-        <source>Zoom &amp;In</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.py" line="208"/>
-        <source>Ctrl+=</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.py" line="209"/>
-        <source>Zoom &amp;Out</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.py" line="210"/>
-        <source>&amp;Full Extent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.py" line="210"/>
-        <source>Ctrl+Home</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.py" line="211"/>
-        <source>Zoom to &amp;Selection</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.py" line="211"/>
-        <source>Ctrl+J</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.py" line="213"/>
-        <source>Show &amp;Labels</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.py" line="216"/>
-        <source>Show Trade &amp;Flows</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.py" line="217"/>
-        <source>Ctrl+F</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.py" line="224"/>
-        <source>What If a &amp;Crossing Closes…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.py" line="225"/>
-        <source>Close or degrade ports, apply a tariff: value rerouted, delayed and at risk</source>
+        <location filename="../app/main_window.py" line="226"/>
+        <source>Import Company &amp;Lanes…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../app/main_window.py" line="227"/>
-        <source>&amp;Presentation</source>
+        <source>The lanes between your facilities: value, volume, mode, HS chapter, port</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../app/main_window.py" line="229"/>
-        <source>Step through the bookmarks full screen (Esc leaves)</source>
+        <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../app/main_window.py" line="231"/>
-        <source>&amp;Help</source>
+        <source>&amp;Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="232"/>
-        <source>&amp;About Frontera Atlas</source>
+        <location filename="../app/main_window.py" line="234"/>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="235"/>
+        <source>Zoom &amp;In</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="236"/>
+        <source>Ctrl+=</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="237"/>
+        <source>Zoom &amp;Out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="238"/>
+        <source>&amp;Full Extent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="238"/>
+        <source>Ctrl+Home</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../app/main_window.py" line="239"/>
+        <source>Zoom to &amp;Selection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="239"/>
+        <source>Ctrl+J</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="241"/>
+        <source>Show &amp;Labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="244"/>
+        <source>Show Trade &amp;Flows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="245"/>
+        <source>Ctrl+F</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="252"/>
+        <source>What If a &amp;Crossing Closes…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="253"/>
+        <source>Close or degrade ports, apply a tariff: value rerouted, delayed and at risk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="255"/>
+        <source>&amp;Presentation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="257"/>
+        <source>Step through the bookmarks full screen (Esc leaves)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="259"/>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="260"/>
+        <source>&amp;About Frontera Atlas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="267"/>
         <source>Presentation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="240"/>
+        <location filename="../app/main_window.py" line="268"/>
         <source>Add bookmarks first (View → Bookmarks): the presentation steps through them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="262"/>
-        <location filename="../app/main_window.py" line="267"/>
+        <location filename="../app/main_window.py" line="290"/>
+        <location filename="../app/main_window.py" line="295"/>
         <source>Export Slide Deck</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="263"/>
+        <location filename="../app/main_window.py" line="291"/>
         <source>Add bookmarks first (View → Bookmarks): each becomes a slide.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="268"/>
+        <location filename="../app/main_window.py" line="296"/>
         <source>PowerPoint (*.pptx);;PDF (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="271"/>
+        <location filename="../app/main_window.py" line="299"/>
         <source>Painting slides…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="284"/>
+        <location filename="../app/main_window.py" line="312"/>
         <source>Deck export cancelled; nothing written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="308"/>
-        <location filename="../app/main_window.py" line="312"/>
-        <location filename="../app/main_window.py" line="319"/>
-        <location filename="../app/main_window.py" line="344"/>
+        <location filename="../app/main_window.py" line="336"/>
+        <location filename="../app/main_window.py" line="340"/>
+        <location filename="../app/main_window.py" line="347"/>
+        <location filename="../app/main_window.py" line="372"/>
         <source>Export Animation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="308"/>
+        <location filename="../app/main_window.py" line="336"/>
         <source>No months to play in this period.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="322"/>
+        <location filename="../app/main_window.py" line="350"/>
         <source>Rendering frames…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="271"/>
-        <location filename="../app/main_window.py" line="322"/>
+        <location filename="../app/main_window.py" line="299"/>
+        <location filename="../app/main_window.py" line="350"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="334"/>
+        <location filename="../app/main_window.py" line="362"/>
         <source>Animation export cancelled; nothing written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="287"/>
-        <location filename="../app/main_window.py" line="347"/>
-        <location filename="../app/main_window.py" line="477"/>
-        <location filename="../app/main_window.py" line="517"/>
+        <location filename="../app/main_window.py" line="315"/>
+        <location filename="../app/main_window.py" line="375"/>
+        <location filename="../app/main_window.py" line="508"/>
+        <location filename="../app/main_window.py" line="548"/>
         <source>Export failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="313"/>
+        <location filename="../app/main_window.py" line="341"/>
         <source>Animated GIF (*.gif);;MP4 video (*.mp4);;PNG sequence (*.png)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="349"/>
+        <location filename="../app/main_window.py" line="377"/>
         <source>Wrote {n} frames to {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="394"/>
+        <location filename="../app/main_window.py" line="422"/>
         <source>Open Flow Table</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="395"/>
+        <location filename="../app/main_window.py" line="423"/>
         <source>CSV tables (*.csv *.txt);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="403"/>
-        <location filename="../app/main_window.py" line="406"/>
+        <location filename="../app/main_window.py" line="431"/>
+        <location filename="../app/main_window.py" line="434"/>
         <source>Flow table not loaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="292"/>
-        <location filename="../app/main_window.py" line="439"/>
-        <location filename="../app/main_window.py" line="520"/>
+        <location filename="../app/main_window.py" line="320"/>
+        <location filename="../app/main_window.py" line="470"/>
+        <location filename="../app/main_window.py" line="551"/>
         <source>Saved {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="450"/>
+        <location filename="../app/main_window.py" line="481"/>
         <source>Export Atlas</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="454"/>
+        <location filename="../app/main_window.py" line="485"/>
         <source>Land ports of entry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="454"/>
+        <location filename="../app/main_window.py" line="485"/>
         <source>US states</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="455"/>
+        <location filename="../app/main_window.py" line="486"/>
         <source>Mexican states</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="456"/>
+        <location filename="../app/main_window.py" line="487"/>
         <source>One page per:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="460"/>
+        <location filename="../app/main_window.py" line="491"/>
         <source>How many, largest by trade value first:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="464"/>
+        <location filename="../app/main_window.py" line="495"/>
         <source>PDF (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="470"/>
-        <location filename="../app/main_window.py" line="512"/>
+        <location filename="../app/main_window.py" line="501"/>
+        <location filename="../app/main_window.py" line="543"/>
         <source>Exporting {name}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="474"/>
+        <location filename="../app/main_window.py" line="505"/>
         <source>Atlas export cancelled; nothing written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="480"/>
+        <location filename="../app/main_window.py" line="511"/>
         <source>Saved {path} ({n} pages)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="491"/>
+        <location filename="../app/main_window.py" line="522"/>
         <source>Export Map Data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="497"/>
+        <location filename="../app/main_window.py" line="528"/>
         <source>GeoPackage (*.gpkg);;GeoJSON (*.geojson);;CSV table (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="514"/>
+        <location filename="../app/main_window.py" line="545"/>
         <source>Data export cancelled; nothing written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="532"/>
-        <location filename="../app/main_window.py" line="539"/>
+        <location filename="../app/main_window.py" line="563"/>
+        <location filename="../app/main_window.py" line="570"/>
         <source>Import Company Facilities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="533"/>
+        <location filename="../app/main_window.py" line="564"/>
         <source>Tables (*.csv *.tsv *.txt *.xlsx *.gpkg *.geojson *.shp)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="562"/>
-        <source>Import History</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.py" line="452"/>
-        <location filename="../app/main_window.py" line="493"/>
-        <location filename="../app/main_window.py" line="562"/>
-        <source>The trade store is still opening.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.py" line="569"/>
-        <source>About Frontera Atlas</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.py" line="570"/>
-        <source>&lt;h3&gt;Frontera Atlas {version}&lt;/h3&gt;&lt;p&gt;Offline maps of US–Mexico supply chains: land ports of entry, seaports, industrial zones and trade flows.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Data sources and attributions&lt;/b&gt;&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.py" line="574"/>
-        <source>&lt;p&gt;Frontera Atlas makes no network connection.&lt;/p&gt;</source>
+        <location filename="../app/main_window.py" line="593"/>
+        <source>Import Company Lanes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../app/main_window.py" line="595"/>
+        <source>Import the company&apos;s facilities first: lanes join them by their ids.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="600"/>
+        <source>Tables (*.csv *.tsv *.txt *.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="623"/>
+        <source>Import History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="483"/>
+        <location filename="../app/main_window.py" line="524"/>
+        <location filename="../app/main_window.py" line="623"/>
+        <source>The trade store is still opening.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="630"/>
+        <source>About Frontera Atlas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="631"/>
+        <source>&lt;h3&gt;Frontera Atlas {version}&lt;/h3&gt;&lt;p&gt;Offline maps of US–Mexico supply chains: land ports of entry, seaports, industrial zones and trade flows.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Data sources and attributions&lt;/b&gt;&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="635"/>
+        <source>&lt;p&gt;Frontera Atlas makes no network connection.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.py" line="656"/>
         <source>100 px = {km:,.0f} km</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1470,7 +2191,7 @@ No: keep them and merge the files by key.</source>
 <context>
     <name>MapCanvas</name>
     <message>
-        <location filename="../canvas/map_canvas.py" line="305"/>
+        <location filename="../canvas/map_canvas.py" line="367"/>
         <source>Also here: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1478,62 +2199,62 @@ No: keep them and merge the files by key.</source>
 <context>
     <name>Months</name>
     <message>
-        <location filename="model_messages.py" line="396"/>
+        <location filename="model_messages.py" line="432"/>
         <source>Jan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="397"/>
+        <location filename="model_messages.py" line="433"/>
         <source>Feb</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="398"/>
+        <location filename="model_messages.py" line="434"/>
         <source>Mar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="399"/>
+        <location filename="model_messages.py" line="435"/>
         <source>Apr</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="400"/>
+        <location filename="model_messages.py" line="436"/>
         <source>May</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="401"/>
+        <location filename="model_messages.py" line="437"/>
         <source>Jun</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="402"/>
+        <location filename="model_messages.py" line="438"/>
         <source>Jul</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="403"/>
+        <location filename="model_messages.py" line="439"/>
         <source>Aug</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="404"/>
+        <location filename="model_messages.py" line="440"/>
         <source>Sep</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="405"/>
+        <location filename="model_messages.py" line="441"/>
         <source>Oct</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="406"/>
+        <location filename="model_messages.py" line="442"/>
         <source>Nov</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="407"/>
+        <location filename="model_messages.py" line="443"/>
         <source>Dec</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1541,72 +2262,118 @@ No: keep them and merge the files by key.</source>
 <context>
     <name>NetworkPanel</name>
     <message>
-        <location filename="../panels/network_panel.py" line="36"/>
+        <location filename="../panels/network_panel.py" line="63"/>
+        <location filename="../panels/network_panel.py" line="160"/>
         <source>No company network imported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/network_panel.py" line="40"/>
-        <source>Show on map</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../panels/network_panel.py" line="41"/>
+        <location filename="../panels/network_panel.py" line="85"/>
         <source>Size ports by exposure</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/network_panel.py" line="43"/>
+        <location filename="../panels/network_panel.py" line="88"/>
         <source>Names</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/network_panel.py" line="43"/>
+        <location filename="../panels/network_panel.py" line="88"/>
         <source>Ids for names</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/network_panel.py" line="44"/>
+        <location filename="../panels/network_panel.py" line="89"/>
         <source>Types for names</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/network_panel.py" line="46"/>
-        <source>Show Lanes as Flows</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../panels/network_panel.py" line="51"/>
+        <location filename="../panels/network_panel.py" line="104"/>
         <source>Port</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/network_panel.py" line="51"/>
-        <source>Value</source>
+        <location filename="../panels/network_panel.py" line="73"/>
+        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/network_panel.py" line="51"/>
-        <source>Share</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../panels/network_panel.py" line="52"/>
-        <source>Lanes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../panels/network_panel.py" line="52"/>
-        <source>Facilities</source>
+        <location filename="../panels/network_panel.py" line="75"/>
+        <source>Compute</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../panels/network_panel.py" line="76"/>
+        <source>Route the lanes and compute the exposure again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/network_panel.py" line="84"/>
+        <source>Show facilities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/network_panel.py" line="87"/>
+        <source>What names the facilities on the map and in the panels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/network_panel.py" line="91"/>
+        <source>Show lanes over the trade flows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/network_panel.py" line="92"/>
+        <source>The company&apos;s cross-border lanes through their ports, in their own colours, drawn over the public trade flows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/network_panel.py" line="94"/>
+        <source>Import Lanes…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/network_panel.py" line="95"/>
+        <source>Lanes between the facilities (CSV or Excel): from, to, annual value or volume, mode, HS chapter, port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/network_panel.py" line="104"/>
+        <source>Share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/network_panel.py" line="104"/>
+        <source>Value a year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/network_panel.py" line="105"/>
+        <source>Lanes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/network_panel.py" line="105"/>
+        <source>Facilities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/network_panel.py" line="139"/>
+        <source>Routing {n:,} lanes and computing the exposure…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/network_panel.py" line="156"/>
+        <source>Exposure not computed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/network_panel.py" line="164"/>
         <source>{0} cross-border lanes, {1} a year</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/network_panel.py" line="79"/>
+        <location filename="../panels/network_panel.py" line="167"/>
         <source>(not routed)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1614,13 +2381,19 @@ No: keep them and merge the files by key.</source>
 <context>
     <name>NetworkView</name>
     <message>
-        <location filename="../panels/network_panel.py" line="125"/>
+        <location filename="../panels/network_panel.py" line="243"/>
         <source>Company Network</source>
+        <extracomment>the figures of the network shown arrived (a :class:`~geo.network.display.NetworkFigures`)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/network_panel.py" line="154"/>
-        <source>Company lanes</source>
+        <location filename="../panels/network_panel.py" line="336"/>
+        <source>Cancelled: the network&apos;s exposure and lanes were not computed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/network_panel.py" line="338"/>
+        <source>The exposure could not be computed: {0}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1673,13 +2446,13 @@ No: keep them and merge the files by key.</source>
 <context>
     <name>Presentation</name>
     <message>
-        <location filename="../app/presentation.py" line="77"/>
+        <location filename="../app/presentation.py" line="78"/>
         <source>Presentation — Frontera Atlas</source>
         <extracomment>the bookmark shown (index), after its transition</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/presentation.py" line="225"/>
+        <location filename="../app/presentation.py" line="258"/>
         <source>{n} of {count} · Esc leaves</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1687,140 +2460,140 @@ No: keep them and merge the files by key.</source>
 <context>
     <name>ProfilePanel</name>
     <message>
-        <location filename="../panels/profile_panel.py" line="336"/>
+        <location filename="../panels/profile_panel.py" line="380"/>
         <source>Back (Alt+Left)</source>
-        <extracomment>header painted: (ref, milliseconds from the request) every chart drawn: (ref, milliseconds from the request)</extracomment>
+        <extracomment>header painted: (ref, milliseconds from the request) every chart drawn: (ref, milliseconds from the request) one chart on screen: (ref, its index, milliseconds from the request)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/profile_panel.py" line="337"/>
+        <location filename="../panels/profile_panel.py" line="381"/>
         <source>Forward (Alt+Right)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/profile_panel.py" line="345"/>
+        <location filename="../panels/profile_panel.py" line="389"/>
         <source>Pin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/profile_panel.py" line="345"/>
+        <location filename="../panels/profile_panel.py" line="389"/>
         <source>Pin to compare side by side</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/profile_panel.py" line="347"/>
+        <location filename="../panels/profile_panel.py" line="391"/>
         <source>Export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/profile_panel.py" line="350"/>
+        <location filename="../panels/profile_panel.py" line="394"/>
         <source>All Tables as Excel (.xlsx)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/profile_panel.py" line="351"/>
+        <location filename="../panels/profile_panel.py" line="395"/>
         <source>Key Figures as CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/profile_panel.py" line="352"/>
+        <location filename="../panels/profile_panel.py" line="396"/>
         <source>Copy Key Figures</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/profile_panel.py" line="380"/>
+        <location filename="../panels/profile_panel.py" line="424"/>
         <source>Figure</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/profile_panel.py" line="380"/>
+        <location filename="../panels/profile_panel.py" line="424"/>
         <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/profile_panel.py" line="380"/>
+        <location filename="../panels/profile_panel.py" line="424"/>
         <source>Source · period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/profile_panel.py" line="400"/>
+        <location filename="../panels/profile_panel.py" line="446"/>
         <source>Time series:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/profile_panel.py" line="401"/>
+        <location filename="../panels/profile_panel.py" line="447"/>
         <source>Monthly</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/profile_panel.py" line="402"/>
+        <location filename="../panels/profile_panel.py" line="448"/>
         <source>Annual</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/profile_panel.py" line="432"/>
+        <location filename="../panels/profile_panel.py" line="478"/>
         <source>Profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/profile_panel.py" line="451"/>
-        <location filename="../panels/profile_panel.py" line="820"/>
+        <location filename="../panels/profile_panel.py" line="497"/>
+        <location filename="../panels/profile_panel.py" line="873"/>
         <source>Compare</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/profile_panel.py" line="534"/>
+        <location filename="../panels/profile_panel.py" line="583"/>
         <source>Drawing charts…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/profile_panel.py" line="560"/>
+        <location filename="../panels/profile_panel.py" line="609"/>
         <source>&lt;i&gt;Click a port, seaport, industrial zone or state on the map to read its story.&lt;/i&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/profile_panel.py" line="566"/>
+        <location filename="../panels/profile_panel.py" line="616"/>
         <source>Opening the trade store…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/profile_panel.py" line="604"/>
+        <location filename="../panels/profile_panel.py" line="655"/>
         <source>(figure of {owner})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/profile_panel.py" line="690"/>
+        <location filename="../panels/profile_panel.py" line="743"/>
         <source>Charts failed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/profile_panel.py" line="761"/>
+        <location filename="../panels/profile_panel.py" line="814"/>
         <source>HS {code}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/profile_panel.py" line="791"/>
+        <location filename="../panels/profile_panel.py" line="844"/>
         <source>Filtered from charts:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/profile_panel.py" line="795"/>
+        <location filename="../panels/profile_panel.py" line="848"/>
         <source>Clear this filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/profile_panel.py" line="815"/>
-        <location filename="../panels/profile_panel.py" line="819"/>
+        <location filename="../panels/profile_panel.py" line="868"/>
+        <location filename="../panels/profile_panel.py" line="872"/>
         <source>Compare ({n})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/profile_panel.py" line="845"/>
+        <location filename="../panels/profile_panel.py" line="898"/>
         <source>Unpin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/profile_panel.py" line="855"/>
+        <location filename="../panels/profile_panel.py" line="908"/>
         <source>Pin two or more features to compare them</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1828,112 +2601,560 @@ No: keep them and merge the files by key.</source>
 <context>
     <name>ScenarioPanel</name>
     <message>
-        <location filename="../panels/scenario_panel.py" line="59"/>
+        <location filename="../panels/scenario_panel.py" line="763"/>
         <source>port codes, e.g. 2304, 2401</source>
+        <extracomment>map bounds (metres) of the closed and receiving ports, after a run asked for with the Run button</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/scenario_panel.py" line="69"/>
+        <location filename="../panels/scenario_panel.py" line="766"/>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="775"/>
+        <source>Latest full year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="776"/>
+        <source>The latest full year of DOT1 flows the store holds (the default)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="786"/>
         <source>all chapters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/scenario_panel.py" line="76"/>
+        <location filename="../panels/scenario_panel.py" line="793"/>
         <source>Close ports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/scenario_panel.py" line="77"/>
+        <location filename="../panels/scenario_panel.py" line="794"/>
         <source>Days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/scenario_panel.py" line="78"/>
+        <location filename="../panels/scenario_panel.py" line="795"/>
         <source>Capacity kept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/scenario_panel.py" line="79"/>
-        <source>Tariff on imports from Mexico</source>
+        <location filename="../panels/scenario_panel.py" line="800"/>
+        <source>Flows of</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/scenario_panel.py" line="80"/>
+        <location filename="../panels/scenario_panel.py" line="802"/>
+        <source>Tariff on MX imports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="814"/>
+        <source>New crossings, capacity changes per port, one bridge of a port, southbound capacity and the longest detour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="824"/>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="825"/>
+        <source>Compute the scenario; once run, moving a control recomputes it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="828"/>
+        <source>Keep as A</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="829"/>
+        <source>Keep this result as scenario A; change the settings and run B to compare them side by side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="833"/>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="834"/>
+        <source>Reopen every port and remove the tariff (the map clears)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="836"/>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="839"/>
+        <source>Save Results as CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="840"/>
+        <source>Save Results as Excel…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="841"/>
+        <source>Copy Results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="856"/>
+        <source>Load → while closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="856"/>
+        <source>Capacity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="856"/>
+        <source>Of capacity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="861"/>
+        <source>Loads and capacities in loaded containers a month, northbound (Border Crossing counts); load while closed against capacity coloured as on the map; value in US$ over the days closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="867"/>
+        <source>Receiving</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="868"/>
+        <source>Value rerouted by receiving port, load against capacity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="873"/>
+        <location filename="../panels/scenario_panel.py" line="1518"/>
+        <source>Press “Keep as A” to keep this result, change the settings and run again: A and B show here side by side.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="877"/>
+        <source>Figure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="877"/>
+        <source>B − A</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="886"/>
+        <source>A / B</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="892"/>
+        <source>Month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="897"/>
+        <source>against the month before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="906"/>
+        <source>Run a scenario: the observed change of the affected and neighbouring ports shows here beside the model&apos;s prediction.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="909"/>
+        <location filename="../panels/scenario_panel.py" line="1602"/>
+        <source>Port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="911"/>
+        <location filename="../panels/scenario_panel.py" line="1602"/>
+        <source>Observed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="912"/>
+        <source>Observed vs predicted: the counts around a month beside the model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="922"/>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="924"/>
+        <source>Lanes through the closed ports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="925"/>
+        <source>Customers and suppliers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="926"/>
+        <source>Tariff by lane</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="937"/>
+        <source>Company</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="939"/>
+        <source>The company&apos;s lanes and facilities hit (with a company network)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="951"/>
+        <source>Assumptions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="1040"/>
+        <source>Add capacity and detour settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="1041"/>
+        <source> ({n} set)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="1274"/>
+        <source>Scenario: {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="1283"/>
+        <source>tariff of {t:g}%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="1286"/>
+        <source>closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="1287"/>
+        <source>at {p:g}% of capacity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="1288"/>
+        <source>{ports} {how} for {d} days (flows of {lo}–{hi})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="1294"/>
+        <source>only one bridge of {port}, {s:g}% of the port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="1297"/>
+        <source>new crossings: {names}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="1299"/>
+        <source>capacity changed at {ports}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="1308"/>
+        <source>the backlog does not clear (a reopened port has no headroom: see the assumptions)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="1310"/>
+        <source>the backlog clears {d:.1f} days after reopening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="1311"/>
+        <source>unbounded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="1312"/>
+        <source>Affected {a} over {n} days: rerouted {r}, delayed {d} ({vd} value-days); {c}; {km:,.0f} extra truck-km.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="1323"/>
+        <source>Company: {h} of {n} lanes hit, {v} at risk (see Company).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="1383"/>
+        <source>Run a scenario: the company&apos;s lanes through the closed ports and the customers and suppliers behind them show here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="1392"/>
+        <source>{k} extra truck-km</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="1394"/>
+        <source>{k} extra rail container-km</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="1395"/>
+        <source>{h} of the company&apos;s {n} lanes cross at the closed ports: {v} at risk over the {d} days, {r} rerouted and {w} delayed; {f} facilities on them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="1402"/>
+        <source>None of the company&apos;s {n} lanes crosses at the closed ports.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="1407"/>
+        <source>Tariff: {v} a year at risk on {c} company lanes from Mexico.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="1410"/>
+        <source>{u} lanes without an HS chapter are listed, not counted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="1436"/>
+        <source>Facility</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="1436"/>
+        <source>Lanes hit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="1436"/>
+        <location filename="../panels/scenario_panel.py" line="1465"/>
+        <source>At risk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="1438"/>
+        <source>Tariff a year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="1439"/>
+        <source>ships (supplier side)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="1439"/>
+        <source>receives (customer side)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="1447"/>
+        <source>A facility counts on the side it is on: it ships on the lane (the supplier side) or receives (the customer side). At risk: US$ over the {d} days closed; tariff: US$ a year.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="1451"/>
+        <location filename="../panels/scenario_panel.py" line="1465"/>
+        <source>Lane</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="1451"/>
+        <source>Value a year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="1451"/>
+        <source>At risk a year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="1452"/>
+        <source>counted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="1452"/>
+        <source>chapter not covered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="1453"/>
+        <source>HS unknown: not counted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="1453"/>
+        <source>no value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="1457"/>
+        <source>HS {hs}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="1462"/>
+        <source>Lanes from a Mexican to a US facility; US$ a year: the lane&apos;s annual value × the tariff&apos;s share at risk where its HS chapter is covered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="1465"/>
+        <source>Rerouted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="1465"/>
+        <source>Delayed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="1466"/>
+        <source>Extra km</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="1472"/>
+        <source>via {port}, {km:+,.0f} km</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="1473"/>
+        <source>via {port}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="1473"/>
+        <source>waits: no port took it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="1477"/>
+        <source>truck-km</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="1478"/>
+        <source>rail container-km</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="1483"/>
+        <source>US$ over the {d} days closed. Via: the receiving port adding the least detour from the lane&apos;s own origin to its destination; extra km: the lane&apos;s rerouted loaded containers × that detour (truck-km, or rail container-km on rail lanes; great-circle).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="1521"/>
+        <source>A: {a}
+B: {b}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="1522"/>
+        <source>run a scenario</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="1560"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="1560"/>
+        <source>CSV table (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="1561"/>
+        <source>Save Scenario Results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="1568"/>
+        <source>Export failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="1593"/>
+        <source>The store holds no truck counts around {m}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="1602"/>
+        <source>Predicted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="803"/>
         <source>HS chapters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/scenario_panel.py" line="81"/>
+        <location filename="../panels/scenario_panel.py" line="804"/>
         <source>USMCA-exempt share</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/scenario_panel.py" line="82"/>
+        <location filename="../panels/scenario_panel.py" line="805"/>
         <source>Trade elasticity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/scenario_panel.py" line="85"/>
-        <source>Run Scenario</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../panels/scenario_panel.py" line="89"/>
+        <location filename="../panels/scenario_panel.py" line="848"/>
+        <location filename="../panels/scenario_panel.py" line="1360"/>
         <source>Close a port and run the scenario.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/scenario_panel.py" line="93"/>
+        <location filename="../panels/scenario_panel.py" line="855"/>
         <source>Receiving port</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/scenario_panel.py" line="93"/>
+        <location filename="../panels/scenario_panel.py" line="855"/>
         <source>Mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/scenario_panel.py" line="93"/>
+        <location filename="../panels/scenario_panel.py" line="855"/>
         <source>Value rerouted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/scenario_panel.py" line="94"/>
-        <source>Load / month</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../panels/scenario_panel.py" line="94"/>
-        <source>Capacity / month</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../panels/scenario_panel.py" line="141"/>
+        <location filename="../panels/scenario_panel.py" line="1192"/>
         <source>No trade store is open.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/scenario_panel.py" line="147"/>
+        <location filename="../panels/scenario_panel.py" line="1209"/>
+        <source>Close a port (or set a tariff) and run the scenario.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/scenario_panel.py" line="1213"/>
         <source>Computing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/scenario_panel.py" line="162"/>
-        <source>does not clear</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../panels/scenario_panel.py" line="163"/>
-        <source>{d:.1f} days</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../panels/scenario_panel.py" line="164"/>
-        <source>Affected {a}: rerouted {r}, delayed {d} ({vd} value-days); backlog clears in {c}; {km:,.0f} extra truck-km.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../panels/scenario_panel.py" line="170"/>
+        <location filename="../panels/scenario_panel.py" line="1318"/>
         <source>Tariff: {v} of {t} at risk.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2071,7 +3292,7 @@ The map still works; trade filters are disabled.</source>
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../cli/main.py" line="52"/>
+        <location filename="../../cli/main.py" line="66"/>
         <source>Frontera Atlas cannot start</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2464,6 +3685,7 @@ The map still works; trade filters are disabled.</source>
     </message>
     <message>
         <location filename="model_messages.py" line="82"/>
+        <location filename="model_messages.py" line="361"/>
         <source>{origin} → {port} → {dest}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2484,7 +3706,7 @@ The map still works; trade filters are disabled.</source>
     </message>
     <message>
         <location filename="model_messages.py" line="86"/>
-        <location filename="model_messages.py" line="384"/>
+        <location filename="model_messages.py" line="420"/>
         <source>{parts_list}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3231,11 +4453,13 @@ The map still works; trade filters are disabled.</source>
     </message>
     <message>
         <location filename="model_messages.py" line="240"/>
+        <location filename="model_messages.py" line="376"/>
         <source>{rank_n} of {count_n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="241"/>
+        <location filename="model_messages.py" line="375"/>
         <source>{value_n}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3756,236 +4980,401 @@ The map still works; trade filters are disabled.</source>
     </message>
     <message>
         <location filename="model_messages.py" line="345"/>
-        <source>port {port} is not a land port of entry; the lane is routed by the shortest detour</source>
+        <source>{file}: the lanes&apos; {field} is mapped from two columns ({columns_list}); map it from one</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="346"/>
-        <source>the port assigned to the lane</source>
+        <source>{file}: no column holds the lanes&apos; {field} facility; map one to &apos;{field}&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="347"/>
-        <source>the {mode} port with the shortest detour ({detour_km} km)</source>
+        <source>port {port} is not a land port of entry; the lane is routed by the shortest detour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="348"/>
-        <source>no land port handles {mode} by the crossing counts</source>
+        <source>the port assigned to the lane</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="349"/>
-        <source>facility {id} has no position yet</source>
+        <source>the {mode} port with the shortest detour ({detour_km} km)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="350"/>
-        <source>{mode} lanes do not cross at a land port</source>
+        <source>no land port handles {mode} by the crossing counts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="351"/>
-        <source>{share_share} of cross-border value relies on one port ({port})</source>
+        <source>facility {id} has no position yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="352"/>
-        <source>{count_n} cross-border lanes worth {value_usd} are not routed: {reason_msg}</source>
+        <source>{mode} lanes do not cross at a land port</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="353"/>
-        <source>A facility belongs to a manufacturing cluster when its municipality is one of the cluster&apos;s (as the drill-down counts RETC facilities), else to the nearest cluster within {km} km.</source>
+        <source>{share_share} of cross-border value relies on one port ({port})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="354"/>
-        <source>Ports sized by the company&apos;s cross-border value (exposure)</source>
+        <source>{count_n} cross-border lanes worth {value_usd} are not routed: {reason_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="355"/>
-        <source>Company facilities</source>
+        <source>A facility belongs to a manufacturing cluster when its municipality is one of the cluster&apos;s (as the drill-down counts RETC facilities), else to the nearest cluster within {km} km.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="356"/>
-        <source>Company lanes</source>
+        <source>Ports sized by the company&apos;s cross-border value (exposure)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="357"/>
-        <source>Period: {start_ym} to {end_ym}, the latest full year of DOT1 flows the store holds (the default).</source>
+        <source>Company facilities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="358"/>
-        <source>Period: {start_ym} to {end_ym}.</source>
+        <source>Company lanes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="359"/>
-        <source>Capacity per port and mode: the highest monthly count of loaded truck or rail containers in the {months} months to {end_ym}, unless overridden.</source>
+        <source>Annual value of cross-border lanes ({units})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="360"/>
-        <source>Current load: the mean monthly count of loaded containers from {start_ym} to {end_ym}; headroom = capacity − load.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="model_messages.py" line="361"/>
-        <source>Value per loaded container: US import value by truck (rail) through the port ÷ the inbound loaded truck (rail) containers counted there, same port and months, as in the drill-down; ports without both use the border average ({truck_usd} a truck, {rail_usd} a rail container).</source>
+        <source>Company lane {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="362"/>
-        <source>Crossing counts are northbound only: northbound capacity and load come from them. Southbound (US exports) load is export value ÷ the port&apos;s value per container; southbound capacity is {ratio_share} of the northbound capacity (an editable assumption).</source>
+        <source>{origin} → {dest} (not routed through a land port)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="363"/>
-        <source>Added detour in great-circle km: exports Mexican state → port → US state against the closed port; imports, whose Mexican origin BTS does not record, on the US side: closed port → new port → US state against closed port → US state.</source>
+        <source>{mode} · {value_usd} a year · {share_share} of the company&apos;s cross-border value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="364"/>
-        <source>Freight is reassigned to ports handling the same mode by one linear program (HiGHS) that minimises the added detour within their headroom over the {days} days, adding at most {km} km; what does not fit waits.</source>
+        <source>Company cross-border value through this port</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="365"/>
-        <source>Waiting freight builds up evenly while closed and clears after the reopening at the reopened port&apos;s headroom; value-days at risk = value delayed × (days closed + days to clear) ÷ 2.</source>
+        <source>Company cross-border value of its facilities in this state</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="366"/>
-        <source>Extra truck-km: rerouted loaded truck containers × added detour, one container a truck.</source>
+        <source>Company cross-border value of its facilities in this cluster</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="367"/>
-        <source>{ports_list} at {capacity_share} of capacity for {days} days.</source>
+        <source>Share of the company&apos;s cross-border value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="368"/>
-        <source>One bridge of {port} carries {share_share} of the port&apos;s capacity (user-entered).</source>
+        <source>Company cross-border lanes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="369"/>
-        <source>Capacity of {port} ({mode}) set by the user to {value}.</source>
+        <source>Company facilities behind these lanes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="370"/>
-        <source>{port} carries {mode} freight in the flows but has no {mode} counts: its waiting {mode} freight is taken to clear on reopening.</source>
+        <source>Company facilities in this state</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="371"/>
-        <source>The backlog at {port} ({mode}) does not clear: the port has no headroom.</source>
+        <source>Company facilities in this cluster</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="372"/>
-        <source>Tariff of {tariff_share} on US imports from Mexico (HS chapters: {scope}), {usmca_share} exempt as USMCA-compliant; value at risk = value × (1 − exempt) × (1 − (1 + tariff)^−elasticity) = {factor_share} of the value (full pass-through).</source>
+        <source>Rank among the company&apos;s crossings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="373"/>
-        <source>Trade elasticity {elasticity} (default {default}: {source}).</source>
+        <source>{value_usd} a year</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="374"/>
-        <source>The store cannot break the tariff&apos;s value at risk down by {by} for this period and filter.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="model_messages.py" line="375"/>
-        <source>{port} is not a land port on the Mexican border with crossing counts.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="model_messages.py" line="376"/>
-        <source>The store holds no full year of DOT1 flows; choose a period.</source>
+        <source>{share_share} of {total_usd} a year</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="377"/>
-        <source>The reassignment could not be solved: {reason}</source>
+        <source>None of the company&apos;s {lanes_n} cross-border lanes crosses here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="378"/>
-        <source>Unknown setting {key} in the {part} part of the session.</source>
+        <source>Annual values from the company&apos;s lane file. A lane between facilities in two countries crosses at the port assigned to it, else at the land port with the shortest detour that handles its mode.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="379"/>
-        <source>The session&apos;s {part}.{key} has an invalid value {value}: {reason}</source>
+        <source>A cross-border lane counts for the Mexican state of its Mexican facility (annual values from the company&apos;s lane file).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="380"/>
-        <source>This analysis was saved by a newer Frontera (session schema {found}); this version reads schema {supported} and older.</source>
+        <source>This park lies in the {cluster} cluster: the company&apos;s figures are the cluster&apos;s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="381"/>
-        <source>This is not a Frontera session (no schema version).</source>
+        <source>This park lies in no manufacturing cluster: the company&apos;s facilities are counted by cluster.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="382"/>
-        <source>US–Mexico border: land ports of entry, seaports and industrial zones</source>
+        <source>Period: {start_ym} to {end_ym}, the latest full year of DOT1 flows the store holds (the default).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="383"/>
-        <source>US–Mexico border trade: {scope_msg}</source>
+        <source>Period: {start_ym} to {end_ym}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="384"/>
+        <source>Capacity per port and mode: the highest monthly count of loaded truck or rail containers in the {months} months to {end_ym}, unless overridden.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="385"/>
-        <source>US states shaded by trade value (US$)</source>
+        <source>Current load: the mean monthly count of loaded containers from {start_ym} to {end_ym}; headroom = capacity − load.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="386"/>
-        <source>Mexican states shaded by US exports (US$)</source>
+        <source>Value per loaded container: US import value by truck (rail) through the port ÷ the inbound loaded truck (rail) containers counted there, same port and months, as in the drill-down; ports without both use the border average ({truck_usd} a truck, {rail_usd} a rail container).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="387"/>
-        <source>Land ports sized by trade value (US$)</source>
+        <source>Crossing counts are northbound only: northbound capacity and load come from them. Southbound (US exports) load is export value ÷ the port&apos;s value per container; southbound capacity is {ratio_share} of the northbound capacity (an editable assumption).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="388"/>
-        <source>Land ports sized by {measure_msg}</source>
+        <source>Added detour in great-circle km: exports Mexican state → port → US state against the closed port; imports, whose Mexican origin BTS does not record, on the US side: closed port → new port → US state against closed port → US state.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="389"/>
-        <source>Flows: width by trade value (US$)</source>
+        <source>Freight is reassigned to ports handling the same mode by one linear program (HiGHS) that minimises the added detour within their headroom over the {days} days, adding at most {km} km; what does not fit waits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="390"/>
-        <source>{km} km</source>
+        <source>Waiting freight builds up evenly while closed and clears after the reopening at the reopened port&apos;s headroom; value-days at risk = value delayed × (days closed + days to clear) ÷ 2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="391"/>
-        <source>{m} m</source>
+        <source>Extra truck-km: rerouted loaded truck containers × added detour, one container a truck.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="392"/>
+        <source>{ports_list} at {capacity_share} of capacity for {days} days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="393"/>
+        <source>One bridge of {port} carries {share_share} of the port&apos;s capacity (user-entered).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="394"/>
+        <source>Capacity of {port} ({mode}) set by the user to {value}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="395"/>
+        <source>New crossing {name} ({port}, {mode}) at {lon}, {lat}: a capacity of {capacity} loaded containers a month (user-entered), empty before the closure; its value per container is the border average ({value_usd}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="396"/>
+        <source>Company lanes through a closed port: value at risk = the lane&apos;s annual value ÷ 365 × days × the share of the port&apos;s freight in the lane&apos;s direction that no longer fits; of it, the share of the port&apos;s freight the program reroutes goes through the receiving port (of those that took it) adding the least detour from the lane&apos;s own origin to its own destination: origin facility → new port → destination facility against origin facility → closed port → destination facility (great-circle), so for imports the Mexican side is measured from the company&apos;s facility, which BTS does not record; extra truck-km = rerouted value ÷ the closed port&apos;s value per loaded container × that detour.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="397"/>
+        <source>{port} carries {mode} freight in the flows but has no {mode} counts: its waiting {mode} freight is taken to clear on reopening.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="398"/>
+        <source>The backlog at {port} ({mode}) does not clear: the port has no headroom.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="399"/>
+        <source>Tariff of {tariff_share} on US imports from Mexico (HS chapters: {scope}), {usmca_share} exempt as USMCA-compliant; value at risk = value × (1 − exempt) × (1 − (1 + tariff)^−elasticity) = {factor_share} of the value (full pass-through).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="400"/>
+        <source>Trade elasticity {elasticity} (default {default}: {source}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="401"/>
+        <source>The store cannot break the tariff&apos;s value at risk down by {by} for this period and filter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="402"/>
+        <source>Company lanes from a Mexican to a US facility: value at risk = the lane&apos;s annual value × {factor_share}, the same rule as the public figures, when the lane&apos;s HS chapter is covered (chapters: {scope}); {count_n} lanes worth {value_usd} a year are counted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="403"/>
+        <source>{count_n} company lanes worth {value_usd} a year have no HS chapter: they are listed as &apos;HS unknown&apos; and not counted (the tariff covers chosen chapters only).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="404"/>
+        <source>{port} is not a land port on the Mexican border with crossing counts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="405"/>
+        <source>The store holds no full year of DOT1 flows; choose a period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="406"/>
+        <source>The reassignment could not be solved: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="407"/>
+        <source>Colour: a receiving port&apos;s load while the ports are closed ÷ its capacity, in loaded {modes_list} containers a month, northbound (Border Crossing counts); capacity = the highest month of the {months} to {end_ym}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="408"/>
+        <source>Width: value rerouted over the {days} days (widest {max_usd}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="409"/>
+        <source>Scenario: {ports_list} at {capacity_share} of capacity for {days} days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="410"/>
+        <source>Tariff: {tariff_share} on US imports from Mexico (HS chapters: {scope}), {usmca_share} USMCA-exempt, elasticity {elasticity}; values over {start_ym} to {end_ym}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="411"/>
+        <source>Company: {count_n} lanes of the company network, {hit_n} of them through a closed port; their value at risk is over the {days} days of the closure (the tariff&apos;s: a year), per facility on the side shipping (supplier) or receiving (customer).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="412"/>
+        <source>Units: values in US$ over the {days} days of the closure (tariff: over its period); loads and capacities in loaded containers a month, northbound; detours in km.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="413"/>
+        <source>Sources: BTS TransBorder Freight Data, table DOT1 (US state × port × Mexican state), {start_ym} to {end_ym}; BTS Border Crossing Entry Data (loaded truck and rail containers), {from_ym} to {end_ym}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="414"/>
+        <source>Unknown setting {key} in the {part} part of the session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="415"/>
+        <source>The session&apos;s {part}.{key} has an invalid value {value}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="416"/>
+        <source>This analysis was saved by a newer Frontera (session schema {found}); this version reads schema {supported} and older.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="417"/>
+        <source>This is not a Frontera session (no schema version).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="418"/>
+        <source>US–Mexico border: land ports of entry, seaports and industrial zones</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="419"/>
+        <source>US–Mexico border trade: {scope_msg}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="421"/>
+        <source>US states shaded by trade value (US$)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="422"/>
+        <source>Mexican states shaded by US exports (US$)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="423"/>
+        <source>Land ports sized by trade value (US$)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="424"/>
+        <source>Land ports sized by {measure_msg}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="425"/>
+        <source>Flows: width by trade value (US$)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="426"/>
+        <source>{km} km</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="427"/>
+        <source>{m} m</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="428"/>
         <source>Sources: {sources_list}. {projection}. Made with Frontera Atlas.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3993,12 +5382,12 @@ The map still works; trade filters are disabled.</source>
 <context>
     <name>parent</name>
     <message>
-        <location filename="../panels/profile_panel.py" line="263"/>
+        <location filename="../panels/profile_panel.py" line="297"/>
         <source>Save Table</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/profile_panel.py" line="269"/>
+        <location filename="../panels/profile_panel.py" line="303"/>
         <source>Export failed</source>
         <translation type="unfinished"></translation>
     </message>

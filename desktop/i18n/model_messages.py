@@ -342,6 +342,8 @@ MESSAGES = (
     QT_TRANSLATE_NOOP('messages', "mode '{value}' is not known (truck, rail, air, vessel, pipeline, other); the row was not imported"),  # import.network.lane_bad_mode
     QT_TRANSLATE_NOOP('messages', "{column} '{value}' is not a non-negative number; the row was not imported"),  # import.network.lane_bad_amount
     QT_TRANSLATE_NOOP('messages', 'the lane has neither an annual value nor a volume'),  # import.network.lane_no_amount
+    QT_TRANSLATE_NOOP('messages', "{file}: the lanes' {field} is mapped from two columns ({columns_list}); map it from one"),  # import.network.lane_field_twice
+    QT_TRANSLATE_NOOP('messages', "{file}: no column holds the lanes' {field} facility; map one to '{field}'"),  # import.network.lane_field_missing
     QT_TRANSLATE_NOOP('messages', 'port {port} is not a land port of entry; the lane is routed by the shortest detour'),  # import.network.lane_unknown_port
     QT_TRANSLATE_NOOP('messages', 'the port assigned to the lane'),  # network.route.assigned
     QT_TRANSLATE_NOOP('messages', 'the {mode} port with the shortest detour ({detour_km} km)'),  # network.route.shortest
@@ -354,6 +356,29 @@ MESSAGES = (
     QT_TRANSLATE_NOOP('messages', "Ports sized by the company's cross-border value (exposure)"),  # network.port_title.exposure
     QT_TRANSLATE_NOOP('messages', 'Company facilities'),  # network.layer.facilities
     QT_TRANSLATE_NOOP('messages', 'Company lanes'),  # network.layer.lanes
+    QT_TRANSLATE_NOOP('messages', 'Annual value of cross-border lanes ({units})'),  # network.lanes.caption
+    QT_TRANSLATE_NOOP('messages', 'Company lane {id}'),  # network.lanes.tip.title
+    QT_TRANSLATE_NOOP('messages', '{origin} → {port} → {dest}'),  # network.lanes.tip.route
+    QT_TRANSLATE_NOOP('messages', '{origin} → {dest} (not routed through a land port)'),  # network.lanes.tip.unrouted
+    QT_TRANSLATE_NOOP('messages', "{mode} · {value_usd} a year · {share_share} of the company's cross-border value"),  # network.lanes.tip.value
+    QT_TRANSLATE_NOOP('messages', 'Company cross-border value through this port'),  # network.profile.port_value
+    QT_TRANSLATE_NOOP('messages', 'Company cross-border value of its facilities in this state'),  # network.profile.state_value
+    QT_TRANSLATE_NOOP('messages', 'Company cross-border value of its facilities in this cluster'),  # network.profile.zone_value
+    QT_TRANSLATE_NOOP('messages', "Share of the company's cross-border value"),  # network.profile.share
+    QT_TRANSLATE_NOOP('messages', 'Company cross-border lanes'),  # network.profile.lanes
+    QT_TRANSLATE_NOOP('messages', 'Company facilities behind these lanes'),  # network.profile.port_facilities
+    QT_TRANSLATE_NOOP('messages', 'Company facilities in this state'),  # network.profile.state_facilities
+    QT_TRANSLATE_NOOP('messages', 'Company facilities in this cluster'),  # network.profile.zone_facilities
+    QT_TRANSLATE_NOOP('messages', "Rank among the company's crossings"),  # network.profile.rank_label
+    QT_TRANSLATE_NOOP('messages', '{value_usd} a year'),  # network.profile.usd_year
+    QT_TRANSLATE_NOOP('messages', '{share_share} of {total_usd} a year'),  # network.profile.share_of
+    QT_TRANSLATE_NOOP('messages', '{value_n}'),  # network.profile.count
+    QT_TRANSLATE_NOOP('messages', '{rank_n} of {count_n}'),  # network.profile.rank
+    QT_TRANSLATE_NOOP('messages', "None of the company's {lanes_n} cross-border lanes crosses here."),  # network.profile.none_port
+    QT_TRANSLATE_NOOP('messages', "Annual values from the company's lane file. A lane between facilities in two countries crosses at the port assigned to it, else at the land port with the shortest detour that handles its mode."),  # network.profile.port_rule
+    QT_TRANSLATE_NOOP('messages', "A cross-border lane counts for the Mexican state of its Mexican facility (annual values from the company's lane file)."),  # network.profile.state_rule
+    QT_TRANSLATE_NOOP('messages', "This park lies in the {cluster} cluster: the company's figures are the cluster's."),  # network.profile.park
+    QT_TRANSLATE_NOOP('messages', "This park lies in no manufacturing cluster: the company's facilities are counted by cluster."),  # network.profile.no_cluster
     QT_TRANSLATE_NOOP('messages', 'Period: {start_ym} to {end_ym}, the latest full year of DOT1 flows the store holds (the default).'),  # scenario.assume.period_default
     QT_TRANSLATE_NOOP('messages', 'Period: {start_ym} to {end_ym}.'),  # scenario.assume.period
     QT_TRANSLATE_NOOP('messages', 'Capacity per port and mode: the highest monthly count of loaded truck or rail containers in the {months} months to {end_ym}, unless overridden.'),  # scenario.assume.capacity
@@ -367,14 +392,25 @@ MESSAGES = (
     QT_TRANSLATE_NOOP('messages', '{ports_list} at {capacity_share} of capacity for {days} days.'),  # scenario.assume.closure
     QT_TRANSLATE_NOOP('messages', "One bridge of {port} carries {share_share} of the port's capacity (user-entered)."),  # scenario.assume.bridge
     QT_TRANSLATE_NOOP('messages', 'Capacity of {port} ({mode}) set by the user to {value}.'),  # scenario.assume.override
+    QT_TRANSLATE_NOOP('messages', 'New crossing {name} ({port}, {mode}) at {lon}, {lat}: a capacity of {capacity} loaded containers a month (user-entered), empty before the closure; its value per container is the border average ({value_usd}).'),  # scenario.assume.new_crossing
+    QT_TRANSLATE_NOOP('messages', "Company lanes through a closed port: value at risk = the lane's annual value ÷ 365 × days × the share of the port's freight in the lane's direction that no longer fits; of it, the share of the port's freight the program reroutes goes through the receiving port (of those that took it) adding the least detour from the lane's own origin to its own destination: origin facility → new port → destination facility against origin facility → closed port → destination facility (great-circle), so for imports the Mexican side is measured from the company's facility, which BTS does not record; extra truck-km = rerouted value ÷ the closed port's value per loaded container × that detour."),  # scenario.assume.company_detour
     QT_TRANSLATE_NOOP('messages', '{port} carries {mode} freight in the flows but has no {mode} counts: its waiting {mode} freight is taken to clear on reopening.'),  # scenario.assume.no_counts
     QT_TRANSLATE_NOOP('messages', 'The backlog at {port} ({mode}) does not clear: the port has no headroom.'),  # scenario.never_clears
     QT_TRANSLATE_NOOP('messages', 'Tariff of {tariff_share} on US imports from Mexico (HS chapters: {scope}), {usmca_share} exempt as USMCA-compliant; value at risk = value × (1 − exempt) × (1 − (1 + tariff)^−elasticity) = {factor_share} of the value (full pass-through).'),  # scenario.tariff.rule
     QT_TRANSLATE_NOOP('messages', 'Trade elasticity {elasticity} (default {default}: {source}).'),  # scenario.tariff.elasticity
     QT_TRANSLATE_NOOP('messages', "The store cannot break the tariff's value at risk down by {by} for this period and filter."),  # scenario.tariff.not_answerable
+    QT_TRANSLATE_NOOP('messages', "Company lanes from a Mexican to a US facility: value at risk = the lane's annual value × {factor_share}, the same rule as the public figures, when the lane's HS chapter is covered (chapters: {scope}); {count_n} lanes worth {value_usd} a year are counted."),  # scenario.tariff.company_rule
+    QT_TRANSLATE_NOOP('messages', "{count_n} company lanes worth {value_usd} a year have no HS chapter: they are listed as 'HS unknown' and not counted (the tariff covers chosen chapters only)."),  # scenario.tariff.company_hs_unknown
     QT_TRANSLATE_NOOP('messages', '{port} is not a land port on the Mexican border with crossing counts.'),  # scenario.error.unknown_port
     QT_TRANSLATE_NOOP('messages', 'The store holds no full year of DOT1 flows; choose a period.'),  # scenario.error.no_flows
     QT_TRANSLATE_NOOP('messages', 'The reassignment could not be solved: {reason}'),  # scenario.error.solver
+    QT_TRANSLATE_NOOP('messages', "Colour: a receiving port's load while the ports are closed ÷ its capacity, in loaded {modes_list} containers a month, northbound (Border Crossing counts); capacity = the highest month of the {months} to {end_ym}."),  # scenario.map.load_rule
+    QT_TRANSLATE_NOOP('messages', 'Width: value rerouted over the {days} days (widest {max_usd}).'),  # scenario.map.width_rule
+    QT_TRANSLATE_NOOP('messages', 'Scenario: {ports_list} at {capacity_share} of capacity for {days} days.'),  # scenario.export.settings
+    QT_TRANSLATE_NOOP('messages', 'Tariff: {tariff_share} on US imports from Mexico (HS chapters: {scope}), {usmca_share} USMCA-exempt, elasticity {elasticity}; values over {start_ym} to {end_ym}.'),  # scenario.export.tariff
+    QT_TRANSLATE_NOOP('messages', "Company: {count_n} lanes of the company network, {hit_n} of them through a closed port; their value at risk is over the {days} days of the closure (the tariff's: a year), per facility on the side shipping (supplier) or receiving (customer)."),  # scenario.export.company
+    QT_TRANSLATE_NOOP('messages', 'Units: values in US$ over the {days} days of the closure (tariff: over its period); loads and capacities in loaded containers a month, northbound; detours in km.'),  # scenario.export.units
+    QT_TRANSLATE_NOOP('messages', 'Sources: BTS TransBorder Freight Data, table DOT1 (US state × port × Mexican state), {start_ym} to {end_ym}; BTS Border Crossing Entry Data (loaded truck and rail containers), {from_ym} to {end_ym}.'),  # scenario.export.source
     QT_TRANSLATE_NOOP('messages', 'Unknown setting {key} in the {part} part of the session.'),  # session.bad_key
     QT_TRANSLATE_NOOP('messages', "The session's {part}.{key} has an invalid value {value}: {reason}"),  # session.bad_value
     QT_TRANSLATE_NOOP('messages', 'This analysis was saved by a newer Frontera (session schema {found}); this version reads schema {supported} and older.'),  # session.newer

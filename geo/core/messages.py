@@ -444,6 +444,10 @@ CATALOGUE: dict[str, str] = {
                                     "the row was not imported",
     "import.network.lane_bad_amount": "{column} '{value}' is not a non-negative number; the row was not imported",
     "import.network.lane_no_amount": "the lane has neither an annual value nor a volume",
+    "import.network.lane_field_twice": "{file}: the lanes' {field} is mapped from two columns ({columns_list}); "
+                                       "map it from one",
+    "import.network.lane_field_missing": "{file}: no column holds the lanes' {field} facility; map one to "
+                                         "'{field}'",
     "import.network.lane_unknown_port": "port {port} is not a land port of entry; the lane is routed by the "
                                         "shortest detour",
     "network.route.assigned": "the port assigned to the lane",
@@ -459,6 +463,33 @@ CATALOGUE: dict[str, str] = {
     "network.port_title.exposure": "Ports sized by the company's cross-border value (exposure)",
     "network.layer.facilities": "Company facilities",
     "network.layer.lanes": "Company lanes",
+    "network.lanes.caption": "Annual value of cross-border lanes ({units})",
+    "network.lanes.tip.title": "Company lane {id}",
+    "network.lanes.tip.route": "{origin} → {port} → {dest}",
+    "network.lanes.tip.unrouted": "{origin} → {dest} (not routed through a land port)",
+    "network.lanes.tip.value": "{mode} · {value_usd} a year · {share_share} of the company's cross-border value",
+    "network.profile.port_value": "Company cross-border value through this port",
+    "network.profile.state_value": "Company cross-border value of its facilities in this state",
+    "network.profile.zone_value": "Company cross-border value of its facilities in this cluster",
+    "network.profile.share": "Share of the company's cross-border value",
+    "network.profile.lanes": "Company cross-border lanes",
+    "network.profile.port_facilities": "Company facilities behind these lanes",
+    "network.profile.state_facilities": "Company facilities in this state",
+    "network.profile.zone_facilities": "Company facilities in this cluster",
+    "network.profile.rank_label": "Rank among the company's crossings",
+    "network.profile.usd_year": "{value_usd} a year",
+    "network.profile.share_of": "{share_share} of {total_usd} a year",
+    "network.profile.count": "{value_n}",
+    "network.profile.rank": "{rank_n} of {count_n}",
+    "network.profile.none_port": "None of the company's {lanes_n} cross-border lanes crosses here.",
+    "network.profile.port_rule": "Annual values from the company's lane file. A lane between facilities in two "
+                                 "countries crosses at the port assigned to it, else at the land port with the "
+                                 "shortest detour that handles its mode.",
+    "network.profile.state_rule": "A cross-border lane counts for the Mexican state of its Mexican facility "
+                                  "(annual values from the company's lane file).",
+    "network.profile.park": "This park lies in the {cluster} cluster: the company's figures are the cluster's.",
+    "network.profile.no_cluster": "This park lies in no manufacturing cluster: the company's facilities are "
+                                  "counted by cluster.",
     # --- disruption and tariff scenarios (geo.analysis.scenario) ---------------------------
     "scenario.assume.period_default": "Period: {start_ym} to {end_ym}, the latest full year of DOT1 flows the "
                                       "store holds (the default).",
@@ -489,6 +520,19 @@ CATALOGUE: dict[str, str] = {
     "scenario.assume.closure": "{ports_list} at {capacity_share} of capacity for {days} days.",
     "scenario.assume.bridge": "One bridge of {port} carries {share_share} of the port's capacity (user-entered).",
     "scenario.assume.override": "Capacity of {port} ({mode}) set by the user to {value}.",
+    "scenario.assume.new_crossing": "New crossing {name} ({port}, {mode}) at {lon}, {lat}: a capacity of "
+                                    "{capacity} loaded containers a month (user-entered), empty before the "
+                                    "closure; its value per container is the border average ({value_usd}).",
+    "scenario.assume.company_detour": "Company lanes through a closed port: value at risk = the lane's annual "
+                                      "value ÷ 365 × days × the share of the port's freight in the lane's "
+                                      "direction that no longer fits; of it, the share of the port's freight the "
+                                      "program reroutes goes through the receiving port (of those that took it) "
+                                      "adding the least detour from the lane's own origin to its own destination: "
+                                      "origin facility → new port → destination facility against origin facility "
+                                      "→ closed port → destination facility (great-circle), so for imports the "
+                                      "Mexican side is measured from the company's facility, which BTS does not "
+                                      "record; extra truck-km = rerouted value ÷ the closed port's value per "
+                                      "loaded container × that detour.",
     "scenario.assume.no_counts": "{port} carries {mode} freight in the flows but has no {mode} counts: its "
                                  "waiting {mode} freight is taken to clear on reopening.",
     "scenario.never_clears": "The backlog at {port} ({mode}) does not clear: the port has no headroom.",
@@ -498,9 +542,34 @@ CATALOGUE: dict[str, str] = {
     "scenario.tariff.elasticity": "Trade elasticity {elasticity} (default {default}: {source}).",
     "scenario.tariff.not_answerable": "The store cannot break the tariff's value at risk down by {by} for this "
                                       "period and filter.",
+    "scenario.tariff.company_rule": "Company lanes from a Mexican to a US facility: value at risk = the lane's "
+                                    "annual value × {factor_share}, the same rule as the public figures, when the "
+                                    "lane's HS chapter is covered (chapters: {scope}); {count_n} lanes worth "
+                                    "{value_usd} a year are counted.",
+    "scenario.tariff.company_hs_unknown": "{count_n} company lanes worth {value_usd} a year have no HS chapter: "
+                                          "they are listed as 'HS unknown' and not counted (the tariff covers "
+                                          "chosen chapters only).",
     "scenario.error.unknown_port": "{port} is not a land port on the Mexican border with crossing counts.",
     "scenario.error.no_flows": "The store holds no full year of DOT1 flows; choose a period.",
     "scenario.error.solver": "The reassignment could not be solved: {reason}",
+    # --- the scenario view (geo.analysis.scenario_view) ----------------------------------------
+    "scenario.map.load_rule": "Colour: a receiving port's load while the ports are closed ÷ its capacity, in "
+                              "loaded {modes_list} containers a month, northbound (Border Crossing counts); "
+                              "capacity = the highest month of the {months} to {end_ym}.",
+    "scenario.map.width_rule": "Width: value rerouted over the {days} days (widest {max_usd}).",
+    "scenario.export.settings": "Scenario: {ports_list} at {capacity_share} of capacity for {days} days.",
+    "scenario.export.tariff": "Tariff: {tariff_share} on US imports from Mexico (HS chapters: {scope}), "
+                              "{usmca_share} USMCA-exempt, elasticity {elasticity}; values over {start_ym} to "
+                              "{end_ym}.",
+    "scenario.export.company": "Company: {count_n} lanes of the company network, {hit_n} of them through a "
+                               "closed port; their value at risk is over the {days} days of the closure (the "
+                               "tariff's: a year), per facility on the side shipping (supplier) or receiving "
+                               "(customer).",
+    "scenario.export.units": "Units: values in US$ over the {days} days of the closure (tariff: over its period); "
+                             "loads and capacities in loaded containers a month, northbound; detours in km.",
+    "scenario.export.source": "Sources: BTS TransBorder Freight Data, table DOT1 (US state × port × Mexican state), "
+                              "{start_ym} to {end_ym}; BTS Border Crossing Entry Data (loaded truck and rail "
+                              "containers), {from_ym} to {end_ym}.",
     # --- session --------------------------------------------------------------------------
     "session.bad_key": "Unknown setting {key} in the {part} part of the session.",
     "session.bad_value": "The session's {part}.{key} has an invalid value {value}: {reason}",
