@@ -152,3 +152,49 @@ def test_compute_reports_progress_and_stops_when_told():
     again = compute(net, ports, "type", previous=res)               # the routes and exposure are reused
     assert again.exposure is res.exposure and again.flowset is not res.flowset
     assert "Site 1" not in set(again.flowset.origin_name)
+
+
+def test_the_company_lanes_shown_are_in_the_map_export(window, tmp_path, monkeypatch):
+    """A map exported while the company's lanes are shown draws them (ink on the page) with
+    their legend section as text; File → Export… passes them, and nothing once they are hidden."""
+    pytest.importorskip("pypdf")
+    import pypdf
+    from PySide6.QtGui import QImage
+
+    from desktop.export.publication import ExportOptions, export_map
+    from geo.analysis.layout import Page
+
+    window.network_panel.lanes_box.setChecked(True)
+    snap = window.network_view.lanes.snapshot()
+    assert snap is not None and snap.fs is window.network_view.lanes.flowset
+
+    def export(path, overlays):
+        opts = ExportOptions(Page(8.0, 6.0, 100), title="Company lanes", bounds=window.canvas.view.bounds,
+                             overlays=overlays)
+        export_map(path, window.content, window.session, opts)
+
+    def ink(path):
+        img = QImage(str(path)).convertToFormat(QImage.Format_RGB888)
+        w, h, bpl = img.width(), img.height(), img.bytesPerLine()
+        px = np.frombuffer(bytes(img.constBits()), np.uint8).reshape(h, bpl)[:, :w * 3].reshape(h, w, 3).astype(int)
+        return _ink(px)
+
+    export(tmp_path / "with.png", (snap,))
+    export(tmp_path / "without.png", ())
+    assert ink(tmp_path / "with.png") > ink(tmp_path / "without.png") + 300
+    export(tmp_path / "with.pdf", (snap,))
+    text = " ".join(pypdf.PdfReader(tmp_path / "with.pdf").pages[0].extract_text().split())
+    assert "Company lanes" in text
+    import desktop.dialogs.export_dialog as export_dialog
+    import desktop.export.publication as publication
+
+    seen = []
+    monkeypatch.setattr(export_dialog.ExportDialog, "exec", lambda self: 1)
+    monkeypatch.setattr(export_dialog.ExportDialog, "request", lambda self: object())
+    monkeypatch.setattr(publication, "export_with_progress",
+                        lambda parent, content, session, request, bounds, overlays=(): seen.append(overlays))
+    window.export_image()
+    assert len(seen[0]) == 1 and seen[0][0].fs is window.network_view.lanes.flowset
+    window.network_panel.lanes_box.setChecked(False)
+    window.export_image()
+    assert seen[1] == ()

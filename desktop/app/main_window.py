@@ -462,6 +462,9 @@ class MainWindow(QMainWindow):
             return
         scenario = getattr(self.canvas, "scenario", None)    # a scenario on the map goes into the export
         overlays = (scenario.snapshot(),) if scenario is not None and scenario.visible else ()
+        lanes = self.network_view.lanes.snapshot()           # and so do the company's lanes shown
+        if lanes is not None:
+            overlays = (lanes,) + overlays
         path = export_with_progress(self, self.content, self.session, dlg.request(), self.canvas.view.bounds,
                                     overlays)
         if path is None:

@@ -96,6 +96,52 @@ class LaneOverlay(QObject):
     def paint_legend(self, painter: QPainter, rect: QRectF) -> None:
         paint_lane_legend(painter, rect, self.flowset)
 
+    def snapshot(self) -> "LaneSnapshot | None":
+        """The lanes shown now, for a map export (None when none are drawn)."""
+        fs = self.flowset
+        return LaneSnapshot(fs) if fs is not None and len(fs) else None
+
+
+class LaneSnapshot:
+    """The company's lanes as a map export draws them (``ExportOptions.overlays`` of
+    :mod:`desktop.export.publication`): the lanes shown when the export started, over the
+    map, and their legend section in the map's lower right corner."""
+
+    LEGEND_WIDTH = 250.0
+
+    def __init__(self, fs: FlowSet):
+        self.fs = fs
+        self.painter = FlowPainter()
+        self.painter.show_totals = False
+        self.painter.rim = CASING
+
+    def paint(self, painter: QPainter, view, obstacles=None, vector: bool = False) -> None:
+        self.painter.paint(painter, view, self.fs, opacity=0.9, vector=vector)
+
+    def _scale(self, width: float, height: float) -> tuple[float, float, float]:
+        """(legend width and height, scale): drawn in the map's own units and never scaled, so
+        its width samples are the widths of the bands on the map."""
+        w = min(self.LEGEND_WIDTH, width * 0.4)
+        return w, lane_legend_height(self.fs, w), 1.0
+
+    def legend_rect(self, width: float, height: float) -> QRectF:
+        w, h, k = self._scale(width, height)
+        return QRectF(width - w * k - 8, height - h * k - 8, w * k, h * k)
+
+    def paint_legend(self, painter: QPainter, width: float, height: float) -> None:
+        w, h, k = self._scale(width, height)
+        if h <= 0:
+            return
+        r = self.legend_rect(width, height)
+        painter.save()
+        painter.translate(r.topLeft())
+        painter.scale(k, k)
+        painter.setPen(QPen(QColor("#b9b2a5"), 0.8))
+        painter.setBrush(QColor(255, 253, 248, 235))
+        painter.drawRect(QRectF(0, 0, w, h))
+        paint_lane_legend(painter, QRectF(0, 0, w, h), self.fs)
+        painter.restore()
+
 
 def _mode_label(mode: str) -> str:
     words = {"truck": _tr("Truck lanes"), "rail": _tr("Rail lanes"), "air": _tr("Air lanes"),
