@@ -5,8 +5,10 @@ Bound to the session: the open feature and the back/forward history are the sess
 ``panel`` part (``geo.analysis.panel.PanelState``); a click on the map opens the clicked
 feature's profile, a click on empty map space keeps it. The figures follow the session's
 filter. The header and key figures are computed at once on the GUI thread (a few small
-queries); the details and the charts (matplotlib, drawn to images) follow from a worker
-thread, one chart at a time, so the map never waits.
+queries); the details and the charts (matplotlib, drawn to images in two drawing processes)
+follow from a worker thread started once the header is painted, so the map never waits: the
+first screenful (time series, mode split, top commodities) draws first, each chart shown as
+soon as it is drawn, then the rest is computed and drawn.
 
 Linked filters, like Tableau's filter actions: a click on a commodity bar, a mode or a year
 (annual chart) filters the map; a chip shows each such filter and clears it. A click on a
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 import threading
 import time
+from concurrent.futures import wait
 from dataclasses import dataclass, replace
 from html import escape
 from pathlib import Path
@@ -46,6 +49,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.base.messages import word
+from desktop.panels.company_section import CompanySection
 from desktop.panels.profile_views import (
     ChartItem,
     all_tables,
@@ -63,6 +67,7 @@ from geo.analysis.profile import (
     Profile,
     ProfileError,
     add_details,
+    first_breakdowns,
     layer_for_ref,
     linked_filter,
     period_name,
@@ -105,28 +110,58 @@ class _Job(QRunnable):
         t0 = time.perf_counter()
         draw = chart_renderer()
         pending: list = []   # (index, item, future), in order
+        lock = threading.RLock()
 
         def flush(block: bool) -> None:
-            while pending and (block or pending[0][2].done()):
-                i, item, fut = pending.pop(0)
-                rendered = fut.result()
-                if not self.cancel.is_set():
-                    self.signals.chart.emit(self.gen, i, item, rendered)
+            """Hand over the charts drawn, in order: from the drawing processes' callbacks as
+            each is done (so a chart shows while the details are still computed), and from
+            here at the end (``block``: waiting for each; a drawing's error is raised here)."""
+            while True:
+                with lock:
+                    while pending and pending[0][2].done():
+                        i, item, fut = pending[0]
+                        if not block and not fut.cancelled() and fut.exception() is not None:
+                            break   # raised by the job's own flush below
+                        pending.pop(0)
+                        if fut.cancelled():   # the drawing processes shut down (the app ends)
+                            continue
+                        rendered = fut.result()
+                        if not self.cancel.is_set():
+                            self.signals.chart.emit(self.gen, i, item, rendered)
+                    if not block or not pending or self.cancel.is_set():
+                        return
+                    head = pending[0][2]
+                wait([head], timeout=0.05)   # outside the lock (its callback takes it)
+
+        def submit(i: int, item) -> None:
+            fut = draw.submit(item.spec, self.width, None, self.dpr)
+            with lock:
+                pending.append((i, item, fut))
+            fut.add_done_callback(lambda _f: flush(False))
 
         try:
             prof = self.profile
             first = 0
             early_items: list = []
             if prof is None:
-                # the time series (one query) and the mode split (in the header) draw first, while
-                # the rest is computed
+                # the first screenful draws while the rest is computed: the time series (from the
+                # header's figures) and the mode split (in the header) at once, the top
+                # commodities after their one query
                 early = replace(self.header, series=trade_series(self.header), details=False)
                 early_items = chart_items(early, self.granularity)
                 for i, item in enumerate(early_items[:2]):
-                    pending.append((i, item, draw.submit(item.spec, self.width, None, self.dpr)))
+                    submit(i, item)
                 first = min(2, len(early_items))
+                if first == 2 and not self.cancel.is_set():
+                    early = replace(early, breakdowns=list(early.breakdowns) + first_breakdowns(self.header))
+                    more = chart_items(early, self.granularity)
+                    if [x.key for x in more[:2]] == [x.key for x in early_items[:2]] and len(more) > 2:
+                        early_items = more
+                        submit(2, more[2])
+                        first = 3
                 if self.cancel.is_set():
                     return
+                flush(True)   # the first screenful draws with the cores to itself, then the rest
                 prof = add_details(self.header)
                 if self.cancel.is_set():
                     return
@@ -136,8 +171,7 @@ class _Job(QRunnable):
                 first = 0   # the details changed the order: draw them all again
             for i, item in enumerate(items):
                 if i >= first:
-                    pending.append((i, item, draw.submit(item.spec, self.width, None, self.dpr)))
-                flush(False)
+                    submit(i, item)
             flush(True)
             if not self.cancel.is_set():
                 self.signals.done.emit(self.gen, time.perf_counter() - t0)
@@ -147,7 +181,9 @@ class _Job(QRunnable):
             exc.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
             self.signals.failed.emit(self.gen, exc)
         finally:
-            for _i, _item, fut in pending:
+            with lock:
+                left, pending[:] = list(pending), []
+            for _i, _item, fut in left:
                 fut.cancel()
             self.signals.finished.emit(self)
 
@@ -285,6 +321,8 @@ class ProfilePanel(QWidget):
     headerShown = Signal(object, float)
     #: every chart drawn: (ref, milliseconds from the request)
     chartsShown = Signal(object, float)
+    #: one chart on screen: (ref, its index, milliseconds from the request)
+    chartShown = Signal(object, int, float)
 
     def __init__(self, session, content=None, parent=None):
         super().__init__(parent)
@@ -317,7 +355,15 @@ class ProfilePanel(QWidget):
         if content is not None:
             content.selection.changed.connect(self.open_hit)
         self.refresh()
-        self._pool.start(_Warmup())  # matplotlib's imports and font cache, before the first click
+        self._warmed = False
+
+    def warm_up(self) -> None:
+        """Start the chart processes (matplotlib's imports and font cache) before the first
+        click. The window calls it once the map and its trade figures are on screen: started
+        with the window, they took the CPU the first frame needs on a two-core laptop."""
+        if not self._warmed:
+            self._warmed = True
+            self._pool.start(_Warmup())
 
     # --- layout --------------------------------------------------------------------------
     def _build(self) -> None:
@@ -395,6 +441,8 @@ class ProfilePanel(QWidget):
         self.membership.setWordWrap(True)
         self.membership.setStyleSheet("color: #5e2d78;")
         col.addWidget(self.membership)
+        self.company = CompanySection()  # the company's figures beside the public ones (issue 15)
+        col.addWidget(self.company)
 
         gran = QHBoxLayout()
         self.gran_label = QLabel(self.tr("Time series:"))
@@ -528,7 +576,10 @@ class ProfilePanel(QWidget):
         self._show_header(header, keep_charts=same)
         self._select_on_map(ref)
         self.headerShown.emit(ref, (time.perf_counter() - self._t0) * 1000)
-        self._start_job(header, None)
+        # the charts' worker starts once the header is painted: started at once, it took the
+        # interpreter lock from the GUI thread while the header was laid out and painted
+        gen = self._gen
+        QTimer.singleShot(0, self, lambda: gen == self._gen and self._start_job(header, None))
 
     def _start_job(self, header: Profile | None, profile: Profile | None) -> None:
         self.chart_status.setText(self.tr("Drawing charts…"))
@@ -562,6 +613,7 @@ class ProfilePanel(QWidget):
         self.figures.setRowCount(0)
         self.figures.hide()
         self.membership.hide()
+        self.company.show_ref(None)
         self.caveats.hide()
         self.chart_status.setText(self.tr("Opening the trade store…") if loading else "")
         for w in (self.gran_label, self.monthly_button, self.annual_button):
@@ -586,6 +638,7 @@ class ProfilePanel(QWidget):
         self._show_figures(p)
         self.membership.setVisible(p.membership is not None)
         self.membership.setText(word(p.membership) if p.membership else "")
+        self.company.show_ref(p.ref)
         self._show_caveats(p)
         if not keep_charts:  # the same feature under a new filter: charts are replaced in place
             self._clear_charts()
@@ -662,11 +715,13 @@ class ProfilePanel(QWidget):
         if index < len(self._charts):
             self._charts[index].item = item
             self._charts[index].set_rendered(rendered)
-            return
-        view = ChartView(item, rendered, self.page)
-        view.clicked.connect(self.chart_clicked)
-        self._charts.append(view)
-        self.chart_col.addWidget(view)
+        else:
+            view = ChartView(item, rendered, self.page)
+            view.clicked.connect(self.chart_clicked)
+            self._charts.append(view)
+            self.chart_col.addWidget(view)
+        if self.header is not None:
+            self.chartShown.emit(self.header.ref, index, (time.perf_counter() - self._t0) * 1000)
 
     def _charts_done(self, gen: int, _seconds: float) -> None:
         if gen != self._gen:

@@ -10,7 +10,10 @@ stages, so the panel can paint the header at once and the charts a moment later:
 - the **details** (:func:`add_details`): the time series (monthly where held, annual
   otherwise), top commodities, mode split, counterpart ports or states, border crossings
   and value per loaded truck for ports, parks and RETC facilities by sector and INEGI
-  exports for Mexican states and zones, zones near a port or seaport, harbour facts.
+  exports for Mexican states and zones, zones near a port or seaport, harbour facts. A panel
+  takes the first screenful ahead of the rest: the trade series (:func:`trade_series`, from the
+  header's monthly answer, no query) and the top commodities (:func:`first_breakdowns`, one
+  query); :func:`add_details` reuses them.
 
 Every figure, series and breakdown names its source and the months it used
 (:class:`SourceRef`, read from the query plan the store attaches to its answers, so tables
@@ -550,12 +553,23 @@ class _Ctx:
     monthly: dict[int, float] = field(default_factory=dict)
     monthly_held: set[int] = field(default_factory=set)
     monthly_source: SourceRef = field(default_factory=lambda: SourceRef("BTS TransBorder"))
+    #: the monthly answer as it came: (month, value) in month order, and its plan
+    monthly_rows: list[tuple[int, int]] = field(default_factory=list)
+    monthly_plan: Mapping | None = None
     near_km: float = NEAR_KM
     periods: Mapping[str, Sequence[int]] = field(default_factory=dict)
     trade_series: list[Series] | None = None
+    #: breakdowns computed ahead of :func:`add_details` (:func:`first_breakdowns`), by key
+    early: dict[str, Breakdown] = field(default_factory=dict)
+    #: (code, params) of each caveat, to keep one of each (a Message compares by both)
+    caveat_keys: list[tuple[str, dict]] = field(default_factory=list, repr=False)
 
     def caveat(self, m: Message | None) -> None:
-        if m is not None and all(m.code != c.code or m != c for c in self.caveats):
+        if m is None:
+            return
+        key = (m.code, m.as_dict()["params"])
+        if key not in self.caveat_keys:
+            self.caveat_keys.append(key)
             self.caveats.append(m)
 
     def caveats_of(self, df: pd.DataFrame | None) -> None:
@@ -666,16 +680,17 @@ def _peers(ctx: _Ctx) -> tuple[list[Figure], dict]:
         info["near"] = near
         out.append(_fig_none("value", v_label, "usd", src, note, own))
         return out, info
-    codes = df["code"].astype(str)
+    # plain lists: a few dozen rows, where pandas' per-operation cost outweighs the work
+    codes = [str(c) for c in df["code"].tolist()]
+    values: list[int] = df["value"].tolist()
     if ctx.peer_by == "country":
-        ids = {"MX": "2010", "CA": "1220"}
-        mine = codes == ids[feat.id]
+        mine = {{"MX": "2010", "CA": "1220"}[feat.id]}
     elif ctx.peer_by == "mx_state":
-        mine = codes.isin(feat.state_codes)
+        mine = set(feat.state_codes)
     else:
-        mine = codes == feat.id
-    value = float(df.loc[mine, "value"].sum())
-    total = float(df["value"].sum())
+        mine = {feat.id}
+    value = float(sum(v for c, v in zip(codes, values) if c in mine))
+    total = float(sum(values))
     info.update(value=value, total=total, source=src)
     out.append(Figure("value", v_label, value, "usd", msg("profile.show.usd", value_usd=value), src, owner=own))
     share = value / total if total else None
@@ -686,8 +701,8 @@ def _peers(ctx: _Ctx) -> tuple[list[Figure], dict]:
                       src, msg("profile.note.of_total", total_usd=total), owner=own))
     if ctx.peer_by == "country":
         return out, info
-    ranked = df[~codes.isin(_UNKNOWN_STATES) & ~codes.str.upper().str.endswith("XX") & (df["value"] > 0)]
-    rcodes = ranked["code"].astype(str).tolist()
+    rcodes = [c for c, v in zip(codes, values)
+              if c not in _UNKNOWN_STATES and not c.upper().endswith("XX") and v > 0]
     n = len(rcodes)
     if len(feat.state_codes) > 1 and ctx.peer_by == "mx_state":
         rank = None
@@ -713,7 +728,9 @@ def _monthly(ctx: _Ctx) -> None:
     if df is None:
         return
     plan = df.attrs.get("plan")
-    ctx.monthly = {int(c): float(v) for c, v in zip(df["code"], df["value"])}
+    ctx.monthly_rows = [(int(c), int(v)) for c, v in zip(df["code"].tolist(), df["value"].tolist())]
+    ctx.monthly_plan = plan
+    ctx.monthly = {c: float(v) for c, v in ctx.monthly_rows}
     ctx.monthly_held = {m for m in _plan_months(plan) if m >= 190001}
     ctx.monthly_source = _plan_source(plan)
 
@@ -781,12 +798,11 @@ def _to_breakdown(ctx: _Ctx, key: str, title: Message, df: pd.DataFrame | None, 
     if df is None or not plan or not plan.get("tables"):
         why, near = _not_held_note(ctx, needed, ctx.f.period)
         return Breakdown(key, title, "usd", (), src, held=False, note=why, nearest=near, link=link, owner=owner)
-    total = float(df["value"].sum())
-    d = df[df["value"] != 0]
-    if drop_unknown:
-        d = d[~d["code"].astype(str).isin(_UNKNOWN_STATES)]
+    values: list[int] = df["value"].tolist()
+    total = float(sum(values))
     rows = tuple(Row(str(c), str(n), float(v), (float(v) / total) if total else None)
-                 for c, n, v in zip(d["code"], d["name"], d["value"]))
+                 for c, n, v in zip(df["code"].tolist(), df["name"].tolist(), values)
+                 if v != 0 and not (drop_unknown and str(c) in _UNKNOWN_STATES))
     note: Message | None = None
     if plan.get("uncovered_months"):
         note = msg("profile.note.some_months", count_n=len(src.months))
@@ -1195,19 +1211,44 @@ def _series(ctx: _Ctx) -> list[Series]:
     out.append(Series("trade_monthly", msg("profile.chart.monthly"), "usd", "month", tuple(months),
                       tuple(ctx.monthly.get(m, 0.0) for m in months), ctx.monthly_source, held=held, note=note,
                       period=period, owner=own))
-    df = _breakdown(ctx.store, ctx.ff.replace(period=None), "year")
-    if df is not None and len(df):
-        plan = df.attrs.get("plan")
+    annual = _annual(ctx)
+    if annual is not None and annual[0]:
+        rows, plan = annual
         per_year: dict[int, int] = {}
         for m in _plan_months(plan):
             per_year[m // 100] = per_year.get(m // 100, 0) + 1
-        years = tuple(int(c) for c in df["code"])
+        years = tuple(y for y, _v in rows)
         partial = tuple(per_year.get(y, 0) < 12 for y in years)
         note = msg("profile.note.partial_years") if any(partial) else None
         out.append(Series("trade_annual", msg("profile.chart.annual"), "usd", "year", years,
-                          tuple(float(v) for v in df["value"]), _plan_source(plan), partial, note=note,
+                          tuple(float(v) for _y, v in rows), _plan_source(plan), partial, note=note,
                           period=period, owner=own))
     return out
+
+
+def _annual(ctx: _Ctx) -> tuple[list[tuple[int, int]], Mapping | None] | None:
+    """The feature's value by year over every year held, ``([(year, value)], plan)`` (None: not
+    answerable): the monthly answer summed by year when the store answers the years with the
+    very plan it answered the months with (the same rows: one query fewer on the click path),
+    else the store's own annual answer."""
+    assert ctx.ff is not None
+    g = ctx.ff.replace(period=None)
+    mp = ctx.monthly_plan
+    if mp is not None and hasattr(ctx.store, "plan"):
+        try:
+            yp = ctx.store.plan(g, "year").as_dict()
+        except NotAnswerableError:
+            yp = None
+        if yp is not None and {k: v for k, v in yp.items() if k != "by"} == \
+                {k: v for k, v in mp.items() if k != "by"}:
+            years: dict[int, int] = {}
+            for m, v in ctx.monthly_rows:
+                years[m // 100] = years.get(m // 100, 0) + v
+            return sorted(years.items()), yp
+    df = _breakdown(ctx.store, g, "year")
+    if df is None:
+        return None
+    return [(int(c), int(v)) for c, v in zip(df["code"].tolist(), df["value"].tolist())], df.attrs.get("plan")
 
 
 def trade_series(prof: Profile) -> list[Series]:
@@ -1221,10 +1262,30 @@ def trade_series(prof: Profile) -> list[Series]:
     return list(ctx.trade_series)
 
 
+def _commodities(ctx: _Ctx, store) -> Breakdown:
+    assert ctx.ff is not None
+    ff = ctx.ff
+    return _to_breakdown(ctx, "commodities", msg("profile.chart.commodities"), _breakdown(store, ff, "commodity"),
+                         set(ff.dims) | {"commodity"}, link="commodities", owner=ctx.owner)
+
+
+def first_breakdowns(prof: Profile) -> list[Breakdown]:
+    """The breakdowns of the first screenful of charts besides the mode split of the header
+    (the top commodities: one query), for a panel that draws them before the rest is
+    computed; :func:`add_details` reuses them."""
+    ctx: _Ctx = prof.ctx
+    if ctx is None or ctx.ff is None or ctx.store is None:
+        return []
+    if "commodities" not in ctx.early:
+        ctx.early["commodities"] = _commodities(ctx, ctx.store)
+    return [ctx.early["commodities"]]
+
+
 def add_details(prof: Profile, store=None) -> Profile:
     """Add the series and breakdowns (the charts) to a header from :func:`profile_header`."""
     ctx: _Ctx = prof.ctx
     feat = ctx.feat
+    early = ctx.early if store is None or store is ctx.store else {}
     store = store or ctx.store
     ctx.store = store
     own = ctx.owner
@@ -1234,9 +1295,7 @@ def add_details(prof: Profile, store=None) -> Profile:
     if ctx.ff is not None and store is not None:
         ff = ctx.ff
         series += ctx.trade_series if ctx.trade_series is not None else _series(ctx)
-        bds.insert(0, _to_breakdown(ctx, "commodities", msg("profile.chart.commodities"),
-                                    _breakdown(store, ff, "commodity"), set(ff.dims) | {"commodity"},
-                                    link="commodities", owner=own))
+        bds.insert(0, early.get("commodities") or _commodities(ctx, store))
         if feat.kind == "port":
             bds.append(_to_breakdown(ctx, "us_states", msg("profile.chart.us_states"),
                                      _breakdown(store, ff, "us_state"), set(ff.dims) | {"us_state"},
