@@ -147,17 +147,40 @@ def _style_axes(ax) -> None:
     ax.tick_params(colors=MUTED, labelsize=7.5, length=2.5)
 
 
+def _fit(fig: Figure, text: str, size: float, bold: bool = False) -> str:
+    """``text`` shortened with an ellipsis to fit the figure's width (measured, so capitals and
+    wide glyphs never run past the edge)."""
+    from matplotlib.font_manager import FontProperties
+
+    text = " ".join(str(text).split())
+    room = fig.get_figwidth() * fig.dpi * 0.975
+    renderer = fig.canvas.get_renderer()
+    prop = FontProperties(family=FONT, size=size, weight="bold" if bold else "normal")
+
+    def width(t: str) -> float:
+        return renderer.get_text_width_height_descent(t, prop, ismath=False)[0]
+
+    if width(text) <= room:
+        return text
+    lo, hi = 1, len(text)                 # the longest prefix (+ ellipsis) that fits
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if width(_short(text, mid)) <= room:
+            lo = mid
+        else:
+            hi = mid - 1
+    return _short(text, lo)
+
+
 def _header(fig: Figure, spec, top: float) -> None:
-    w_in = fig.get_figwidth()
-    title = _short(spec.title, max(20, int(w_in * 100 / 6.4)))
+    title = _fit(fig, spec.title, 9.5, bold=True)
     fig.text(0.012, top, title, ha="left", va="top", fontsize=9.5, fontweight="bold", color=INK, family=FONT)
 
 
 def _footer(fig: Figure, spec) -> None:
     lines = [t for t in (getattr(spec, "note", ""), getattr(spec, "source", "")) if t]
     if lines:
-        n = max(30, int(fig.get_figwidth() * 100 / 4.6))
-        fig.text(0.012, 0.012, "\n".join(_short(t, n) for t in lines), ha="left", va="bottom", fontsize=6.8,
+        fig.text(0.012, 0.012, "\n".join(_fit(fig, t, 6.8) for t in lines), ha="left", va="bottom", fontsize=6.8,
                  color=MUTED, family=FONT, linespacing=1.3)
 
 
