@@ -12,8 +12,6 @@ fsync, rename).
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
@@ -28,6 +26,7 @@ from desktop.canvas.legend import legend_size, paint_legend
 from desktop.canvas.map_renderer import MapRenderer
 from desktop.widgets.charts import BarSpec, LineSeries, LineSpec, figure_for
 from geo.analysis.deck import Slide
+from geo.core.files import atomic_write
 from geo.core.projection import to_map
 from geo.core.viewport import Viewport
 from geo.layers.content import WATER, MapContent
@@ -170,25 +169,6 @@ def _figure_lines(slide: Slide) -> list[tuple[str, str, str]]:
     return [(word(f.label), word(f.text), f.source) for f in slide.figures]
 
 
-def _atomic(path: Path, write: Callable[[Path], None]) -> Path:
-    path = Path(path)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        write(tmp)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # as an ordinary file, not mkstemp's owner-only mode
-        with open(tmp, "rb+") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return path
-
-
 def write_pptx(path: str | Path, slides: list[RenderedSlide]) -> Path:
     """One slide per bookmark; text in text boxes (editable), pictures for map and chart."""
     from pptx import Presentation
@@ -252,7 +232,7 @@ def write_pptx(path: str | Path, slides: list[RenderedSlide]) -> Path:
         box(sl, SOURCE_BOX, word(s.source), 8, color=(0x66, 0x66, 0x66), name="Source")
         if s.notes:
             sl.notes_slide.notes_text_frame.text = s.notes
-    return _atomic(Path(path), lambda tmp: prs.save(str(tmp)))
+    return atomic_write(Path(path), lambda tmp: prs.save(str(tmp)))
 
 
 def write_pdf(path: str | Path, slides: list[RenderedSlide], resolution: int = 300) -> Path:
@@ -273,7 +253,7 @@ def write_pdf(path: str | Path, slides: list[RenderedSlide], resolution: int = 3
         finally:
             p.end()
 
-    return _atomic(Path(path), write)
+    return atomic_write(Path(path), write)
 
 
 def _paint_pdf_page(p: QPainter, r: RenderedSlide, dpi: int) -> None:

@@ -12,10 +12,8 @@ leaves half a file where a good one was.
 """
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any, Sequence
 
 from PySide6.QtCore import QCoreApplication
 
@@ -24,6 +22,7 @@ from desktop.base.messages import word
 from desktop.widgets.table_export import Table, to_csv_text, to_tsv, write_xlsx
 from geo.analysis.scenario import ScenarioResult, TariffResult, results_assumptions, results_tables
 from geo.analysis.scenario_view import CompareRow, export_header
+from geo.core.files import atomic_write
 
 FORMATS = ("csv", "xlsx")
 
@@ -195,26 +194,6 @@ def to_csv(tables: Sequence[Table]) -> str:
 def to_clipboard_text(tables: Sequence[Table]) -> str:
     """Tab-separated (what spreadsheets paste as cells), the tables one after the other."""
     return "\n".join(to_tsv(t) for t in tables)
-
-
-def atomic_write(path: str | Path, write: Callable[[Path], None]) -> Path:
-    """Write through ``write(tmp)`` to a temp file beside ``path``, fsync, then rename over it."""
-    path = Path(path)
-    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    os.close(fd)
-    tmp = Path(name)
-    try:
-        write(tmp)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)   # an ordinary file, not mkstemp's owner-only mode
-        with open(tmp, "rb+") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return path
 
 
 def save_tables(tables: Sequence[Table], path: str | Path) -> Path:

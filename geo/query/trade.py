@@ -415,21 +415,20 @@ def plan(f: TradeFilter, by: str | None, availability: Mapping[int, Sequence[int
         # every query over a closed period: one raw table holding every month of it, else a
         # summary holding all of it (annual tables only for whole years at year granularity);
         # only when neither does, the months the store holds answer, month by month
-        if True:
-            for t in cands:                       # one raw table holding every month of it
-                if all(m in full.get(t, ()) for m in wanted):
-                    return _one_table_plan(by, needed, cands, t, wanted, f, implicit_country, part, also)
-            for s in SUMMARY_TABLES:
-                held = set(summaries.get(s.name, ()))
-                if not held or not _summary_fits(s, f, by, needed, implicit_country, annual_ok):
-                    continue
-                units = sorted({m // 100 for m in wanted}) if s.granularity == "year" else wanted
-                if all(u in held for u in units):
-                    mine = [m for m in wanted if f.period and f.period[0] <= m <= f.period[1]]
-                    mine_units = sorted({m // 100 for m in mine}) if s.granularity == "year" else mine
-                    return QueryPlan(by, frozenset(needed), cands + (s.name,), (), {s.name: tuple(mine_units)},
-                                     (), f.period, implicit_country, tuple(mine), summary=s.name,
-                                     granularity=f.granularity, partial=part, also=also)
+        for t in cands:                       # one raw table holding every month of it
+            if all(m in full.get(t, ()) for m in wanted):
+                return _one_table_plan(by, needed, cands, t, wanted, f, implicit_country, part, also)
+        for s in SUMMARY_TABLES:
+            held = set(summaries.get(s.name, ()))
+            if not held or not _summary_fits(s, f, by, needed, implicit_country, annual_ok):
+                continue
+            units = sorted({m // 100 for m in wanted}) if s.granularity == "year" else wanted
+            if all(u in held for u in units):
+                mine = [m for m in wanted if f.period and f.period[0] <= m <= f.period[1]]
+                mine_units = sorted({m // 100 for m in mine}) if s.granularity == "year" else mine
+                return QueryPlan(by, frozenset(needed), cands + (s.name,), (), {s.name: tuple(mine_units)},
+                                 (), f.period, implicit_country, tuple(mine), summary=s.name,
+                                 granularity=f.granularity, partial=part, also=also)
     if summaries is not None and months:          # one raw table holding every held month: it alone
         for t in cands:
             if all(m in full.get(t, ()) for m in months):

@@ -253,8 +253,7 @@ class DuckDBStore(Store):
                 self._add_flow_year()
             if not read_only and bundle_dir is not None and (Path(bundle_dir) / "manifest.json").exists():
                 self.refresh_bundle(Path(bundle_dir))
-        self._flow_year = bool(_scalar(self._con, "SELECT count(*) FROM information_schema.tables "
-                                                  f"WHERE table_name = '{rollups.FLOW_YEAR}'"))
+        self._flow_year = self._has_table(rollups.FLOW_YEAR)
 
     # -- lifecycle ------------------------------------------------------------------------
     @property
@@ -285,8 +284,11 @@ class DuckDBStore(Store):
             self._cursors.append(c)
         return c
 
+    def _has_table(self, name: str) -> bool:
+        return bool(_scalar(self._con, "SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [name]))
+
     def _has_schema(self) -> bool:
-        return bool(_scalar(self._con, "SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta'"))
+        return self._has_table("meta")
 
     def _create_schema(self) -> None:
         c = self._con
@@ -310,7 +312,7 @@ class DuckDBStore(Store):
     def _add_flow_year(self) -> None:
         """A store made before the yearly flow rollup gains it (one transaction, once)."""
         c = self._con
-        if _scalar(c, f"SELECT count(*) FROM information_schema.tables WHERE table_name = '{rollups.FLOW_YEAR}'"):
+        if self._has_table(rollups.FLOW_YEAR):
             return
         c.execute("BEGIN TRANSACTION")
         try:
