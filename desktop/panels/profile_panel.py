@@ -430,7 +430,7 @@ class ProfilePanel(QWidget):
         self.figures.setWordWrap(True)
         hh = self.figures.horizontalHeader()
         hh.setSectionResizeMode(0, QHeaderView.Stretch)
-        hh.setSectionResizeMode(1, QHeaderView.ResizeToContents)
+        hh.setSectionResizeMode(1, QHeaderView.Interactive)   # widths set by _fit_figures
         hh.setSectionResizeMode(2, QHeaderView.Interactive)
         hh.resizeSection(2, 130)
         self.figures.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
@@ -678,6 +678,11 @@ class ProfilePanel(QWidget):
 
     def _fit_figures(self) -> None:
         t = self.figures
+        # in a narrow dock the figure's name keeps at least ~40% of the width: the value and the
+        # source wrap in their cells rather than squeeze the names to "T…"
+        w = t.viewport().width()
+        t.horizontalHeader().resizeSection(1, max(60, min(t.sizeHintForColumn(1) + 8, int(w * 0.32))))
+        t.horizontalHeader().resizeSection(2, max(60, min(130, int(w * 0.28))))
         t.resizeRowsToContents()
         h = t.horizontalHeader().height() + sum(t.rowHeight(r) for r in range(t.rowCount())) + 4
         t.setFixedHeight(h)
