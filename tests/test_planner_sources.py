@@ -195,6 +195,8 @@ def test_partial_imported_month_is_flagged_and_not_used(writable_store_path, tmp
         cars = TradeFilter(period=(202405, 202407), commodities=("87",))
         cars_by_month = dict(zip(*[store.breakdown(cars, "month")[c] for c in ("code", "value")]))
         assert store.partial_months() == ()
+        # planned once before the import: the import must not leave that plan in use
+        assert not any(c.code == "partial_month" for c in store.breakdown(year(2024), "us_state").attrs["caveats"])
         store.import_files([cut], write_report=False, replace=True)
         (p,) = store.partial_months()
         assert (p.table, p.year_month, p.file) == ("DOT2", 202406, "dot2_0624_truncated.csv") and p.gap > 0

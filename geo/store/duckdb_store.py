@@ -228,6 +228,9 @@ class DuckDBStore(Store):
         self._cursors: list = []
         self._import_lock = threading.Lock()
         self._avail: dict | None = None
+        #: plans already made for the months held (``_plans_for``): a playback step plans twice
+        self._plans: dict = {}
+        self._plans_for: dict | None = None
         self._partial: tuple[PartialMonth, ...] = ()
         self._closed = False
         if fresh or not self._has_schema():
@@ -647,10 +650,21 @@ class DuckDBStore(Store):
         """The plan: one source for the period (and every period in ``also``, a comparison);
         the bundled summaries answer whole periods the raw tables do not hold in full (flows
         need the raw DOT1 rows)."""
-        extra = ("us_state", "port", "mx_state") if flows else ()
         av = self._availability()
-        return _plan(f, by, av, extra_dims=extra, summaries=None if flows else self._summary_periods(),
-                     partial=self._partial, also=also)
+        key = (f, by, flows, tuple(tuple(a) for a in also))
+        cache = self._plans if self._plans_for is av else None
+        if cache is None:   # the held months changed (an import, the bundle): plan afresh
+            cache = self._plans = {}
+            self._plans_for = av
+        qp = cache.get(key)
+        if qp is None:
+            extra = ("us_state", "port", "mx_state") if flows else ()
+            qp = _plan(f, by, av, extra_dims=extra, summaries=None if flows else self._summary_periods(),
+                       partial=self._partial, also=also)
+            if len(cache) > 512:
+                cache.clear()
+            cache[key] = qp
+        return qp
 
     def caveats(self, f: TradeFilter, by: str | None = None, flows: bool = False) -> list[Caveat]:
         return _caveats(f, by, self.plan(f, by, flows=flows), flows=flows)
