@@ -200,3 +200,74 @@ def test_the_crossing_months_follow_an_import(tmp_path):
         assert store.available_periods()["crossings"] == []
     finally:
         store.close()
+
+
+def test_charts_arrive_in_places_kept_for_them(panel, qtbot):
+    """Charts draw without moving the panel (the map keeps its frames): each chart's place is
+    kept, at its final height, before it is drawn, so its arrival repaints that chart alone;
+    the page is laid out for the first screenful's places and once more with the details and
+    the other places, not once a chart."""
+    from PySide6.QtCore import QEvent, QObject
+
+    from desktop.widgets.charts import height_px
+
+    class Count(QObject):
+        n = 0
+
+        def eventFilter(self, obj, e):
+            if e.type() == QEvent.LayoutRequest:
+                Count.n += 1
+            return False
+
+    counter = Count()
+    panel.page.installEventFilter(counter)
+    arrivals: list[tuple[bool, int, int, int]] = []
+
+    def on_chart(_ref, i, _ms):
+        v = panel.chart_views()[i]
+        arrivals.append((v.drawn, v.height(), height_px(v.item.spec, panel._chart_width()), Count.n))
+
+    panel.chartShown.connect(on_chart)
+    for ref in (("port", "2304"), ("mx-state", "NL")):
+        arrivals.clear()
+        panel.open(ref)
+        qtbot.wait(1)
+        Count.n = 0
+        assert panel.wait_charts(60000)
+        assert len(arrivals) >= 5
+        assert all(drawn and h == want for drawn, h, want, _n in arrivals)   # its own place, its own height
+        # laid out for the first screenful's places and for the details with the others (each
+        # twice: the page, then the page resized by its scroll area), not once a chart
+        assert Count.n <= 6 < len(arrivals), (Count.n, arrivals)
+    # a place is shown while its chart draws, with the chart's title
+    from desktop.panels.profile_panel import ChartView
+    from desktop.panels.profile_views import chart_items
+
+    item = chart_items(panel.profile)[0]
+    place = ChartView(item, None, None, 180)
+    assert not place.drawn and place.height() == 180 and place.grab().height() == 180
+
+
+def test_the_window_settles_its_heap_once_its_figures_show(make_window, qtbot, monkeypatch):
+    """Once the map's first trade figures are on screen, start-up's objects leave the garbage
+    collector's reach (a full collection stops the GUI thread, the map's frames with it)."""
+    import gc
+
+    from desktop.app import main_window
+    from desktop.base import workers
+
+    calls: list[int] = []
+    monkeypatch.setattr(main_window, "settle_heap", lambda: calls.append(1))
+    win = make_window(show=True, wait_store=True)
+    qtbot.waitUntil(lambda: win.session.theme is not None, timeout=60000)
+    qtbot.waitUntil(lambda: calls == [1], timeout=5000)
+    win.trade.themeApplied.emit(win.session.theme)     # a later restyle: not again
+    qtbot.wait(900)
+    assert calls == [1]
+    monkeypatch.setattr(workers, "_HEAP_SETTLED", False)
+    frozen = gc.get_freeze_count()
+    workers.settle_heap()
+    try:
+        assert gc.get_freeze_count() > frozen
+    finally:
+        gc.unfreeze()

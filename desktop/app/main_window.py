@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop.app.project_controller import ProjectController
 from desktop.app.trade_controller import TradeController
+from desktop.base.workers import settle_heap
 from desktop.canvas.flow_overlay import FlowOverlay
 from desktop.canvas.legend import LegendWidget
 from desktop.canvas.map_canvas import KEY_ZOOM, MapCanvas
@@ -95,6 +96,8 @@ class MainWindow(QMainWindow):
         # the chart processes start once the map's trade figures are on screen, not with the window
         self.trade.themeApplied.connect(lambda t: t is not None and self.session.store is not None
                                         and QTimer.singleShot(500, self.profile_panel, self.profile_panel.warm_up))
+        self.trade.themeApplied.connect(self._started)
+        self._heap_settled = False
         self.profile_dock = self._dock("profile", self.tr("Profile"), self.profile_panel, Qt.RightDockWidgetArea)
         self.tabifyDockWidget(self.feature_dock, self.profile_dock)
         # the profile needs the height: the flow options share its tabs (raised when flows show)
@@ -183,6 +186,13 @@ class MainWindow(QMainWindow):
             return None
         f = self.network_view.figures
         return net, (f.routes if f is not None and f.network is net else None)
+
+    def _started(self, theme) -> None:
+        """The map's first trade figures are on screen: what start-up made stays (see
+        :func:`desktop.base.workers.settle_heap`)."""
+        if theme is not None and not self._heap_settled:
+            self._heap_settled = True
+            QTimer.singleShot(700, self, settle_heap)
 
     def _dock(self, name, title, widget, area) -> QDockWidget:
         dock = QDockWidget(title, self)

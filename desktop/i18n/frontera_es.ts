@@ -636,57 +636,62 @@
 <context>
     <name>ChartView</name>
     <message>
-        <location filename="../panels/profile_panel.py" line="241"/>
+        <location filename="../panels/profile_panel.py" line="260"/>
+        <source>Drawing chart…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../panels/profile_panel.py" line="283"/>
         <source>Save Chart as PNG…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/profile_panel.py" line="242"/>
+        <location filename="../panels/profile_panel.py" line="284"/>
         <source>Save Chart as SVG…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/profile_panel.py" line="243"/>
+        <location filename="../panels/profile_panel.py" line="285"/>
         <source>Save Chart as PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/profile_panel.py" line="245"/>
+        <location filename="../panels/profile_panel.py" line="287"/>
         <source>Save Table as CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/profile_panel.py" line="246"/>
+        <location filename="../panels/profile_panel.py" line="288"/>
         <source>Save Table as Excel…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/profile_panel.py" line="247"/>
+        <location filename="../panels/profile_panel.py" line="289"/>
         <source>Copy Table</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/profile_panel.py" line="252"/>
+        <location filename="../panels/profile_panel.py" line="294"/>
         <source>Save Chart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/profile_panel.py" line="253"/>
+        <location filename="../panels/profile_panel.py" line="295"/>
         <source>PNG image (*.png)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/profile_panel.py" line="253"/>
+        <location filename="../panels/profile_panel.py" line="295"/>
         <source>SVG drawing (*.svg)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/profile_panel.py" line="254"/>
+        <location filename="../panels/profile_panel.py" line="296"/>
         <source>PDF document (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/profile_panel.py" line="260"/>
+        <location filename="../panels/profile_panel.py" line="302"/>
         <source>Export failed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1713,477 +1718,477 @@ No: keep them and merge the files by key.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/main_window.py" line="48"/>
+        <location filename="../app/main_window.py" line="49"/>
         <source>Frontera Atlas — US–Mexico supply chains</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="76"/>
+        <location filename="../app/main_window.py" line="77"/>
         <source>Layers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="86"/>
+        <location filename="../app/main_window.py" line="87"/>
         <source>Legend</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="87"/>
+        <location filename="../app/main_window.py" line="88"/>
         <source>Selected feature</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="91"/>
+        <location filename="../app/main_window.py" line="92"/>
         <source>Trade flows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="98"/>
+        <location filename="../app/main_window.py" line="101"/>
         <source>Profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="130"/>
+        <location filename="../app/main_window.py" line="133"/>
         <source>render {ms:.0f} ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="140"/>
+        <location filename="../app/main_window.py" line="143"/>
         <source>Bookmarks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="165"/>
+        <location filename="../app/main_window.py" line="168"/>
         <source>Scenario</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="206"/>
+        <location filename="../app/main_window.py" line="216"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="207"/>
+        <location filename="../app/main_window.py" line="217"/>
         <source>&amp;Import BTS Files…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="208"/>
+        <location filename="../app/main_window.py" line="218"/>
         <source>Ctrl+I</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="209"/>
+        <location filename="../app/main_window.py" line="219"/>
         <source>Import TransBorder or Border Crossing files (CSV or zip)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="210"/>
+        <location filename="../app/main_window.py" line="220"/>
         <source>&amp;Export Map Image…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="211"/>
+        <location filename="../app/main_window.py" line="221"/>
         <source>Ctrl+E</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="211"/>
+        <location filename="../app/main_window.py" line="221"/>
         <source>Save the current view as PNG</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="212"/>
+        <location filename="../app/main_window.py" line="222"/>
         <source>Export Slide &amp;Deck…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="213"/>
+        <location filename="../app/main_window.py" line="223"/>
         <source>The bookmarks as a PowerPoint or PDF deck, one slide each</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="214"/>
+        <location filename="../app/main_window.py" line="224"/>
         <source>Export A&amp;tlas (PDF)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="215"/>
+        <location filename="../app/main_window.py" line="225"/>
         <source>One PDF page per port or state: the map zoomed to it, its key figures and a chart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="217"/>
+        <location filename="../app/main_window.py" line="227"/>
         <source>Export &amp;Map Data…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="218"/>
+        <location filename="../app/main_window.py" line="228"/>
         <source>States, ports and flows with their figures as GeoPackage, GeoJSON or CSV</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="220"/>
+        <location filename="../app/main_window.py" line="230"/>
         <source>Import &amp;History…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="221"/>
+        <location filename="../app/main_window.py" line="231"/>
         <source>Every import, with Undo and Purge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="222"/>
+        <location filename="../app/main_window.py" line="232"/>
         <source>Open &amp;Flow Table (CSV)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="223"/>
+        <location filename="../app/main_window.py" line="233"/>
         <source>Draw your own origin–destination flows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="224"/>
+        <location filename="../app/main_window.py" line="234"/>
         <source>Import Company &amp;Facilities…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="225"/>
+        <location filename="../app/main_window.py" line="235"/>
         <source>Your suppliers, plants, warehouses and customers (CSV, Excel, GIS files)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="226"/>
+        <location filename="../app/main_window.py" line="236"/>
         <source>Import Company &amp;Lanes…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="227"/>
+        <location filename="../app/main_window.py" line="237"/>
         <source>The lanes between your facilities: value, volume, mode, HS chapter, port</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="229"/>
+        <location filename="../app/main_window.py" line="239"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="231"/>
+        <location filename="../app/main_window.py" line="241"/>
         <source>&amp;Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="234"/>
+        <location filename="../app/main_window.py" line="244"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="235"/>
+        <location filename="../app/main_window.py" line="245"/>
         <source>Zoom &amp;In</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="236"/>
+        <location filename="../app/main_window.py" line="246"/>
         <source>Ctrl+=</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="237"/>
+        <location filename="../app/main_window.py" line="247"/>
         <source>Zoom &amp;Out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="238"/>
+        <location filename="../app/main_window.py" line="248"/>
         <source>&amp;Full Extent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="238"/>
+        <location filename="../app/main_window.py" line="248"/>
         <source>Ctrl+Home</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="239"/>
+        <location filename="../app/main_window.py" line="249"/>
         <source>Zoom to &amp;Selection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="239"/>
+        <location filename="../app/main_window.py" line="249"/>
         <source>Ctrl+J</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="241"/>
+        <location filename="../app/main_window.py" line="251"/>
         <source>Show &amp;Labels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="244"/>
+        <location filename="../app/main_window.py" line="254"/>
         <source>Show Trade &amp;Flows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="245"/>
+        <location filename="../app/main_window.py" line="255"/>
         <source>Ctrl+F</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="252"/>
+        <location filename="../app/main_window.py" line="262"/>
         <source>What If a &amp;Crossing Closes…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="253"/>
+        <location filename="../app/main_window.py" line="263"/>
         <source>Close or degrade ports, apply a tariff: value rerouted, delayed and at risk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="255"/>
+        <location filename="../app/main_window.py" line="265"/>
         <source>&amp;Presentation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="257"/>
+        <location filename="../app/main_window.py" line="267"/>
         <source>Step through the bookmarks full screen (Esc leaves)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="259"/>
+        <location filename="../app/main_window.py" line="269"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="260"/>
+        <location filename="../app/main_window.py" line="270"/>
         <source>&amp;About Frontera Atlas</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="267"/>
+        <location filename="../app/main_window.py" line="277"/>
         <source>Presentation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="268"/>
+        <location filename="../app/main_window.py" line="278"/>
         <source>Add bookmarks first (View → Bookmarks): the presentation steps through them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="290"/>
-        <location filename="../app/main_window.py" line="295"/>
+        <location filename="../app/main_window.py" line="300"/>
+        <location filename="../app/main_window.py" line="305"/>
         <source>Export Slide Deck</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="291"/>
+        <location filename="../app/main_window.py" line="301"/>
         <source>Add bookmarks first (View → Bookmarks): each becomes a slide.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="296"/>
+        <location filename="../app/main_window.py" line="306"/>
         <source>PowerPoint (*.pptx);;PDF (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="299"/>
+        <location filename="../app/main_window.py" line="309"/>
         <source>Painting slides…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="312"/>
+        <location filename="../app/main_window.py" line="322"/>
         <source>Deck export cancelled; nothing written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="336"/>
-        <location filename="../app/main_window.py" line="340"/>
-        <location filename="../app/main_window.py" line="347"/>
-        <location filename="../app/main_window.py" line="372"/>
+        <location filename="../app/main_window.py" line="346"/>
+        <location filename="../app/main_window.py" line="350"/>
+        <location filename="../app/main_window.py" line="357"/>
+        <location filename="../app/main_window.py" line="382"/>
         <source>Export Animation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="336"/>
+        <location filename="../app/main_window.py" line="346"/>
         <source>No months to play in this period.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="350"/>
+        <location filename="../app/main_window.py" line="360"/>
         <source>Rendering frames…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="299"/>
-        <location filename="../app/main_window.py" line="350"/>
+        <location filename="../app/main_window.py" line="309"/>
+        <location filename="../app/main_window.py" line="360"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="362"/>
+        <location filename="../app/main_window.py" line="372"/>
         <source>Animation export cancelled; nothing written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="315"/>
-        <location filename="../app/main_window.py" line="375"/>
-        <location filename="../app/main_window.py" line="508"/>
-        <location filename="../app/main_window.py" line="548"/>
+        <location filename="../app/main_window.py" line="325"/>
+        <location filename="../app/main_window.py" line="385"/>
+        <location filename="../app/main_window.py" line="521"/>
+        <location filename="../app/main_window.py" line="561"/>
         <source>Export failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="341"/>
+        <location filename="../app/main_window.py" line="351"/>
         <source>Animated GIF (*.gif);;MP4 video (*.mp4);;PNG sequence (*.png)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="377"/>
+        <location filename="../app/main_window.py" line="387"/>
         <source>Wrote {n} frames to {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="422"/>
+        <location filename="../app/main_window.py" line="432"/>
         <source>Open Flow Table</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="423"/>
+        <location filename="../app/main_window.py" line="433"/>
         <source>CSV tables (*.csv *.txt);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="431"/>
-        <location filename="../app/main_window.py" line="434"/>
+        <location filename="../app/main_window.py" line="441"/>
+        <location filename="../app/main_window.py" line="444"/>
         <source>Flow table not loaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="320"/>
-        <location filename="../app/main_window.py" line="470"/>
-        <location filename="../app/main_window.py" line="551"/>
+        <location filename="../app/main_window.py" line="330"/>
+        <location filename="../app/main_window.py" line="483"/>
+        <location filename="../app/main_window.py" line="564"/>
         <source>Saved {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="481"/>
+        <location filename="../app/main_window.py" line="494"/>
         <source>Export Atlas</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="485"/>
+        <location filename="../app/main_window.py" line="498"/>
         <source>Land ports of entry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="485"/>
+        <location filename="../app/main_window.py" line="498"/>
         <source>US states</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="486"/>
+        <location filename="../app/main_window.py" line="499"/>
         <source>Mexican states</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="487"/>
+        <location filename="../app/main_window.py" line="500"/>
         <source>One page per:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="491"/>
+        <location filename="../app/main_window.py" line="504"/>
         <source>How many, largest by trade value first:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="495"/>
+        <location filename="../app/main_window.py" line="508"/>
         <source>PDF (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="501"/>
-        <location filename="../app/main_window.py" line="543"/>
+        <location filename="../app/main_window.py" line="514"/>
+        <location filename="../app/main_window.py" line="556"/>
         <source>Exporting {name}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="505"/>
+        <location filename="../app/main_window.py" line="518"/>
         <source>Atlas export cancelled; nothing written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="511"/>
+        <location filename="../app/main_window.py" line="524"/>
         <source>Saved {path} ({n} pages)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="522"/>
+        <location filename="../app/main_window.py" line="535"/>
         <source>Export Map Data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="528"/>
+        <location filename="../app/main_window.py" line="541"/>
         <source>GeoPackage (*.gpkg);;GeoJSON (*.geojson);;CSV table (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="545"/>
+        <location filename="../app/main_window.py" line="558"/>
         <source>Data export cancelled; nothing written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="563"/>
-        <location filename="../app/main_window.py" line="570"/>
+        <location filename="../app/main_window.py" line="576"/>
+        <location filename="../app/main_window.py" line="583"/>
         <source>Import Company Facilities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="564"/>
+        <location filename="../app/main_window.py" line="577"/>
         <source>Tables (*.csv *.tsv *.txt *.xlsx *.gpkg *.geojson *.shp)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="593"/>
+        <location filename="../app/main_window.py" line="606"/>
         <source>Import Company Lanes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="595"/>
+        <location filename="../app/main_window.py" line="608"/>
         <source>Import the company&apos;s facilities first: lanes join them by their ids.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="600"/>
+        <location filename="../app/main_window.py" line="613"/>
         <source>Tables (*.csv *.tsv *.txt *.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="623"/>
+        <location filename="../app/main_window.py" line="636"/>
         <source>Import History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="483"/>
-        <location filename="../app/main_window.py" line="524"/>
-        <location filename="../app/main_window.py" line="623"/>
+        <location filename="../app/main_window.py" line="496"/>
+        <location filename="../app/main_window.py" line="537"/>
+        <location filename="../app/main_window.py" line="636"/>
         <source>The trade store is still opening.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="630"/>
+        <location filename="../app/main_window.py" line="643"/>
         <source>About Frontera Atlas</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="631"/>
+        <location filename="../app/main_window.py" line="644"/>
         <source>&lt;h3&gt;Frontera Atlas {version}&lt;/h3&gt;&lt;p&gt;Offline maps of US–Mexico supply chains: land ports of entry, seaports, industrial zones and trade flows.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Data sources and attributions&lt;/b&gt;&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="635"/>
+        <location filename="../app/main_window.py" line="648"/>
         <source>&lt;p&gt;Frontera Atlas makes no network connection.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main_window.py" line="656"/>
+        <location filename="../app/main_window.py" line="669"/>
         <source>100 px = {km:,.0f} km</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2460,140 +2465,135 @@ No: keep them and merge the files by key.</source>
 <context>
     <name>ProfilePanel</name>
     <message>
-        <location filename="../panels/profile_panel.py" line="380"/>
+        <location filename="../panels/profile_panel.py" line="422"/>
         <source>Back (Alt+Left)</source>
         <extracomment>header painted: (ref, milliseconds from the request) every chart drawn: (ref, milliseconds from the request) one chart on screen: (ref, its index, milliseconds from the request)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/profile_panel.py" line="381"/>
+        <location filename="../panels/profile_panel.py" line="423"/>
         <source>Forward (Alt+Right)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/profile_panel.py" line="389"/>
+        <location filename="../panels/profile_panel.py" line="431"/>
         <source>Pin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/profile_panel.py" line="389"/>
+        <location filename="../panels/profile_panel.py" line="431"/>
         <source>Pin to compare side by side</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/profile_panel.py" line="391"/>
+        <location filename="../panels/profile_panel.py" line="433"/>
         <source>Export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/profile_panel.py" line="394"/>
+        <location filename="../panels/profile_panel.py" line="436"/>
         <source>All Tables as Excel (.xlsx)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/profile_panel.py" line="395"/>
+        <location filename="../panels/profile_panel.py" line="437"/>
         <source>Key Figures as CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/profile_panel.py" line="396"/>
+        <location filename="../panels/profile_panel.py" line="438"/>
         <source>Copy Key Figures</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/profile_panel.py" line="424"/>
+        <location filename="../panels/profile_panel.py" line="466"/>
         <source>Figure</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/profile_panel.py" line="424"/>
+        <location filename="../panels/profile_panel.py" line="466"/>
         <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/profile_panel.py" line="424"/>
+        <location filename="../panels/profile_panel.py" line="466"/>
         <source>Source · period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/profile_panel.py" line="446"/>
+        <location filename="../panels/profile_panel.py" line="492"/>
         <source>Time series:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/profile_panel.py" line="447"/>
+        <location filename="../panels/profile_panel.py" line="493"/>
         <source>Monthly</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/profile_panel.py" line="448"/>
+        <location filename="../panels/profile_panel.py" line="494"/>
         <source>Annual</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/profile_panel.py" line="478"/>
+        <location filename="../panels/profile_panel.py" line="530"/>
         <source>Profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/profile_panel.py" line="497"/>
-        <location filename="../panels/profile_panel.py" line="873"/>
+        <location filename="../panels/profile_panel.py" line="549"/>
+        <location filename="../panels/profile_panel.py" line="957"/>
         <source>Compare</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/profile_panel.py" line="583"/>
-        <source>Drawing charts…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../panels/profile_panel.py" line="609"/>
+        <location filename="../panels/profile_panel.py" line="666"/>
         <source>&lt;i&gt;Click a port, seaport, industrial zone or state on the map to read its story.&lt;/i&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/profile_panel.py" line="616"/>
+        <location filename="../panels/profile_panel.py" line="673"/>
         <source>Opening the trade store…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/profile_panel.py" line="655"/>
+        <location filename="../panels/profile_panel.py" line="715"/>
         <source>(figure of {owner})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/profile_panel.py" line="743"/>
+        <location filename="../panels/profile_panel.py" line="826"/>
         <source>Charts failed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/profile_panel.py" line="814"/>
+        <location filename="../panels/profile_panel.py" line="898"/>
         <source>HS {code}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/profile_panel.py" line="844"/>
+        <location filename="../panels/profile_panel.py" line="928"/>
         <source>Filtered from charts:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/profile_panel.py" line="848"/>
+        <location filename="../panels/profile_panel.py" line="932"/>
         <source>Clear this filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/profile_panel.py" line="868"/>
-        <location filename="../panels/profile_panel.py" line="872"/>
+        <location filename="../panels/profile_panel.py" line="952"/>
+        <location filename="../panels/profile_panel.py" line="956"/>
         <source>Compare ({n})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/profile_panel.py" line="898"/>
+        <location filename="../panels/profile_panel.py" line="982"/>
         <source>Unpin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/profile_panel.py" line="908"/>
+        <location filename="../panels/profile_panel.py" line="992"/>
         <source>Pin two or more features to compare them</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5382,12 +5382,12 @@ The map still works; trade filters are disabled.</source>
 <context>
     <name>parent</name>
     <message>
-        <location filename="../panels/profile_panel.py" line="297"/>
+        <location filename="../panels/profile_panel.py" line="339"/>
         <source>Save Table</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../panels/profile_panel.py" line="303"/>
+        <location filename="../panels/profile_panel.py" line="345"/>
         <source>Export failed</source>
         <translation type="unfinished"></translation>
     </message>

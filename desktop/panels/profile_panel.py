@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QSettings, QSize, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QImage, QPainter, QPixmap
+from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -49,6 +49,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.base.messages import word
+from desktop.base.workers import background_priority
 from desktop.panels.company_section import CompanySection
 from desktop.panels.profile_views import (
     ChartItem,
@@ -60,7 +61,7 @@ from desktop.panels.profile_views import (
     default_granularity,
     figures_table,
 )
-from desktop.widgets.charts import Rendered, chart_renderer, render, save_chart
+from desktop.widgets.charts import Rendered, chart_renderer, height_px, render, save_chart
 from desktop.widgets.table_export import Table, save_table, to_tsv
 from geo.analysis.panel import PanelState
 from geo.analysis.profile import (
@@ -91,6 +92,7 @@ class Chip:
 # -- the worker: details and chart images ----------------------------------------------------------
 class _Signals(QObject):
     details = Signal(int, object)            # generation, Profile with details
+    reserve = Signal(int, object)            # generation, [(index, ChartItem, height)]: the charts' places
     chart = Signal(int, int, object, object)  # generation, index, ChartItem, Rendered
     done = Signal(int, float)                # generation, seconds
     failed = Signal(int, object)
@@ -108,6 +110,7 @@ class _Job(QRunnable):
 
     def run(self):
         t0 = time.perf_counter()
+        background_priority()   # the map's frames come first
         draw = chart_renderer()
         pending: list = []   # (index, item, future), in order
         lock = threading.RLock()
@@ -133,11 +136,21 @@ class _Job(QRunnable):
                     head = pending[0][2]
                 wait([head], timeout=0.05)   # outside the lock (its callback takes it)
 
-        def submit(i: int, item) -> None:
-            fut = draw.submit(item.spec, self.width, None, self.dpr)
-            with lock:
-                pending.append((i, item, fut))
-            fut.add_done_callback(lambda _f: flush(False))
+        def submit(charts: list, details: Profile | None = None) -> None:
+            """Draw ``charts`` [(index, item)]: their places first (one signal, so the panel
+            is laid out once for all of them and for the ``details`` that come with them)."""
+            places = [(i, item, height_px(item.spec, self.width)) for i, item in charts]
+            if self.cancel.is_set():
+                return
+            if details is not None:
+                self.signals.details.emit(self.gen, details)
+            if places:
+                self.signals.reserve.emit(self.gen, places)
+            for i, item, h in places:
+                fut = draw.submit(item.spec, self.width, h, self.dpr)
+                with lock:
+                    pending.append((i, item, fut))
+                fut.add_done_callback(lambda _f: flush(False))
 
         try:
             prof = self.profile
@@ -149,29 +162,26 @@ class _Job(QRunnable):
                 # commodities after their one query
                 early = replace(self.header, series=trade_series(self.header), details=False)
                 early_items = chart_items(early, self.granularity)
-                for i, item in enumerate(early_items[:2]):
-                    submit(i, item)
                 first = min(2, len(early_items))
                 if first == 2 and not self.cancel.is_set():
                     early = replace(early, breakdowns=list(early.breakdowns) + first_breakdowns(self.header))
                     more = chart_items(early, self.granularity)
                     if [x.key for x in more[:2]] == [x.key for x in early_items[:2]] and len(more) > 2:
                         early_items = more
-                        submit(2, more[2])
                         first = 3
+                submit(list(enumerate(early_items[:first])))
                 if self.cancel.is_set():
                     return
                 flush(True)   # the first screenful draws with the cores to itself, then the rest
-                prof = add_details(self.header)
+                details = prof = add_details(self.header)
                 if self.cancel.is_set():
                     return
-                self.signals.details.emit(self.gen, prof)
+            else:
+                details = None
             items = chart_items(prof, self.granularity)
             if first and [x.key for x in items[:first]] != [x.key for x in early_items[:first]]:
                 first = 0   # the details changed the order: draw them all again
-            for i, item in enumerate(items):
-                if i >= first:
-                    submit(i, item)
+            submit([(i, item) for i, item in enumerate(items) if i >= first], details)
             flush(True)
             if not self.cancel.is_set():
                 self.signals.done.emit(self.gen, time.perf_counter() - t0)
@@ -200,31 +210,61 @@ class ChartView(QWidget):
 
     clicked = Signal(object)   # the key of the clicked element
 
-    def __init__(self, item: ChartItem, rendered: Rendered, parent=None):
+    def __init__(self, item: ChartItem, rendered: Rendered | None, parent=None, height: int = 0):
         super().__init__(parent)
         self.item = item
+        self.rendered: Rendered | None = None
+        self.pixmap: QPixmap | None = None
         self.setMouseTracking(True)
         self.setContextMenuPolicy(Qt.CustomContextMenu)
         self.customContextMenuRequested.connect(self._menu)
-        self.set_rendered(rendered)
+        if rendered is not None:
+            self.set_rendered(rendered)
+        else:
+            self.reserve(item, height)
+
+    def reserve(self, item: ChartItem, height: int) -> None:
+        """Keep the chart's place (its height is known before it is drawn): when the image
+        arrives only this widget repaints, nothing below it moves and the panel is not laid
+        out again. A chart already shown stays until its new image replaces it."""
+        self.item = item
+        self.setFixedHeight(height)
+        self.update()
 
     def set_rendered(self, rendered: Rendered) -> None:
         self.rendered = rendered
         img = QImage(rendered.rgba, rendered.width, rendered.height, QImage.Format_RGBA8888).copy()
         img.setDevicePixelRatio(rendered.dpr)
         self.pixmap = QPixmap.fromImage(img)
-        self.setFixedHeight(int(round(rendered.height / rendered.dpr)))
+        h = rendered.height / rendered.dpr
+        if abs(h - self.maximumHeight()) >= 1:   # within a pixel of its place (a fractional ratio): kept
+            self.setFixedHeight(int(round(h)))
         self.update()
 
+    @property
+    def drawn(self) -> bool:
+        return self.rendered is not None
+
     def sizeHint(self) -> QSize:
+        if self.rendered is None:
+            return QSize(320, self.maximumHeight())
         return QSize(int(self.rendered.width / self.rendered.dpr), int(self.rendered.height / self.rendered.dpr))
 
     def paintEvent(self, _e):
         p = QPainter(self)
-        p.drawPixmap(0, 0, self.pixmap)
+        if self.pixmap is not None:
+            p.drawPixmap(0, 0, self.pixmap)
+        else:   # its place, while it draws
+            p.fillRect(self.rect().adjusted(0, 0, -1, -1), QColor("#f6f4f0"))
+            p.setPen(QColor("#8a847a"))
+            drawing = self.tr("Drawing chart…")
+            p.drawText(self.rect().adjusted(10, 8, -10, -8), Qt.AlignLeft | Qt.AlignTop | Qt.TextWordWrap,
+                       f"{self.item.spec.title}\n{drawing}")
         p.end()
 
     def mouseMoveEvent(self, e):
+        if self.rendered is None:
+            return
         key = self.rendered.hit(e.position().x(), e.position().y())
         self.setCursor(Qt.PointingHandCursor if key is not None else Qt.ArrowCursor)
         self.setToolTip(_key_tip(key) if key is not None else "")
@@ -233,7 +273,7 @@ class ChartView(QWidget):
         e.accept()  # the release comes here only if the press was taken
 
     def mouseReleaseEvent(self, e):
-        if e.button() == Qt.LeftButton:
+        if e.button() == Qt.LeftButton and self.rendered is not None:
             key = self.rendered.hit(e.position().x(), e.position().y())
             if key is not None:
                 self.clicked.emit(key)
@@ -434,8 +474,12 @@ class ProfilePanel(QWidget):
         hh.setSectionResizeMode(2, QHeaderView.Interactive)
         hh.resizeSection(2, 130)
         self.figures.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        self.figures.setSizeAdjustPolicy(QAbstractItemView.AdjustToContents)
-        self.figures.setStyleSheet("QTableWidget { font-size: 9pt; }")
+        # a font, not a style sheet (a style-sheet table measures and paints its cells through
+        # the style-sheet engine: the details' figures took ~10 ms more to lay out); its height
+        # is set by _fit_figures
+        small = self.figures.font()
+        small.setPointSizeF(9.0)
+        self.figures.setFont(small)
         col.addWidget(self.figures)
         self.membership = QLabel()
         self.membership.setWordWrap(True)
@@ -453,8 +497,11 @@ class ProfilePanel(QWidget):
         self.gran_group.addButton(self.annual_button)
         self.monthly_button.toggled.connect(lambda on: on and self.set_granularity("month"))
         self.annual_button.toggled.connect(lambda on: on and self.set_granularity("year"))
+        # what the charts wait for (the store opening) or why they failed; while they draw, their
+        # places say so (a label whose text changed as they drew had the page laid out again)
         self.chart_status = QLabel()
         self.chart_status.setStyleSheet("color: #6f6a62;")
+        self.chart_status.setWordWrap(True)
         gran.addWidget(self.gran_label)
         gran.addWidget(self.monthly_button)
         gran.addWidget(self.annual_button)
@@ -475,6 +522,9 @@ class ProfilePanel(QWidget):
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.NoFrame)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        # always there: shown only when the charts outgrow the panel, it narrowed the page as
+        # they arrived (a second layout, and every chart drawn again at the new width)
+        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOn)
         self.scroll.setWidget(page)
         self.page = page
         self.tabs.addTab(self.scroll, self.tr("Profile"))
@@ -582,16 +632,21 @@ class ProfilePanel(QWidget):
         QTimer.singleShot(0, self, lambda: gen == self._gen and self._start_job(header, None))
 
     def _start_job(self, header: Profile | None, profile: Profile | None) -> None:
-        self.chart_status.setText(self.tr("Drawing charts…"))
+        self._status("")
         job = _Job(self._gen, header, profile, self._chart_width(), self.devicePixelRatioF(), self.granularity,
                    self._cancel)
         job.signals.details.connect(self._details_ready)
+        job.signals.reserve.connect(self._reserve_charts)
         job.signals.chart.connect(self._chart_ready)
         job.signals.done.connect(self._charts_done)
         job.signals.failed.connect(self._job_failed)
         job.signals.finished.connect(self._jobs.discard)
         self._jobs.add(job)  # its signals must outlive the thread's last emit
         self._pool.start(job)
+
+    def _status(self, text: str) -> None:
+        if self.chart_status.text() != text:   # the same text: no new layout
+            self.chart_status.setText(text)
 
     def _chart_width(self) -> int:
         return max(260, self.scroll.viewport().width() - 18)
@@ -615,7 +670,7 @@ class ProfilePanel(QWidget):
         self.membership.hide()
         self.company.show_ref(None)
         self.caveats.hide()
-        self.chart_status.setText(self.tr("Opening the trade store…") if loading else "")
+        self._status(self.tr("Opening the trade store…") if loading else "")
         for w in (self.gran_label, self.monthly_button, self.annual_button):
             w.hide()
 
@@ -650,7 +705,10 @@ class ProfilePanel(QWidget):
     def _show_figures(self, p: Profile) -> None:
         t = self.figures
         t.show()
+        old = [tuple(t.item(r, c).toolTip() if t.item(r, c) else None for c in range(3))
+               + tuple(t.item(r, c).text() if t.item(r, c) else None for c in range(3)) for r in range(t.rowCount())]
         t.setRowCount(len(p.figures))
+        changed = False
         for r, x in enumerate(p.figures):
             label = word(x.label)
             if x.owner:
@@ -670,11 +728,16 @@ class ProfilePanel(QWidget):
             tip = f"{label}: {word(x.display)}\n{x.source.label()}" + (f"\n{note}" if note else "")
             for it in (a, value, c):
                 it.setToolTip(tip)
+            if r < len(old) and old[r] == (tip, tip, tip, a.text(), value.text(), c.text()) \
+                    and t.item(r, 1).font().bold() == f.bold():
+                continue   # the same row (the details keep the header's figures): its cells and height stay
+            changed = True
             t.setItem(r, 0, a)
             t.setItem(r, 1, value)
             t.setItem(r, 2, c)
-        self._fit_figures()
-        QTimer.singleShot(0, self._fit_figures)   # again once the columns have their widths
+        if changed or len(old) != len(p.figures):
+            self._fit_figures()
+            QTimer.singleShot(0, self._fit_figures)   # again once the columns have their widths
 
     def _fit_figures(self) -> None:
         t = self.figures
@@ -713,6 +776,19 @@ class ProfilePanel(QWidget):
         self.annual_button.setEnabled(prof.get_series("trade_annual") is not None)
         self._show_chips()
 
+    def _reserve_charts(self, gen: int, places: list) -> None:
+        """The charts' places, before they are drawn (see :meth:`ChartView.reserve`)."""
+        if gen != self._gen:
+            return
+        for index, item, height in places:
+            if index < len(self._charts):
+                self._charts[index].reserve(item, height)
+            else:
+                view = ChartView(item, None, self.page, height)
+                view.clicked.connect(self.chart_clicked)
+                self._charts.append(view)
+                self.chart_col.addWidget(view)
+
     def _chart_ready(self, gen: int, index: int, item: ChartItem, rendered: Rendered) -> None:
         if gen != self._gen:
             return
@@ -736,7 +812,7 @@ class ProfilePanel(QWidget):
             view.setParent(None)
             view.deleteLater()
         del self._charts[self._received:]
-        self.chart_status.setText("")
+        self._status("")
         if self.profile is not None:
             self.chartsShown.emit(self.profile.ref, (time.perf_counter() - self._t0) * 1000)
             if self.pinned and self.tabs.currentIndex() == 1:
@@ -747,7 +823,7 @@ class ProfilePanel(QWidget):
             import sys
 
             print(getattr(exc, "__traceback_text__", exc), file=sys.stderr)
-            self.chart_status.setText(self.tr("Charts failed: {error}").format(error=str(exc)[:200]))
+            self._status(self.tr("Charts failed: {error}").format(error=str(exc)[:200]))
 
     def set_granularity(self, g: str) -> None:
         if g == self.granularity:
@@ -765,7 +841,8 @@ class ProfilePanel(QWidget):
         if self.profile is None:
             return
         width = self._chart_width()
-        if self._charts and abs(self._charts[0].rendered.width / self._charts[0].rendered.dpr - width) < 8:
+        first = self._charts[0].rendered if self._charts else None
+        if first is not None and abs(first.width / first.dpr - width) < 8:
             return
         self._gen += 1
         self._cancel.set()

@@ -238,6 +238,12 @@ def default_height(spec: Spec, width: float = 6.4) -> float:
     return max(1.9, width * 0.36)
 
 
+def height_px(spec: Spec, width_px: int) -> int:
+    """The height (logical pixels) :func:`render` gives ``spec`` at ``width_px`` by default:
+    known before drawing, so a panel can keep the chart's place while it draws."""
+    return int(round(default_height(spec, max(2.0, width_px / 100.0)) * 100.0))
+
+
 @lru_cache(maxsize=4096)
 def text_width_in(text: str, size: float) -> float:
     """The width of ``text`` in inches at ``size`` points (font metrics, no drawing)."""
@@ -615,9 +621,14 @@ class ChartRenderer:
 
 
 def _orphan_watch(parent: int) -> None:
-    """In a drawing process: end when the app has gone (it may end without shutting us down)."""
+    """In a drawing process: end when the app has gone (it may end without shutting us down);
+    draw at a lower priority than the window (see :func:`desktop.base.workers.background_priority`)."""
     import os
     import time
+
+    from desktop.base.workers import background_priority
+
+    background_priority(whole_process=True)
 
     def watch():
         while True:
