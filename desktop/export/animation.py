@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QImage, QPainter
 
 from desktop.export.image import compose_map_image, save_image
+from geo.core.files import atomic_write
 
 
 def _tr(text: str) -> str:
@@ -53,16 +54,8 @@ def export_gif(frames, path: Path, fps: float) -> int:
     images = [qimage_to_pil(img) for _m, img in frames]
     if not images:
         return 0
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(suffix=".gif", dir=path.parent)
-    os.close(fd)
-    try:
-        images[0].save(tmp, save_all=True, append_images=images[1:], duration=int(1000 / fps), loop=0,
-                       optimize=False)
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+    atomic_write(path, lambda tmp: images[0].save(tmp, format="GIF", save_all=True, append_images=images[1:],
+                                                  duration=int(1000 / fps), loop=0, optimize=False))
     return len(images)
 
 

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import csv
-import os
-import tempfile
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping
 
+from geo.core.files import atomic_write
 from geo.core.messages import Message
 
 __all__ = ["Issue", "FileResult", "ImportReport", "ImportCancelled", "CancelToken", "ImportFailed",
@@ -240,18 +239,16 @@ class ImportReport:
         """Write ``file,line,reason`` rows (atomically) and remember the path."""
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "w", newline="", encoding="utf-8") as fh:
+
+        def write(tmp: Path) -> None:
+            with open(tmp, "w", newline="", encoding="utf-8") as fh:
                 w = csv.writer(fh)
                 w.writerow(["file", "line", "reason", "code"])
                 for i in self.issues:
                     w.writerow([i.file, "" if i.line is None else i.line, i.reason, i.code])
                 for n in self.notices:
                     w.writerow(["", "", f"note: {n}"])
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+
+        atomic_write(path, write)
         self.report_path = path
         return path

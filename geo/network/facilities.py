@@ -15,12 +15,11 @@ from __future__ import annotations
 import csv
 import functools
 import math
-import os
-import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
+from geo.core.files import atomic_write
 from geo.data.places import ACCEPT_AT, MARGIN, SAME_PLACE_KM, PlaceCandidate, Places, fold, in_north_america
 from geo.imports.report import Issue, issue
 from geo.network.coords import CoordinateError, parse_coordinate
@@ -182,20 +181,13 @@ class FacilityImport:
 
     def write_report(self, path: str | Path) -> Path:
         """The row report as CSV (atomically: temp file in the same folder, fsync, rename)."""
-        path = Path(path)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-        try:
-            with os.fdopen(fd, "w", newline="", encoding="utf-8") as fh:
+        def write(tmp: Path) -> None:
+            with open(tmp, "w", newline="", encoding="utf-8") as fh:
                 w = csv.DictWriter(fh, ["line", "id", "status", "reason", "candidates"])
                 w.writeheader()
                 w.writerows(self.report_rows())
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-        return path
+
+        return atomic_write(path, write)
 
 
 def check_mapping(columns, mapping: Mapping[str, str], source: str) -> None:
