@@ -1,4 +1,5 @@
-"""Pre-aggregated rollups of ``freight`` (DuckDB backend detail).
+"""Pre-aggregated rollups of ``freight_all`` (the store's rows and the bundled rows read in
+place; DuckDB backend detail).
 
 Each rollup sums ``value, shipwt, freight_charges`` and the record count over
 (src, year_month, trade_type, country, mode) plus at most one dimension, dropping DF,
@@ -60,18 +61,18 @@ def _insert_flow_year(con, where: str) -> None:
         SELECT src, (year_month // 100) * 100 + 1 AS ym, trade_type, country, mode, us_state, port, mx_state,
                sum(value)::BIGINT, coalesce(sum(shipwt), 0)::BIGINT,
                coalesce(sum(freight_charges), 0)::BIGINT, count(*)
-        FROM freight WHERE src = 1 AND {where}
+        FROM freight_all WHERE src = 1 AND {where}
         GROUP BY ALL ORDER BY ym, country""")
 
 
 def fill_flow_year(con) -> None:
-    """(Re)compute :data:`FLOW_YEAR` from ``freight``."""
+    """(Re)compute :data:`FLOW_YEAR` from ``freight_all``."""
     con.execute(f"DELETE FROM {FLOW_YEAR}")
     _insert_flow_year(con, "TRUE")
 
 
 def choose(needed: Iterable[str]) -> str | None:
-    """The smallest rollup holding every needed dimension, or None (use ``freight``)."""
+    """The smallest rollup holding every needed dimension, or None (use ``freight_all``)."""
     needed = set(needed)
     if not needed:
         return "agg_base"
@@ -91,7 +92,7 @@ def _insert(con, name: str, where: str, params: list) -> None:
         SELECT src, year_month, trade_type, country, mode{dcols},
                sum(value)::BIGINT, coalesce(sum(shipwt), 0)::BIGINT,
                coalesce(sum(freight_charges), 0)::BIGINT, count(*)
-        FROM freight WHERE src IN ({src_in}) AND {where}
+        FROM freight_all WHERE src IN ({src_in}) AND {where}
         GROUP BY ALL ORDER BY src, year_month""", params)
 
 
@@ -111,7 +112,7 @@ def refresh_keys(con, keys_table: str) -> None:
 
 
 def rebuild(con) -> None:
-    """Recompute every rollup from ``freight`` (after a bulk load)."""
+    """Recompute every rollup from ``freight_all`` (after a bulk load)."""
     for name in ROLLUPS:
         con.execute(f"DELETE FROM {name}")
         _insert(con, name, "TRUE", [])
