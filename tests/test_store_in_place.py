@@ -79,8 +79,8 @@ def test_a_new_store_reads_the_bundle_in_place(tmp_path):
         _rollups_agree(store)
     finally:
         store.close()
-    # the store file holds no bundled rows: far smaller than the ~27 MB of compressed Parquet
-    assert path.stat().st_size < 20_000_000
+    # the store file holds no bundled rows, only the rollups (~21 MB; 55 MB with the rows copied)
+    assert path.stat().st_size < 25_000_000
     # read-only, and from another thread's cursor, the bundle is there too
     ro = open_store(path, read_only=True)
     try:

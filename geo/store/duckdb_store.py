@@ -278,17 +278,19 @@ class DuckDBStore(Store):
                 self._con.close()
                 raise StoreError(f"{self.path} was written by an incompatible version "
                                  f"(schema {v[0] if v else '?'}, expected {SCHEMA_VERSION}).")
-            if not read_only:
-                self._add_flow_year()
             in_place = v[0] == SCHEMA_VERSION and _scalar(
                 self._con, "SELECT count(*) FROM meta WHERE key = 'bundle' AND value = 'in_place'")
+            where = Path(bundle_dir) if bundle_dir is not None else bundled_data_dir() / "store"
             if in_place:   # an older schema opened read-only holds every row in ``freight``
-                self._open_bundle(Path(bundle_dir) if bundle_dir is not None else bundled_data_dir() / "store")
-                if not read_only:
-                    self.refresh_bundle(self._bundle_dir)
+                self._open_bundle(where)
             else:
                 self._prepare(self._con)
+            if not read_only:
+                self._add_flow_rollups()
+            if in_place and not read_only:
+                self.refresh_bundle(where)
         self._flow_year = self._has_table(rollups.FLOW_YEAR)
+        self._flow_month = self._has_table(rollups.FLOW_MONTH)
 
     # -- lifecycle ------------------------------------------------------------------------
     @property
@@ -337,6 +339,8 @@ class DuckDBStore(Store):
 
     # -- the bundled freight tables, read in place ----------------------------------------
     _bundle_files: list[str] = []
+    _flow_year = False
+    _flow_month = False
     _bundle_dir: Path | None = None
     _bundle_manifest: dict = {}
 
@@ -377,15 +381,19 @@ class DuckDBStore(Store):
                   [SCHEMA_VERSION, _dt.datetime.now().isoformat(timespec="seconds")])
         c.execute("COMMIT")
 
-    def _add_flow_year(self) -> None:
-        """A store made before the yearly flow rollup gains it (one transaction, once)."""
+    def _add_flow_rollups(self) -> None:
+        """A store made before the monthly or yearly flow rollup gains them (one transaction, once)."""
         c = self._con
-        if self._has_table(rollups.FLOW_YEAR):
+        missing = [t for t in (rollups.FLOW_MONTH, rollups.FLOW_YEAR) if not self._has_table(t)]
+        if not missing:
             return
         c.execute("BEGIN TRANSACTION")
         try:
-            c.execute(rollups.create_flow_year_sql())
-            rollups.fill_flow_year(c)
+            if rollups.FLOW_MONTH in missing:
+                c.execute(rollups.create_flow_month_sql())
+            if rollups.FLOW_YEAR in missing:
+                c.execute(rollups.create_flow_year_sql())
+            rollups.fill_flows(c)
             c.execute("COMMIT")
         except BaseException:
             c.execute("ROLLBACK")
@@ -549,6 +557,9 @@ class DuckDBStore(Store):
         out_dir.mkdir(parents=True, exist_ok=True)
         c = self._cur()
         opts = "(FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 19, ROW_GROUP_SIZE 200000)"
+        # the freight files are read in place by every store: row groups of 50,000 rows (~2 DOT1
+        # months) let a month's query skip the rest by the row-group statistics (and are smaller)
+        fopts = opts.replace("200000", "50000")
         cols = ", ".join(f"CAST({col} AS VARCHAR) AS {col}" if col in _ENUM_COLS else col
                          for col in _FREIGHT_COLS)
         for old in bundled_freight_files(out_dir):  # one file per BTS table (each under 20 MB)
@@ -557,7 +568,7 @@ class DuckDBStore(Store):
             if c.execute("SELECT count(*) FROM freight_all WHERE src = ?", [src]).fetchone()[0]:
                 c.execute(f"COPY (SELECT {cols} FROM freight_all WHERE src = {int(src)} ORDER BY src, year_month, "
                           f"country, trade_type, mode, port, us_state, commodity, mx_state, can_prov, df, contcode, "
-                          f"value) TO '{_q(out_dir / f'freight-{src_name}.parquet')}' {opts}")
+                          f"value) TO '{_q(out_dir / f'freight-{src_name}.parquet')}' {fopts}")
         where, params = "", []
         if crossings_borders:
             where = ("WHERE port_code IN (SELECT port_code FROM crossing_ports WHERE border IN ("
@@ -754,8 +765,8 @@ class DuckDBStore(Store):
         # the rollups hold every row with the column set (each names the tables that have it)
         table = "agg_base" if col in ("trade_type", "country", "mode") else rollups.choose([col])
         count = "sum(records)::BIGINT"
-        if table is None:
-            table, count = "freight_all", "count(*)"
+        if table is None:   # the text column of the fact view (see _view_sql)
+            table, count, col = "freight_all", "count(*)", f"{col}_v"
         rows = self._cur().execute(
             f"SELECT CAST({col} AS VARCHAR), {count} FROM {table} WHERE {col} IS NOT NULL "
             f"GROUP BY {col} ORDER BY 1").fetchall()
@@ -799,7 +810,9 @@ class DuckDBStore(Store):
     def caveats(self, f: TradeFilter, by: str | None = None, flows: bool = False) -> list[Caveat]:
         return _caveats(f, by, self.plan(f, by, flows=flows), flows=flows)
 
-    def _where(self, f: TradeFilter, qp: QueryPlan) -> tuple[str, list]:
+    def _where(self, f: TradeFilter, qp: QueryPlan, fact: bool = False) -> tuple[str, list]:
+        """The WHERE clause of a plan; ``fact``: over ``freight_all``, whose codes are compared
+        as text (``port_v``...: pushed down into the bundled Parquet files, see :func:`_view_sql`)."""
         params: list = []
         rng = []
         for src, lo, hi in qp.ranges:
@@ -823,7 +836,10 @@ class DuckDBStore(Store):
 
         def enum_in(col: str, values: Sequence[str]):
             typ = _ENUM_COLS[col]
-            clauses.append(f"{col} IN (" + ", ".join(f"CAST(? AS {typ})" for _ in values) + ")")
+            if fact:
+                clauses.append(f"{col}_v IN (" + ", ".join("?" for _ in values) + ")")
+            else:
+                clauses.append(f"{col} IN (" + ", ".join(f"CAST(? AS {typ})" for _ in values) + ")")
             params.extend(values)
 
         if f.commodities:
@@ -842,6 +858,9 @@ class DuckDBStore(Store):
     def _source(self, qp: QueryPlan) -> tuple[str, str]:
         """(table, record-count expression): a rollup when one holds every needed dimension."""
         name = rollups.choose(qp.needed_dims)
+        if name is None and self._flow_month and set(qp.needed_dims) <= rollups.FLOW_DIMS \
+                and rollups.dot1_only(qp.ranges):
+            name = rollups.FLOW_MONTH
         if name is not None:
             return name, "sum(records)::BIGINT"
         return "freight_all", "count(*)"
@@ -918,8 +937,8 @@ class DuckDBStore(Store):
             vals = tuple(srows[0][1:]) if srows else (0, 0, 0, 0)
             t.value, t.shipwt, t.freight_charges, t.records = (int(x) for x in vals)
             return t
-        where, params = self._where(f, qp)
         table, count = self._source(qp)
+        where, params = self._where(f, qp, fact=table == "freight_all")
         r = self._cur().execute(
             "SELECT coalesce(sum(value), 0)::BIGINT, coalesce(sum(shipwt), 0)::BIGINT, "
             f"coalesce(sum(freight_charges), 0)::BIGINT, coalesce({count}, 0) FROM {table} WHERE {where}",
@@ -946,10 +965,12 @@ class DuckDBStore(Store):
         if qp.summary:
             rows = self._summary_rows(f, qp, by)
         elif not qp.empty:
-            where, params = self._where(f, qp)
-            col = _BY_COLUMN[by]
-            key = f"CAST({col} AS VARCHAR)" if by in _BY_DIM else col
             table, count = self._source(qp)
+            where, params = self._where(f, qp, fact=table == "freight_all")
+            col = _BY_COLUMN[by]
+            if table == "freight_all" and col in _ENUM_COLS:
+                col = f"{col}_v"        # the codes as text: grouped on the Parquet dictionary
+            key = f"CAST({col} AS VARCHAR)" if by in _BY_DIM else col
             rows = self._cur().execute(
                 f"SELECT {key} AS k, sum(value)::BIGINT, coalesce(sum(shipwt), 0)::BIGINT, "
                 f"coalesce(sum(freight_charges), 0)::BIGINT, {count} FROM {table} WHERE {where} "
@@ -1043,19 +1064,32 @@ class DuckDBStore(Store):
             df = pd.DataFrame({c: pd.Series(dtype="int64" if c in _AMOUNTS or c == "year_month" else object)
                                for c in cols})
         else:
-            where, params = self._where(f, qp)
             ym = "year_month, " if by_month else ""
             # whole years: the yearly flow rollup (same sums, ~9x fewer rows than the months)
             yearly = (self._flow_year and not by_month and not f.commodities
                       and rollups.whole_years(qp.ranges))
-            table, n = (rollups.FLOW_YEAR, "sum(records)") if yearly else ("freight_all", "count(*)")
-            # one aggregation: Mexican state aliases fold to their canonical code as enum values
-            # (no string grouping), then only the ~10k result rows are cast to text and ordered
+            monthly = self._flow_month and not f.commodities and rollups.dot1_only(qp.ranges)
+            sums = ("sum(value)::BIGINT AS value, coalesce(sum(shipwt), 0)::BIGINT AS shipwt, "
+                    "coalesce(sum(freight_charges), 0)::BIGINT AS freight_charges")
+            if yearly or monthly:
+                # the flow rollups, in one aggregation: Mexican state aliases fold to their
+                # canonical code as enum values (no string grouping), then only the ~10k result
+                # rows are cast to text
+                where, params = self._where(f, qp)
+                g = (f"SELECT {ym}us_state, port, {self._mx_canonical_enum_sql('mx_state')} AS mx_state, "
+                     f"mode, trade_type, {sums}, sum(records)::BIGINT AS records "
+                     f"FROM {rollups.FLOW_YEAR if yearly else rollups.FLOW_MONTH} WHERE {where} GROUP BY ALL")
+            else:
+                # the fact rows: grouped on the codes as text (the bundled Parquet dictionaries),
+                # then the ~10k groups typed back to the enums, whose order the result keeps
+                where, params = self._where(f, qp, fact=True)
+                g = (f"SELECT {ym}CAST(us_state AS st2_t) AS us_state, CAST(port AS port_t) AS port, "
+                     f"CAST(mx_state AS st2_t) AS mx_state, mode, trade_type, value, shipwt, freight_charges, "
+                     f"records FROM (SELECT {ym}us_state_v AS us_state, port_v AS port, "
+                     f"{self._mx_canonical_sql('mx_state_v')} AS mx_state, mode, trade_type, {sums}, "
+                     f"count(*)::BIGINT AS records FROM freight_all WHERE {where} GROUP BY ALL)")
             raw = self._cur().execute(
-                f"WITH g AS (SELECT {ym}us_state, port, {self._mx_canonical_enum_sql('mx_state')} AS mx_state, "
-                "mode, trade_type, sum(value)::BIGINT AS value, coalesce(sum(shipwt), 0)::BIGINT AS shipwt, "
-                f"coalesce(sum(freight_charges), 0)::BIGINT AS freight_charges, {n}::BIGINT AS records "
-                f"FROM {table} WHERE {where} GROUP BY ALL) "
+                f"WITH g AS ({g}) "
                 f"SELECT {ym}coalesce(CAST(us_state AS VARCHAR), '') AS us_state, "
                 "coalesce(CAST(port AS VARCHAR), '') AS port, coalesce(CAST(mx_state AS VARCHAR), '') AS mx_state, "
                 "CAST(mode AS VARCHAR) AS mode, "
@@ -1269,16 +1303,24 @@ def _check_bundle(con, bundle_dir: Path) -> tuple[dict, list[str]]:
 
 
 def _view_sql(files: Sequence[str]) -> list[str]:
-    """``bundle_freight`` (the bundled Parquet files read in place, typed as ``freight``) and
-    ``freight_all`` (``freight`` + the bundled rows of the slices not taken over)."""
+    """``bundle_freight``: the bundled Parquet files read in place, typed as ``freight``.
+
+    ``freight_all``: ``freight`` + the bundled rows of the slices not taken over, with the
+    columns of ``freight`` and each code column also as text (``us_state_v``, ``port_v``...):
+    the Parquet files hold the codes as text, so a filter or a grouping on ``port_v`` is pushed
+    down into the scan and works on the files' dictionaries, where one on ``port`` would first
+    cast every row to the enum (2-6x slower). Only the store's own rows (``freight``, small
+    unless the store predates schema 4) are cast to text."""
     cols = ", ".join(_FREIGHT_COLS)
+    own_v = ", ".join(f"CAST({c} AS VARCHAR) AS {c}_v" for c in _ENUM_COLS)
     if not files:
         return [f"CREATE OR REPLACE TEMP VIEW bundle_freight AS SELECT {cols} FROM freight WHERE false",
-                f"CREATE OR REPLACE TEMP VIEW freight_all AS SELECT {cols} FROM freight"]
-    sel = ", ".join(f"CAST({col} AS {_ENUM_COLS[col]}) AS {col}" if col in _ENUM_COLS else col
-                    for col in _FREIGHT_COLS)
+                f"CREATE OR REPLACE TEMP VIEW freight_all AS SELECT {cols}, {own_v} FROM freight"]
+    typed = ", ".join(f"CAST({col} AS {_ENUM_COLS[col]}) AS {col}" if col in _ENUM_COLS else col
+                      for col in _FREIGHT_COLS)
+    text = ", ".join(f"{c} AS {c}_v" for c in _ENUM_COLS)
     lst = "[" + ", ".join(f"'{_q(f)}'" for f in files) + "]"
-    return [f"CREATE OR REPLACE TEMP VIEW bundle_freight AS SELECT {sel} FROM read_parquet({lst})",
-            f"CREATE OR REPLACE TEMP VIEW freight_all AS SELECT {cols} FROM freight UNION ALL "
-            f"SELECT {cols} FROM bundle_freight b WHERE NOT EXISTS (SELECT 1 FROM bundle_taken t "
+    return [f"CREATE OR REPLACE TEMP VIEW bundle_freight AS SELECT {typed} FROM read_parquet({lst})",
+            f"CREATE OR REPLACE TEMP VIEW freight_all AS SELECT {cols}, {own_v} FROM freight UNION ALL "
+            f"SELECT {typed}, {text} FROM read_parquet({lst}) b WHERE NOT EXISTS (SELECT 1 FROM bundle_taken t "
             "WHERE t.src = b.src AND t.year_month = b.year_month AND t.country = b.country)"]
