@@ -74,12 +74,9 @@ def test_a_schema_3_store_opens_with_every_figure_unchanged_and_nothing_doubled(
             assert _figures(s) == figures and _rows(s) == rows
             assert {k: v for k, v in s.stats().items() if k != "bytes"} == {
                 k: v for k, v in stats.items() if k != "bytes"}
-            # it keeps its rows; every slice it holds is taken, so the bundle adds nothing
-            held = s._con.execute("SELECT count(*) FROM freight").fetchone()[0]
-            assert held == rows[0]
-            assert s._con.execute("SELECT count(*) FROM bundle_taken WHERE taken_by IS NULL").fetchone()[0] == \
-                s._con.execute("SELECT count(*) FROM (SELECT DISTINCT src, year_month, country FROM freight)"
-                               ).fetchone()[0]
+            # every slice it held was the bundle's, row for row: handed back, read in place
+            assert s._con.execute("SELECT count(*) FROM freight").fetchone()[0] == 0
+            assert s._con.execute("SELECT count(*) FROM bundle_taken").fetchone()[0] == 0
             assert "BUNDLE-UPGRADE" not in [k for k, in s._con.execute("SELECT kind FROM import_log").fetchall()]
         finally:
             s.close()
@@ -90,6 +87,7 @@ def test_a_store_made_with_an_older_bundle_gains_the_new_months_and_keeps_the_us
     try:
         full_2023 = s.totals(TradeFilter(period=(202301, 202312))).value
         jan = s.totals(TradeFilter(period=(202301, 202301))).value
+        june_mx = s.totals(TradeFilter(period=(202106, 202106), country="MX")).value
         jan_ca = s._cur().execute("SELECT sum(value) FROM freight_all WHERE year_month = 202301 "
                                   "AND country = 1220").fetchone()[0]
         rows = _rows(s)
@@ -103,6 +101,9 @@ def test_a_store_made_with_an_older_bundle_gains_the_new_months_and_keeps_the_us
         c.execute("UPDATE meta SET value = 'an older build' WHERE key = 'bundle_built'")
         c.execute("INSERT INTO freight (src, year_month, trade_type, country, mode, value, import_id) "
                   "VALUES (1, 202301, 1, 2010, 5, 12345, 7), (2, 202301, 1, 2010, 5, 12345, 7)")
+        # and the older bundle's DOT3 June 2021 Mexico differed from today's by one dollar
+        c.execute("UPDATE freight SET value = value + 1 WHERE rowid = (SELECT min(rowid) FROM freight "
+                  "WHERE src = 3 AND year_month = 202106 AND country = 2010)")
 
     _as_schema_3(writable_store_path, older)
     s = open_store(writable_store_path)
@@ -121,9 +122,16 @@ def test_a_store_made_with_an_older_bundle_gains_the_new_months_and_keeps_the_us
         assert t.plan.summary is not None and any(c.code == "partial_month" for c in t.caveats)
         log = s._con.execute("SELECT kind, rows_loaded FROM import_log ORDER BY imported_at").fetchall()
         assert log[-1][0] == "BUNDLE-UPGRADE" and log[-1][1] > 0
-        # the new bundle's rows are read in place, not copied
-        assert s._con.execute("SELECT count(*) FROM freight WHERE year_month >= 202201 AND src IN (1, 2)"
-                              ).fetchone()[0] == 2
+        # the new bundle's rows are read in place, not copied; of the store's own rows only the
+        # analyst's are kept (every other slice was the bundle's, row for row: handed back)
+        # (and the slice that differs from today's bundle: the store's figures stay its own)
+        june = s._cur().execute("SELECT count(*) FROM bundle_freight WHERE src = 3 AND year_month = 202106 "
+                                "AND country = 2010").fetchone()[0]
+        assert s._con.execute("SELECT count(*) FROM freight").fetchone()[0] == 2 + june
+        assert s._con.execute("SELECT src, year_month, country, taken_by FROM bundle_taken ORDER BY ALL"
+                              ).fetchall() == [(1, 202301, 2010, None), (2, 202301, 2010, None),
+                                               (3, 202106, 2010, None)]
+        assert s.totals(TradeFilter(period=(202106, 202106), country="MX")).value == june_mx + 1
     finally:
         s.close()
     # opened again: nothing more to add, nothing doubled
@@ -132,6 +140,7 @@ def test_a_store_made_with_an_older_bundle_gains_the_new_months_and_keeps_the_us
         assert s.totals(TradeFilter(period=(202302, 202312))).value == full_2023 - jan
         assert [k for k, _ in s._con.execute("SELECT kind, rows_loaded FROM import_log").fetchall()].count(
             "BUNDLE-UPGRADE") == 1
+        assert s.totals(TradeFilter(period=(202106, 202106), country="MX")).value == june_mx + 1
         assert _rows(s)[0] == rows[0] - s._cur().execute(
             "SELECT count(*) FROM bundle_freight WHERE year_month = 202301 AND country = 2010 AND src IN (1, 2)"
         ).fetchone()[0] + 2

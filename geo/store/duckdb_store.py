@@ -272,7 +272,7 @@ class DuckDBStore(Store):
                 self._migrate_2_to_3()
                 v = ("3",)
             if v and v[0] == "3" and not read_only:
-                self._migrate_3_to_4()
+                self._migrate_3_to_4(Path(bundle_dir) if bundle_dir is not None else bundled_data_dir() / "store")
                 v = (SCHEMA_VERSION,)
             if not v or v[0] != SCHEMA_VERSION and not (read_only and v[0] in ("2", "3")):
                 self._con.close()
@@ -399,11 +399,14 @@ class DuckDBStore(Store):
             c.execute("ROLLBACK")
             raise
 
-    def _migrate_3_to_4(self) -> None:
+    def _migrate_3_to_4(self, bundle_dir: Path) -> None:
         """Schema 4 (the bundle read in place) for a schema-3 store, which holds the bundle
         copied into ``freight``: every slice it holds counts as taken, so none of its figures
-        change; a store that had the bundle loaded reads the bundle's other slices in place
-        from now on (what refreshing from a newer bundle did). One transaction."""
+        change; then the slices whose rows are exactly the bundle's (no imported row; the same
+        rows, value sums and row hashes) are handed back to the bundle, read in place from now
+        on like a new store's (their copies leave ``freight``). A store that had the bundle
+        loaded reads the bundle's other slices in place from now on (what refreshing from a
+        newer bundle did). One transaction."""
         c = self._con
         c.execute("BEGIN TRANSACTION")
         try:
@@ -414,11 +417,33 @@ class DuckDBStore(Store):
                 c.execute("INSERT INTO bundle_taken SELECT DISTINCT src, year_month, country, NULL FROM freight "
                           "ORDER BY ALL")
                 c.execute("INSERT INTO meta VALUES ('bundle', 'in_place')")
+                self._bundle_manifest, self._bundle_files = _check_bundle(c, bundle_dir)
+                self._bundle_dir = bundle_dir
+                self._prepare(c)
+                self._hand_back_identical(c)
             c.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [SCHEMA_VERSION])
             c.execute("COMMIT")
         except BaseException:
             c.execute("ROLLBACK")
+            c.close()       # the store stays schema 3, unopened
             raise
+
+    def _hand_back_identical(self, con) -> None:
+        """Give back to the bundle the taken slices whose stored rows are exactly the bundle's."""
+        cols = ", ".join(_FREIGHT_COLS)
+        fp = f"count(*) AS n, sum(value) AS v, sum(hash({cols})) AS h"
+        con.execute(f"""CREATE OR REPLACE TEMP TABLE _same AS
+            SELECT m.src, m.year_month, m.country FROM
+              (SELECT src, year_month, country, {fp}, bool_or(import_id IS NOT NULL) AS own FROM freight
+               GROUP BY ALL) m
+            JOIN (SELECT src, year_month, country, {fp} FROM bundle_freight GROUP BY ALL) b
+              ON b.src = m.src AND b.year_month = m.year_month AND b.country = m.country
+            WHERE NOT m.own AND m.n = b.n AND m.v = b.v AND m.h = b.h""")
+        con.execute("DELETE FROM freight f USING _same s WHERE f.src = s.src AND f.year_month = s.year_month "
+                    "AND f.country = s.country")
+        con.execute("DELETE FROM bundle_taken t USING _same s WHERE t.src = s.src AND t.year_month = s.year_month "
+                    "AND t.country = s.country")
+        con.execute("DROP TABLE _same")
 
     def _migrate_2_to_3(self) -> None:
         """Add the import history (schema 3) to a schema-2 store, in one transaction."""
