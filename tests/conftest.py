@@ -40,6 +40,10 @@ for _var, _folder in USER_DIRS.items():
     os.environ[_var] = str(_folder)
 os.environ["FRONTERA_CACHE_DIR"] = str(SESSION_TMP / "basemap-cache")
 os.environ["MPLCONFIGDIR"] = str(SESSION_TMP / "matplotlib")  # a third-party cache, not ours
+# charts draw inline in tests: the app's one chart renderer may be made by a profile panel's
+# warm-up job that runs between two tests, when PYTEST_CURRENT_TEST (which the renderer reads
+# to choose) is unset, and drawing processes would then serve every later test
+os.environ["FRONTERA_CHART_PROCESSES"] = "0"
 os.environ.pop("FRONTERA_ATLAS_STORE", None)
 
 import pytest  # noqa: E402

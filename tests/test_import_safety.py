@@ -55,7 +55,7 @@ def _freight_fp(store) -> tuple:
     return store._cur().execute(
         "SELECT count(*), coalesce(sum(value), 0), coalesce(sum(hash(src, year_month, trade_type, country, mode, "
         "us_state, port, mx_state, can_prov, commodity, df, contcode, value, shipwt, freight_charges)), 0) "
-        "FROM freight").fetchone()
+        "FROM freight_all").fetchone()
 
 
 def _mexico_2024(cross_raw):

@@ -15,7 +15,7 @@ ROWS = [f"1,2304,{hs},5,2010,{v},0,10,1,X,03,2019" for hs, v in ((84, 100), (85,
 
 
 def _total(store) -> int:
-    return int(store._cur().execute("SELECT coalesce(sum(value), 0) FROM freight").fetchone()[0])
+    return int(store._cur().execute("SELECT coalesce(sum(value), 0) FROM freight_all").fetchone()[0])
 
 
 @pytest.mark.parametrize("answer,total", [(False, 600), (True, 100), (None, 600)])

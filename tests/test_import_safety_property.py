@@ -50,7 +50,7 @@ def _changed(line: str, bump: int) -> str:
 def _stored(store) -> dict:
     rows = store._cur().execute(
         "SELECT trade_type, CAST(port AS VARCHAR), CAST(commodity AS VARCHAR), mode, country, df, "
-        "CAST(contcode AS VARCHAR), year_month, value, shipwt, freight_charges FROM freight").fetchall()
+        "CAST(contcode AS VARCHAR), year_month, value, shipwt, freight_charges FROM freight_all").fetchall()
     out = {}
     for r in rows:
         k = tuple(r[:8])

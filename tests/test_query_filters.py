@@ -206,7 +206,7 @@ def _flow_year_vs_freight(store) -> tuple[list, list]:
                     "ORDER BY ALL").fetchall()
     want = c.execute(f"SELECT {cols.replace('year_month', '(year_month // 100) * 100 + 1')}, sum(value)::BIGINT, "
                      "coalesce(sum(shipwt), 0)::BIGINT, coalesce(sum(freight_charges), 0)::BIGINT, count(*) "
-                     "FROM freight WHERE src = 1 GROUP BY ALL ORDER BY ALL").fetchall()
+                     "FROM freight_all WHERE src = 1 GROUP BY ALL ORDER BY ALL").fetchall()
     return got, want
 
 

@@ -39,7 +39,7 @@ def _fingerprint(path: Path) -> tuple:
         c = s._cur()
         return (
             c.execute("SELECT count(*), sum(value), sum(hash(src, year_month, port, commodity, mode, "
-                      "trade_type, country, value)) FROM freight").fetchone(),
+                      "trade_type, country, value)) FROM freight_all").fetchone(),
             c.execute("SELECT count(*), sum(value) FROM crossings").fetchone(),
             c.execute("SELECT count(*) FROM import_log").fetchone(),
         )

@@ -58,14 +58,17 @@ def _is_interrupt(exc: BaseException) -> bool:
 def run_import(con, paths, codes: CodeTables, progress: ProgressCallback | None = None,
                cancel: CancelToken | None = None, on_file: Callable[[Sniffed], None] | None = None,
                after_load: Callable[[object, str], None] | None = None,
-               replace: bool | None = False) -> ImportReport:
+               replace: bool | None = False,
+               before_merge: Callable[[object], None] | None = None) -> ImportReport:
     """Import ``paths`` into ``con`` inside one transaction and return the report.
 
     ``progress(done_rows, total_rows)`` is called from the calling thread before the first
     file and after every file (and stage); returning ``False`` cancels. ``cancel`` is an
     alternative thread-safe token. On cancel (or Ctrl-C) the transaction is rolled back and
     :class:`ImportCancelled` is raised. ``after_load(con, keys_table)`` runs inside the
-    transaction once every file is merged (the store refreshes its rollups there).
+    transaction once every file is merged (the store refreshes its rollups there);
+    ``before_merge(con)`` runs inside it once the files are staged, before the stored rows of
+    the touched slices are compared (the store copies bundled rows it reads in place there).
 
     ``replace``: ``False`` merges by key (stored keys the files lack stay; the report lists
     them in ``kept``); ``True`` also deletes them (kept for undo until purged); ``None``
@@ -177,6 +180,8 @@ def run_import(con, paths, codes: CodeTables, progress: ProgressCallback | None 
                 for i, ms in _crossings.file_months(con).items():
                     results[i].periods = ms
             specs = [sp for sp in _merge.SPECS if sp.name in kinds_seen]
+            if before_merge is not None and "freight" in kinds_seen:
+                before_merge(con)
             losses: list[SliceLoss] = []
             for spec in specs:
                 iss, notes = _merge.dedupe(con, spec, files, results)

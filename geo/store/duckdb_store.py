@@ -3,14 +3,26 @@
 Schema (codes are dictionary-coded ENUMs over the whole code *pattern* space, so new codes
 never need a migration; validation against the BTS code tables happens at import):
 
-``freight``        one row per published TransBorder record: ``src`` (1 DOT1, 2 DOT2, 3 DOT3),
+``freight``        the store's own TransBorder records (imports, and the bundled slices an
+                   import took over): ``src`` (1 DOT1, 2 DOT2, 3 DOT3),
                    ``year_month`` (202101), ``trade_type`` (1/2), ``country`` (1220/2010),
                    ``mode``, ``us_state``, ``port``, ``mx_state``, ``can_prov``, ``commodity``
                    (NULL where the table has no such column), ``df``, ``contcode``, ``value``,
-                   ``shipwt``, ``freight_charges``
+                   ``shipwt``, ``freight_charges``, ``import_id``
+``bundle_taken``   the (src, year_month, country) slices of the bundled tables the store took
+                   over (``taken_by``: the import that did; NULL: held before schema 4)
 ``crossings``      ``port_code, measure, year_month, value`` (Border Crossing/Entry counts)
 ``crossing_ports`` ``port_code, port_name, state, border, latitude, longitude``
 ``import_log``     one row per imported file
+
+The bundled raw freight tables (``data/store/freight-DOT*.parquet``) are never copied into the
+store: every connection reads them in place through the TEMP view ``bundle_freight`` (same
+columns and types as ``freight``; the path is the app's bundle at this open, so moving the app
+folder is harmless), and every reader of trade rows reads ``freight_all`` = ``freight`` +
+the bundled rows of the slices not in ``bundle_taken``. Before an import merges, the bundled
+rows of the slices it touches are copied into ``freight`` and the slices recorded as taken (same
+transaction), so the merge, consent, undo and purge work on ``freight`` alone; undoing the
+import that took a slice gives it back to the bundle. The rollups are native tables.
 """
 
 from __future__ import annotations
@@ -55,7 +67,7 @@ from geo.store.base import Store, StoreChange, StoreError, StoreLockedError
 
 __all__ = ["DuckDBStore", "default_store_path", "open_store", "SCHEMA_VERSION"]
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 
 _PORTS = [f"{i:04d}" for i in range(10000)] + [f"{i:02d}XX" for i in range(100)]
 _ST2 = [a + b for a in string.ascii_uppercase for b in string.ascii_uppercase]
@@ -99,6 +111,13 @@ CREATE TABLE import_slices (import_id INTEGER, src UTINYINT, year_month INTEGER,
 UPDATE crossing_ports p SET name_ym = m.ym
     FROM (SELECT port_code, max(year_month) AS ym FROM crossings GROUP BY 1) m
     WHERE m.port_code = p.port_code;
+"""
+
+#: schema 4: the bundled freight tables are read in place; ``bundle_taken`` lists the slices
+#: the store took over (see the module docstring)
+_SCHEMA_4 = """
+CREATE TABLE bundle_taken (src UTINYINT NOT NULL, year_month INTEGER NOT NULL, country USMALLINT NOT NULL,
+    taken_by INTEGER);
 """
 
 _FREIGHT_COLS = ("src", "year_month", "trade_type", "country", "mode", "us_state", "port",
@@ -243,20 +262,35 @@ class DuckDBStore(Store):
                                  f"it was left unchanged. Give another --store path.")
             self._create_schema()
             if bundle_dir is not None:
+                self._open_bundle(Path(bundle_dir))
                 self.load_bundle(Path(bundle_dir))
+            else:
+                self._prepare(self._con)
         else:
             v = self._con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
             if v and v[0] == "2" and not read_only:
                 self._migrate_2_to_3()
+                v = ("3",)
+            if v and v[0] == "3" and not read_only:
+                self._migrate_3_to_4(Path(bundle_dir) if bundle_dir is not None else bundled_data_dir() / "store")
                 v = (SCHEMA_VERSION,)
-            if not v or v[0] != SCHEMA_VERSION and not (read_only and v[0] == "2"):
+            if not v or v[0] != SCHEMA_VERSION and not (read_only and v[0] in ("2", "3")):
+                self._con.close()
                 raise StoreError(f"{self.path} was written by an incompatible version "
                                  f"(schema {v[0] if v else '?'}, expected {SCHEMA_VERSION}).")
+            in_place = v[0] == SCHEMA_VERSION and _scalar(
+                self._con, "SELECT count(*) FROM meta WHERE key = 'bundle' AND value = 'in_place'")
+            where = Path(bundle_dir) if bundle_dir is not None else bundled_data_dir() / "store"
+            if in_place:   # an older schema opened read-only holds every row in ``freight``
+                self._open_bundle(where)
+            else:
+                self._prepare(self._con)
             if not read_only:
-                self._add_flow_year()
-            if not read_only and bundle_dir is not None and (Path(bundle_dir) / "manifest.json").exists():
-                self.refresh_bundle(Path(bundle_dir))
+                self._add_flow_rollups()
+            if in_place and not read_only:
+                self.refresh_bundle(where)
         self._flow_year = self._has_table(rollups.FLOW_YEAR)
+        self._flow_month = self._has_table(rollups.FLOW_MONTH)
 
     # -- lifecycle ------------------------------------------------------------------------
     @property
@@ -282,10 +316,45 @@ class DuckDBStore(Store):
             raise StoreError("The store is closed.")
         c = getattr(self._local, "cur", None)
         if c is None:
-            c = self._con.cursor()
+            c = self._cursor()
             self._local.cur = c
             self._cursors.append(c)
         return c
+
+    def _cursor(self):
+        """A new DuckDB cursor (connection) with the views on the bundled tables (TEMP views
+        are per connection)."""
+        c = self._con.cursor()
+        try:
+            self._prepare(c)
+        except BaseException:
+            c.close()
+            raise
+        return c
+
+    def _prepare(self, con) -> None:
+        """Create ``bundle_freight`` and ``freight_all`` on ``con`` (see the module docstring)."""
+        for stmt in _view_sql(self._bundle_files):
+            con.execute(stmt)
+
+    # -- the bundled freight tables, read in place ----------------------------------------
+    _bundle_files: list[str] = []
+    _flow_year = False
+    _flow_month = False
+    _bundle_dir: Path | None = None
+    _bundle_manifest: dict = {}
+
+    def _open_bundle(self, bundle_dir: Path) -> None:
+        """Check the bundled freight files (every file of the manifest present, readable, with
+        the manifest's row count: a damaged or missing file is a :class:`StoreError` naming it)
+        and point the views at them."""
+        try:
+            self._bundle_manifest, self._bundle_files = _check_bundle(self._con, bundle_dir)
+        except BaseException:
+            self._con.close()
+            raise
+        self._bundle_dir = bundle_dir
+        self._prepare(self._con)
 
     def _has_table(self, name: str) -> bool:
         return bool(_scalar(self._con, "SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [name]))
@@ -305,26 +374,76 @@ class DuckDBStore(Store):
                 c.execute(stmt)
         for stmt in rollups.create_sql():
             c.execute(stmt)
-        for stmt in _SCHEMA_3.split(";"):
+        for stmt in (_SCHEMA_3 + _SCHEMA_4).split(";"):
             if stmt.strip():
                 c.execute(stmt)
         c.execute("INSERT INTO meta VALUES ('schema_version', ?), ('created', ?)",
                   [SCHEMA_VERSION, _dt.datetime.now().isoformat(timespec="seconds")])
         c.execute("COMMIT")
 
-    def _add_flow_year(self) -> None:
-        """A store made before the yearly flow rollup gains it (one transaction, once)."""
+    def _add_flow_rollups(self) -> None:
+        """A store made before the monthly or yearly flow rollup gains them (one transaction, once)."""
         c = self._con
-        if self._has_table(rollups.FLOW_YEAR):
+        missing = [t for t in (rollups.FLOW_MONTH, rollups.FLOW_YEAR) if not self._has_table(t)]
+        if not missing:
             return
         c.execute("BEGIN TRANSACTION")
         try:
-            c.execute(rollups.create_flow_year_sql())
-            rollups.fill_flow_year(c)
+            if rollups.FLOW_MONTH in missing:
+                c.execute(rollups.create_flow_month_sql())
+            if rollups.FLOW_YEAR in missing:
+                c.execute(rollups.create_flow_year_sql())
+            rollups.fill_flows(c)
             c.execute("COMMIT")
         except BaseException:
             c.execute("ROLLBACK")
             raise
+
+    def _migrate_3_to_4(self, bundle_dir: Path) -> None:
+        """Schema 4 (the bundle read in place) for a schema-3 store, which holds the bundle
+        copied into ``freight``: every slice it holds counts as taken, so none of its figures
+        change; then the slices whose rows are exactly the bundle's (no imported row; the same
+        rows, value sums and row hashes) are handed back to the bundle, read in place from now
+        on like a new store's (their copies leave ``freight``). A store that had the bundle
+        loaded reads the bundle's other slices in place from now on (what refreshing from a
+        newer bundle did). One transaction."""
+        c = self._con
+        c.execute("BEGIN TRANSACTION")
+        try:
+            for stmt in _SCHEMA_4.split(";"):
+                if stmt.strip():
+                    c.execute(stmt)
+            if _scalar(c, "SELECT count(*) FROM import_log WHERE kind = 'BUNDLE'"):
+                c.execute("INSERT INTO bundle_taken SELECT DISTINCT src, year_month, country, NULL FROM freight "
+                          "ORDER BY ALL")
+                c.execute("INSERT INTO meta VALUES ('bundle', 'in_place')")
+                self._bundle_manifest, self._bundle_files = _check_bundle(c, bundle_dir)
+                self._bundle_dir = bundle_dir
+                self._prepare(c)
+                self._hand_back_identical(c)
+            c.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [SCHEMA_VERSION])
+            c.execute("COMMIT")
+        except BaseException:
+            c.execute("ROLLBACK")
+            c.close()       # the store stays schema 3, unopened
+            raise
+
+    def _hand_back_identical(self, con) -> None:
+        """Give back to the bundle the taken slices whose stored rows are exactly the bundle's."""
+        cols = ", ".join(_FREIGHT_COLS)
+        fp = f"count(*) AS n, sum(value) AS v, sum(hash({cols})) AS h"
+        con.execute(f"""CREATE OR REPLACE TEMP TABLE _same AS
+            SELECT m.src, m.year_month, m.country FROM
+              (SELECT src, year_month, country, {fp}, bool_or(import_id IS NOT NULL) AS own FROM freight
+               GROUP BY ALL) m
+            JOIN (SELECT src, year_month, country, {fp} FROM bundle_freight GROUP BY ALL) b
+              ON b.src = m.src AND b.year_month = m.year_month AND b.country = m.country
+            WHERE NOT m.own AND m.n = b.n AND m.v = b.v AND m.h = b.h""")
+        con.execute("DELETE FROM freight f USING _same s WHERE f.src = s.src AND f.year_month = s.year_month "
+                    "AND f.country = s.country")
+        con.execute("DELETE FROM bundle_taken t USING _same s WHERE t.src = s.src AND t.year_month = s.year_month "
+                    "AND t.country = s.country")
+        con.execute("DROP TABLE _same")
 
     def _migrate_2_to_3(self) -> None:
         """Add the import history (schema 3) to a schema-2 store, in one transaction."""
@@ -334,7 +453,7 @@ class DuckDBStore(Store):
             for stmt in _SCHEMA_3.split(";"):
                 if stmt.strip():
                     c.execute(stmt)
-            c.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [SCHEMA_VERSION])
+            c.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
             c.execute("COMMIT")
         except BaseException:
             c.execute("ROLLBACK")
@@ -342,16 +461,16 @@ class DuckDBStore(Store):
 
     # -- bundle ---------------------------------------------------------------------------
     def load_bundle(self, bundle_dir: Path) -> dict:
-        """Fill the store from ``data/store`` Parquet files (one transaction)."""
+        """Make a new store read the bundled tables (``data/store``): the freight tables stay
+        where they are, read in place (see :meth:`_open_bundle`); the crossing counts and ports
+        (small) are copied; the rollups are computed from the bundled rows. One transaction."""
         bundle_dir = Path(bundle_dir)
-        manifest = json.loads((bundle_dir / "manifest.json").read_text())
+        if self._bundle_dir != bundle_dir:
+            self._open_bundle(bundle_dir)
+        manifest = self._bundle_manifest
         c = self._con
-        sel = ", ".join(f"CAST({col} AS {_ENUM_COLS[col]})" if col in _ENUM_COLS else col
-                        for col in _FREIGHT_COLS)
         c.execute("BEGIN TRANSACTION")
         try:
-            c.execute(f"INSERT INTO freight ({', '.join(_FREIGHT_COLS)}) SELECT {sel} FROM read_parquet(?)",
-                      [bundled_freight_files(bundle_dir)])
             c.execute("INSERT INTO crossings (port_code, measure, year_month, value) "
                       "SELECT CAST(port_code AS port_t), measure, year_month, value "
                       "FROM read_parquet(?)", [str(bundle_dir / "crossings.parquet")])
@@ -362,14 +481,15 @@ class DuckDBStore(Store):
             c.execute("UPDATE crossing_ports p SET name_ym = m.ym FROM (SELECT port_code, "
                       "max(year_month) AS ym FROM crossings GROUP BY 1) m WHERE m.port_code = p.port_code")
             rollups.rebuild(c)
-            n = _scalar(c, "SELECT count(*) FROM freight")
+            n = _scalar(c, "SELECT coalesce(sum(records), 0)::BIGINT FROM agg_base")
             if n != manifest["tables"]["freight"]["rows"]:
                 raise StoreError(f"Bundled store in {bundle_dir} is damaged ({n} rows, "
                                  f"expected {manifest['tables']['freight']['rows']}).")
             c.execute("INSERT INTO import_log VALUES (current_timestamp, ?, 'BUNDLE', ?, 0, 0, '')",
                       [str(bundle_dir), n])
-            c.execute("DELETE FROM meta WHERE key = 'bundle_built'")
-            c.execute("INSERT INTO meta VALUES ('bundle_built', ?)", [str(manifest.get("built", ""))])
+            c.execute("DELETE FROM meta WHERE key IN ('bundle_built', 'bundle')")
+            c.execute("INSERT INTO meta VALUES ('bundle_built', ?), ('bundle', 'in_place')",
+                      [str(manifest.get("built", ""))])
             c.execute("COMMIT")
         except BaseException:
             c.execute("ROLLBACK")
@@ -378,41 +498,38 @@ class DuckDBStore(Store):
         return manifest
 
     def refresh_bundle(self, bundle_dir: Path) -> int:
-        """A store made with an older bundle (an upgrade of the app) gains the newer bundle's
-        rows for the slices it does not hold: freight months of a table (src × month) it has
-        no row of, crossing counts (port × measure × month) and ports it lacks. Nothing stored
+        """A store made with an older bundle (an upgrade of the app) reads the newer bundle's
+        freight slices it has not taken over (they are read in place: nothing to copy), and
+        gains the crossing counts (port × measure × month) and ports it lacks. Nothing stored
         is deleted or replaced, so the analyst's own imports stay as they are and no month is
-        counted twice. One transaction; recorded in the import log. Returns the rows added."""
-        manifest = json.loads((Path(bundle_dir) / "manifest.json").read_text())
-        built = str(manifest.get("built", ""))
+        counted twice. The rollups are computed again. One transaction; recorded in the import
+        log. Returns the rows added (freight rows now read from the bundle + crossing counts)."""
+        bundle_dir = Path(bundle_dir)
+        if self._bundle_dir != bundle_dir:
+            self._open_bundle(bundle_dir)
+        built = str(self._bundle_manifest.get("built", ""))
         c = self._con
         have = c.execute("SELECT value FROM meta WHERE key = 'bundle_built'").fetchone()
         if have and have[0] == built:
             return 0
-        if not _scalar(c, "SELECT count(*) FROM import_log WHERE kind = 'BUNDLE'"):
-            return 0  # made empty on purpose (with_default_data=False): never filled behind the user's back
-        sel = ", ".join(f"CAST(b.{col} AS {_ENUM_COLS[col]})" if col in _ENUM_COLS else f"b.{col}"
-                        for col in _FREIGHT_COLS)
         c.execute("BEGIN TRANSACTION")
         try:
-            before = _scalar(c, "SELECT count(*) FROM freight") + _scalar(c, "SELECT count(*) FROM crossings")
-            c.execute(f"INSERT INTO freight ({', '.join(_FREIGHT_COLS)}) SELECT {sel} FROM read_parquet(?) b "
-                      "WHERE NOT EXISTS (SELECT 1 FROM (SELECT DISTINCT src, year_month FROM freight) h "
-                      "WHERE h.src = b.src AND h.year_month = b.year_month)",
-                      [bundled_freight_files(bundle_dir)])
+            before = _scalar(c, "SELECT coalesce(sum(records), 0)::BIGINT FROM agg_base") + _scalar(
+                c, "SELECT count(*) FROM crossings")
             c.execute("INSERT INTO crossings (port_code, measure, year_month, value) "
                       "SELECT CAST(b.port_code AS port_t), b.measure, b.year_month, b.value "
                       "FROM read_parquet(?) b WHERE NOT EXISTS (SELECT 1 FROM crossings h WHERE "
                       "h.port_code = CAST(b.port_code AS port_t) AND h.measure = b.measure "
-                      "AND h.year_month = b.year_month)", [str(Path(bundle_dir) / "crossings.parquet")])
+                      "AND h.year_month = b.year_month)", [str(bundle_dir / "crossings.parquet")])
             c.execute("INSERT INTO crossing_ports (port_code, port_name, state, border, latitude, longitude) "
                       "SELECT CAST(b.port_code AS port_t), b.port_name, b.state, b.border, b.latitude, "
                       "b.longitude FROM read_parquet(?) b WHERE NOT EXISTS (SELECT 1 FROM crossing_ports h "
                       "WHERE h.port_code = CAST(b.port_code AS port_t))",
-                      [str(Path(bundle_dir) / "crossing_ports.parquet")])
-            added = _scalar(c, "SELECT count(*) FROM freight") + _scalar(c, "SELECT count(*) FROM crossings") - before
+                      [str(bundle_dir / "crossing_ports.parquet")])
+            rollups.rebuild(c)   # the bundled rows read in place changed with the bundle
+            added = _scalar(c, "SELECT coalesce(sum(records), 0)::BIGINT FROM agg_base") + _scalar(
+                c, "SELECT count(*) FROM crossings") - before
             if added:
-                rollups.rebuild(c)
                 c.execute("INSERT INTO import_log VALUES (current_timestamp, ?, 'BUNDLE-UPGRADE', ?, 0, 0, '')",
                           [str(bundle_dir), added])
             c.execute("DELETE FROM meta WHERE key = 'bundle_built'")
@@ -424,21 +541,59 @@ class DuckDBStore(Store):
         self._avail = None
         return int(added)
 
+    def _take_over(self, con) -> None:
+        """Inside an import, before it merges: copy the bundled rows of the slices (table ×
+        month × partner) the incoming rows touch and the store has not taken yet into
+        ``freight`` (``import_id`` NULL, as bundled rows always were) and record those slices as
+        taken by this import, so the merge, the consent to replace, undo and purge see them
+        as stored rows and nothing is counted twice."""
+        if not self._bundle_files:
+            return
+        from geo.imports import merge as _merge
+        from geo.imports import transborder as _tb
+
+        con.execute(f"CREATE OR REPLACE TEMP TABLE _take AS SELECT DISTINCT src, year_month, country "
+                    f"FROM {_tb.INCOMING} EXCEPT SELECT src, year_month, country FROM bundle_taken")
+        if not _scalar(con, "SELECT count(*) FROM _take"):
+            con.execute("DROP TABLE _take")
+            return
+        cols = ", ".join(_FREIGHT_COLS)
+        con.execute(f"INSERT INTO freight ({cols}) SELECT {cols} FROM bundle_freight b "
+                    "SEMI JOIN _take t ON t.src = b.src AND t.year_month = b.year_month AND t.country = b.country")
+        con.execute("INSERT INTO bundle_taken SELECT src, year_month, country, ? FROM _take ORDER BY ALL",
+                    [_merge.next_import_id(con)])
+        con.execute("DROP TABLE _take")
+
+    def _give_back(self, con, import_id: int) -> None:
+        """Inside the undo of ``import_id``, once its rows are gone and the rows it replaced are
+        back: the slices it took over from the bundle are read from the bundle again (their
+        copies leave ``freight``), so the store is as before the import."""
+        rows = con.execute("SELECT count(*) FROM bundle_taken WHERE taken_by = ?", [int(import_id)]).fetchone()
+        if not rows or not rows[0]:
+            return
+        con.execute("DELETE FROM freight f USING bundle_taken t WHERE t.taken_by = ? AND f.import_id IS NULL "
+                    "AND f.src = t.src AND f.year_month = t.year_month AND f.country = t.country",
+                    [int(import_id)])
+        con.execute("DELETE FROM bundle_taken WHERE taken_by = ?", [int(import_id)])
+
     def export_bundle(self, out_dir: Path, crossings_borders: Sequence[str] | None = None) -> dict:
         """Write the store as sorted zstd Parquet + ``manifest.json`` (for ``data/store``)."""
         out_dir = Path(out_dir)
         out_dir.mkdir(parents=True, exist_ok=True)
         c = self._cur()
         opts = "(FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 19, ROW_GROUP_SIZE 200000)"
+        # the freight files are read in place by every store: row groups of 50,000 rows (~2 DOT1
+        # months) let a month's query skip the rest by the row-group statistics (and are smaller)
+        fopts = opts.replace("200000", "50000")
         cols = ", ".join(f"CAST({col} AS VARCHAR) AS {col}" if col in _ENUM_COLS else col
                          for col in _FREIGHT_COLS)
         for old in bundled_freight_files(out_dir):  # one file per BTS table (each under 20 MB)
             Path(old).unlink()
         for src_name, src in SRC_ID.items():
-            if c.execute("SELECT count(*) FROM freight WHERE src = ?", [src]).fetchone()[0]:
-                c.execute(f"COPY (SELECT {cols} FROM freight WHERE src = {int(src)} ORDER BY src, year_month, "
+            if c.execute("SELECT count(*) FROM freight_all WHERE src = ?", [src]).fetchone()[0]:
+                c.execute(f"COPY (SELECT {cols} FROM freight_all WHERE src = {int(src)} ORDER BY src, year_month, "
                           f"country, trade_type, mode, port, us_state, commodity, mx_state, can_prov, df, contcode, "
-                          f"value) TO '{_q(out_dir / f'freight-{src_name}.parquet')}' {opts}")
+                          f"value) TO '{_q(out_dir / f'freight-{src_name}.parquet')}' {fopts}")
         where, params = "", []
         if crossings_borders:
             where = ("WHERE port_code IN (SELECT port_code FROM crossing_ports WHERE border IN ("
@@ -453,11 +608,11 @@ class DuckDBStore(Store):
         tables = {}
         for src_name, src in SRC_ID.items():
             r = c.execute("SELECT count(*), coalesce(sum(value), 0)::BIGINT, min(year_month), "
-                          "max(year_month), count(DISTINCT year_month) FROM freight WHERE src = ?",
+                          "max(year_month), count(DISTINCT year_month) FROM freight_all WHERE src = ?",
                           [src]).fetchone()
             tables[src_name] = {"rows": r[0], "value_sum": r[1], "first": r[2], "last": r[3],
                                 "months": r[4]}
-        nf = c.execute("SELECT count(*) FROM freight").fetchone()[0]
+        nf = c.execute("SELECT count(*) FROM freight_all").fetchone()[0]
         r = c.execute(f"SELECT count(*), coalesce(sum(value),0)::BIGINT, min(year_month), max(year_month) "
                       f"FROM crossings {where}", params).fetchone()
         manifest = {
@@ -484,10 +639,11 @@ class DuckDBStore(Store):
         if self.read_only:
             raise StoreError(f"The store {self.path} is open read-only.")
         with self._import_lock:
-            con = self._con.cursor()
+            con = self._cursor()
             try:
                 report = run_import(con, paths, self.codes, progress=progress, cancel=cancel,
-                                    after_load=rollups.refresh_keys, replace=replace)
+                                    before_merge=self._take_over, after_load=rollups.refresh_keys,
+                                    replace=replace)
             except duckdb.Error as exc:  # pragma: no cover - defensive
                 raise ImportFailed(f"Import failed: {str(exc).splitlines()[0]}") from exc
             finally:
@@ -509,9 +665,14 @@ class DuckDBStore(Store):
         if self.read_only:
             raise StoreError(f"The store {self.path} is open read-only.")
         with self._import_lock:
-            con = self._con.cursor()
+            con = self._cursor()
+
+            def after_undo(c, keys_table: str) -> None:
+                self._give_back(c, int(import_id))
+                rollups.refresh_keys(c, keys_table)
+
             try:
-                counts = undo_import(con, int(import_id), after_load=rollups.refresh_keys)
+                counts = undo_import(con, int(import_id), after_load=after_undo)
             finally:
                 con.close()
             self._avail = None
@@ -523,7 +684,7 @@ class DuckDBStore(Store):
         if self.read_only:
             raise StoreError(f"The store {self.path} is open read-only.")
         with self._import_lock:
-            con = self._con.cursor()
+            con = self._cursor()
             try:
                 return purge_replaced(con, import_id)
             finally:
@@ -536,8 +697,8 @@ class DuckDBStore(Store):
         no complete table or summary can answer, with a warning)."""
         av = self._avail
         if av is None:
-            rows = self._cur().execute(
-                "SELECT DISTINCT src, year_month FROM freight ORDER BY 1, 2").fetchall()
+            rows = self._cur().execute(   # agg_base holds every (src, month) of freight_all
+                "SELECT DISTINCT src, year_month FROM agg_base ORDER BY 1, 2").fetchall()
             self._partial = tuple(self._find_partial())
             av = {}
             for src, ym in rows:
@@ -626,15 +787,20 @@ class DuckDBStore(Store):
         if by not in _BY_DIM:
             raise FilterError(f"No code list for {dim!r}.")
         col = _BY_COLUMN[by]
+        # the rollups hold every row with the column set (each names the tables that have it)
+        table = "agg_base" if col in ("trade_type", "country", "mode") else rollups.choose([col])
+        count = "sum(records)::BIGINT"
+        if table is None:   # the text column of the fact view (see _view_sql)
+            table, count, col = "freight_all", "count(*)", f"{col}_v"
         rows = self._cur().execute(
-            f"SELECT CAST({col} AS VARCHAR), count(*) FROM freight WHERE {col} IS NOT NULL "
+            f"SELECT CAST({col} AS VARCHAR), {count} FROM {table} WHERE {col} IS NOT NULL "
             f"GROUP BY {col} ORDER BY 1").fetchall()
         return pd.DataFrame([(c, self.codes.name(_BY_DIM[by], c), n) for c, n in rows],
                             columns=["code", "name", "records"])
 
     def stats(self) -> dict:
         c = self._cur()
-        by_src = dict(c.execute("SELECT src, count(*) FROM freight GROUP BY 1").fetchall())
+        by_src = dict(c.execute("SELECT src, sum(records)::BIGINT FROM agg_base GROUP BY 1").fetchall())
         return {
             "path": str(self.path),
             "bytes": self.path.stat().st_size if self.path.exists() else 0,
@@ -669,7 +835,9 @@ class DuckDBStore(Store):
     def caveats(self, f: TradeFilter, by: str | None = None, flows: bool = False) -> list[Caveat]:
         return _caveats(f, by, self.plan(f, by, flows=flows), flows=flows)
 
-    def _where(self, f: TradeFilter, qp: QueryPlan) -> tuple[str, list]:
+    def _where(self, f: TradeFilter, qp: QueryPlan, fact: bool = False) -> tuple[str, list]:
+        """The WHERE clause of a plan; ``fact``: over ``freight_all``, whose codes are compared
+        as text (``port_v``...: pushed down into the bundled Parquet files, see :func:`_view_sql`)."""
         params: list = []
         rng = []
         for src, lo, hi in qp.ranges:
@@ -693,7 +861,10 @@ class DuckDBStore(Store):
 
         def enum_in(col: str, values: Sequence[str]):
             typ = _ENUM_COLS[col]
-            clauses.append(f"{col} IN (" + ", ".join(f"CAST(? AS {typ})" for _ in values) + ")")
+            if fact:
+                clauses.append(f"{col}_v IN (" + ", ".join("?" for _ in values) + ")")
+            else:
+                clauses.append(f"{col} IN (" + ", ".join(f"CAST(? AS {typ})" for _ in values) + ")")
             params.extend(values)
 
         if f.commodities:
@@ -712,12 +883,15 @@ class DuckDBStore(Store):
     def _source(self, qp: QueryPlan) -> tuple[str, str]:
         """(table, record-count expression): a rollup when one holds every needed dimension."""
         name = rollups.choose(qp.needed_dims)
+        if name is None and self._flow_month and set(qp.needed_dims) <= rollups.FLOW_DIMS \
+                and rollups.dot1_only(qp.ranges):
+            name = rollups.FLOW_MONTH
         if name is not None:
             return name, "sum(records)::BIGINT"
-        return "freight", "count(*)"
+        return "freight_all", "count(*)"
 
     def rebuild_rollups(self) -> None:
-        """Recompute the rollups from ``freight`` (only needed after writing ``freight`` directly)."""
+        """Recompute the rollups from ``freight_all`` (only needed after writing ``freight`` directly)."""
         self._con.execute("BEGIN TRANSACTION")
         try:
             rollups.rebuild(self._con)
@@ -788,8 +962,8 @@ class DuckDBStore(Store):
             vals = tuple(srows[0][1:]) if srows else (0, 0, 0, 0)
             t.value, t.shipwt, t.freight_charges, t.records = (int(x) for x in vals)
             return t
-        where, params = self._where(f, qp)
         table, count = self._source(qp)
+        where, params = self._where(f, qp, fact=table == "freight_all")
         r = self._cur().execute(
             "SELECT coalesce(sum(value), 0)::BIGINT, coalesce(sum(shipwt), 0)::BIGINT, "
             f"coalesce(sum(freight_charges), 0)::BIGINT, coalesce({count}, 0) FROM {table} WHERE {where}",
@@ -816,10 +990,12 @@ class DuckDBStore(Store):
         if qp.summary:
             rows = self._summary_rows(f, qp, by)
         elif not qp.empty:
-            where, params = self._where(f, qp)
-            col = _BY_COLUMN[by]
-            key = f"CAST({col} AS VARCHAR)" if by in _BY_DIM else col
             table, count = self._source(qp)
+            where, params = self._where(f, qp, fact=table == "freight_all")
+            col = _BY_COLUMN[by]
+            if table == "freight_all" and col in _ENUM_COLS:
+                col = f"{col}_v"        # the codes as text: grouped on the Parquet dictionary
+            key = f"CAST({col} AS VARCHAR)" if by in _BY_DIM else col
             rows = self._cur().execute(
                 f"SELECT {key} AS k, sum(value)::BIGINT, coalesce(sum(shipwt), 0)::BIGINT, "
                 f"coalesce(sum(freight_charges), 0)::BIGINT, {count} FROM {table} WHERE {where} "
@@ -913,19 +1089,32 @@ class DuckDBStore(Store):
             df = pd.DataFrame({c: pd.Series(dtype="int64" if c in _AMOUNTS or c == "year_month" else object)
                                for c in cols})
         else:
-            where, params = self._where(f, qp)
             ym = "year_month, " if by_month else ""
             # whole years: the yearly flow rollup (same sums, ~9x fewer rows than the months)
             yearly = (self._flow_year and not by_month and not f.commodities
                       and rollups.whole_years(qp.ranges))
-            table, n = (rollups.FLOW_YEAR, "sum(records)") if yearly else ("freight", "count(*)")
-            # one aggregation: Mexican state aliases fold to their canonical code as enum values
-            # (no string grouping), then only the ~10k result rows are cast to text and ordered
+            monthly = self._flow_month and not f.commodities and rollups.dot1_only(qp.ranges)
+            sums = ("sum(value)::BIGINT AS value, coalesce(sum(shipwt), 0)::BIGINT AS shipwt, "
+                    "coalesce(sum(freight_charges), 0)::BIGINT AS freight_charges")
+            if yearly or monthly:
+                # the flow rollups, in one aggregation: Mexican state aliases fold to their
+                # canonical code as enum values (no string grouping), then only the ~10k result
+                # rows are cast to text
+                where, params = self._where(f, qp)
+                g = (f"SELECT {ym}us_state, port, {self._mx_canonical_enum_sql('mx_state')} AS mx_state, "
+                     f"mode, trade_type, {sums}, sum(records)::BIGINT AS records "
+                     f"FROM {rollups.FLOW_YEAR if yearly else rollups.FLOW_MONTH} WHERE {where} GROUP BY ALL")
+            else:
+                # the fact rows: grouped on the codes as text (the bundled Parquet dictionaries),
+                # then the ~10k groups typed back to the enums, whose order the result keeps
+                where, params = self._where(f, qp, fact=True)
+                g = (f"SELECT {ym}CAST(us_state AS st2_t) AS us_state, CAST(port AS port_t) AS port, "
+                     f"CAST(mx_state AS st2_t) AS mx_state, mode, trade_type, value, shipwt, freight_charges, "
+                     f"records FROM (SELECT {ym}us_state_v AS us_state, port_v AS port, "
+                     f"{self._mx_canonical_sql('mx_state_v')} AS mx_state, mode, trade_type, {sums}, "
+                     f"count(*)::BIGINT AS records FROM freight_all WHERE {where} GROUP BY ALL)")
             raw = self._cur().execute(
-                f"WITH g AS (SELECT {ym}us_state, port, {self._mx_canonical_enum_sql('mx_state')} AS mx_state, "
-                "mode, trade_type, sum(value)::BIGINT AS value, coalesce(sum(shipwt), 0)::BIGINT AS shipwt, "
-                f"coalesce(sum(freight_charges), 0)::BIGINT AS freight_charges, {n}::BIGINT AS records "
-                f"FROM {table} WHERE {where} GROUP BY ALL) "
+                f"WITH g AS ({g}) "
                 f"SELECT {ym}coalesce(CAST(us_state AS VARCHAR), '') AS us_state, "
                 "coalesce(CAST(port AS VARCHAR), '') AS port, coalesce(CAST(mx_state AS VARCHAR), '') AS mx_state, "
                 "CAST(mode AS VARCHAR) AS mode, "
@@ -1106,5 +1295,57 @@ def _open_error(path: Path, msg: str, fresh: bool) -> StoreError:
     return StoreError(f"Cannot open the store {path}: {first}")
 
 
-def _q(p: Path) -> str:
+def _q(p: Path | str) -> str:
     return str(p).replace("'", "''")
+
+
+def _check_bundle(con, bundle_dir: Path) -> tuple[dict, list[str]]:
+    """The bundle's manifest and freight files, each checked: present, a readable Parquet
+    file, holding the manifest's row count (its footer is read, not its rows)."""
+    bundle_dir = Path(bundle_dir)
+    mpath = bundle_dir / "manifest.json"
+    try:
+        manifest = json.loads(mpath.read_text())
+        by_source = manifest["tables"]["freight"]["by_source"]
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise StoreError(f"The bundled trade tables cannot be read: {mpath} is missing or damaged "
+                         f"({exc.__class__.__name__}); reinstall Frontera Atlas.") from None
+    files = []
+    for name, info in sorted(by_source.items()):
+        path = bundle_dir / f"freight-{name}.parquet"
+        if not path.is_file():
+            raise StoreError(f"The bundled trade table {path} is missing; reinstall Frontera Atlas.")
+        try:
+            n = _scalar(con, f"SELECT sum(num_rows)::BIGINT FROM parquet_file_metadata('{_q(path)}')")
+        except duckdb.Error as exc:
+            raise StoreError(f"The bundled trade table {path} is damaged ({str(exc).splitlines()[0]}); "
+                             f"reinstall Frontera Atlas.") from None
+        if n != info.get("rows"):
+            raise StoreError(f"The bundled trade table {path} is damaged ({n} rows, expected "
+                             f"{info.get('rows')}); reinstall Frontera Atlas.")
+        files.append(str(path))
+    return manifest, files
+
+
+def _view_sql(files: Sequence[str]) -> list[str]:
+    """``bundle_freight``: the bundled Parquet files read in place, typed as ``freight``.
+
+    ``freight_all``: ``freight`` + the bundled rows of the slices not taken over, with the
+    columns of ``freight`` and each code column also as text (``us_state_v``, ``port_v``...):
+    the Parquet files hold the codes as text, so a filter or a grouping on ``port_v`` is pushed
+    down into the scan and works on the files' dictionaries, where one on ``port`` would first
+    cast every row to the enum (2-6x slower). Only the store's own rows (``freight``, small
+    unless the store predates schema 4) are cast to text."""
+    cols = ", ".join(_FREIGHT_COLS)
+    own_v = ", ".join(f"CAST({c} AS VARCHAR) AS {c}_v" for c in _ENUM_COLS)
+    if not files:
+        return [f"CREATE OR REPLACE TEMP VIEW bundle_freight AS SELECT {cols} FROM freight WHERE false",
+                f"CREATE OR REPLACE TEMP VIEW freight_all AS SELECT {cols}, {own_v} FROM freight"]
+    typed = ", ".join(f"CAST({col} AS {_ENUM_COLS[col]}) AS {col}" if col in _ENUM_COLS else col
+                      for col in _FREIGHT_COLS)
+    text = ", ".join(f"{c} AS {c}_v" for c in _ENUM_COLS)
+    lst = "[" + ", ".join(f"'{_q(f)}'" for f in files) + "]"
+    return [f"CREATE OR REPLACE TEMP VIEW bundle_freight AS SELECT {typed} FROM read_parquet({lst})",
+            f"CREATE OR REPLACE TEMP VIEW freight_all AS SELECT {cols}, {own_v} FROM freight UNION ALL "
+            f"SELECT {typed}, {text} FROM read_parquet({lst}) b WHERE NOT EXISTS (SELECT 1 FROM bundle_taken t "
+            "WHERE t.src = b.src AND t.year_month = b.year_month AND t.country = b.country)"]

@@ -1,4 +1,5 @@
-"""Pre-aggregated rollups of ``freight`` (DuckDB backend detail).
+"""Pre-aggregated rollups of ``freight_all`` (the store's rows and the bundled rows read in
+place; DuckDB backend detail).
 
 Each rollup sums ``value, shipwt, freight_charges`` and the record count over
 (src, year_month, trade_type, country, mode) plus at most one dimension, dropping DF,
@@ -7,10 +8,14 @@ dimension reads the rollup (10-20x fewer rows) instead of the fact table; answer
 identical. Rollups are refreshed for the imported (table, month, country) keys inside the
 import transaction, so they can never disagree with ``freight``.
 
-:data:`FLOW_YEAR` holds the DOT1 flows (US state x port x Mexican state x mode x trade type)
-summed over each calendar year, dated January (``year_month = YYYY01``): a flow query over
-whole years reads ~9x fewer rows. It is used only when every month range of the plan spans
-whole years, so the January-dated rows select exactly the years asked for.
+The fact rows of a new store are the bundled Parquet files read in place (slower to scan than a
+native table), so the DOT1 flows are also a native rollup: :data:`FLOW_MONTH` holds them (US
+state x port x Mexican state x mode x trade type, ~half the DOT1 rows) per month; it answers
+every flow query and every DOT1 query whose filter + breakdown need only those three
+dimensions (a port filter by US state, say). :data:`FLOW_YEAR` holds the same summed over each
+calendar year, dated January (``year_month = YYYY01``): a flow query over whole years reads
+~9x fewer rows. It is used only when every month range of the plan spans whole years, so the
+January-dated rows select exactly the years asked for.
 """
 
 from __future__ import annotations
@@ -28,13 +33,14 @@ ROLLUPS: dict[str, tuple[tuple[str, ...], tuple[int, ...]]] = {
 _TYPES = {"port": "port_t", "commodity": "hs2_t", "us_state": "st2_t", "mx_state": "st2_t"}
 
 
-#: DOT1 flows per calendar year (see the module docstring)
+#: DOT1 flows per month and per calendar year (see the module docstring)
+FLOW_MONTH = "agg_flow_month"
 FLOW_YEAR = "agg_flow_year"
-_FLOW_DIMS = ("us_state", "port", "mx_state")
+FLOW_DIMS = frozenset(("us_state", "port", "mx_state"))
 
 
 def create_sql() -> list[str]:
-    out = [create_flow_year_sql()]
+    out = [create_flow_month_sql(), create_flow_year_sql()]
     for name, (dims, _) in ROLLUPS.items():
         cols = "".join(f", {d} {_TYPES[d]}" for d in dims)
         out.append(f"CREATE TABLE {name} (src UTINYINT, year_month INTEGER, trade_type UTINYINT, "
@@ -43,10 +49,18 @@ def create_sql() -> list[str]:
     return out
 
 
-def create_flow_year_sql() -> str:
-    return (f"CREATE TABLE {FLOW_YEAR} (src UTINYINT, year_month INTEGER, trade_type UTINYINT, "
+def _create_flow_sql(name: str) -> str:
+    return (f"CREATE TABLE {name} (src UTINYINT, year_month INTEGER, trade_type UTINYINT, "
             f"country USMALLINT, mode UTINYINT, us_state st2_t, port port_t, mx_state st2_t, value BIGINT, "
             f"shipwt BIGINT, freight_charges BIGINT, records BIGINT)")
+
+
+def create_flow_year_sql() -> str:
+    return _create_flow_sql(FLOW_YEAR)
+
+
+def create_flow_month_sql() -> str:
+    return _create_flow_sql(FLOW_MONTH)
 
 
 def whole_years(ranges) -> bool:
@@ -54,24 +68,44 @@ def whole_years(ranges) -> bool:
     return bool(ranges) and all(int(src) == 1 and lo % 100 == 1 and hi % 100 == 12 for src, lo, hi in ranges)
 
 
+def dot1_only(ranges) -> bool:
+    """Whether every ``(src, lo, hi)`` range of a plan is DOT1 (what :data:`FLOW_MONTH` holds)."""
+    return bool(ranges) and all(int(src) == 1 for src, _, _ in ranges)
+
+
+def _insert_flow_month(con, where: str) -> None:
+    # grouped on the codes as text (``*_v``: the bundled Parquet dictionaries, no cast per row);
+    # the grouped rows are typed back to the enums as they are inserted
+    con.execute(f"""
+        INSERT INTO {FLOW_MONTH}
+        SELECT src, year_month, trade_type, country, mode, us_state_v, port_v, mx_state_v,
+               sum(value)::BIGINT, coalesce(sum(shipwt), 0)::BIGINT,
+               coalesce(sum(freight_charges), 0)::BIGINT, count(*)
+        FROM freight_all WHERE src = 1 AND {where}
+        GROUP BY ALL ORDER BY year_month, country""")
+
+
 def _insert_flow_year(con, where: str) -> None:
+    """The yearly flows summed from :data:`FLOW_MONTH` (the same sums as from the fact rows)."""
     con.execute(f"""
         INSERT INTO {FLOW_YEAR}
         SELECT src, (year_month // 100) * 100 + 1 AS ym, trade_type, country, mode, us_state, port, mx_state,
-               sum(value)::BIGINT, coalesce(sum(shipwt), 0)::BIGINT,
-               coalesce(sum(freight_charges), 0)::BIGINT, count(*)
-        FROM freight WHERE src = 1 AND {where}
+               sum(value)::BIGINT, sum(shipwt)::BIGINT, sum(freight_charges)::BIGINT, sum(records)::BIGINT
+        FROM {FLOW_MONTH} WHERE src = 1 AND {where}
         GROUP BY ALL ORDER BY ym, country""")
 
 
-def fill_flow_year(con) -> None:
-    """(Re)compute :data:`FLOW_YEAR` from ``freight``."""
+def fill_flows(con) -> None:
+    """(Re)compute :data:`FLOW_MONTH` and :data:`FLOW_YEAR` from ``freight_all``."""
+    con.execute(f"DELETE FROM {FLOW_MONTH}")
+    _insert_flow_month(con, "TRUE")
     con.execute(f"DELETE FROM {FLOW_YEAR}")
     _insert_flow_year(con, "TRUE")
 
 
 def choose(needed: Iterable[str]) -> str | None:
-    """The smallest rollup holding every needed dimension, or None (use ``freight``)."""
+    """The smallest rollup holding every needed dimension, or None (use ``freight_all``, or
+    :data:`FLOW_MONTH` when the plan reads DOT1 alone and needs only its dimensions)."""
     needed = set(needed)
     if not needed:
         return "agg_base"
@@ -84,14 +118,14 @@ def choose(needed: Iterable[str]) -> str | None:
 
 def _insert(con, name: str, where: str, params: list) -> None:
     dims, srcs = ROLLUPS[name]
-    dcols = "".join(f", {d}" for d in dims)
+    dcols = "".join(f", {d}_v" for d in dims)   # as text, typed back on insert (see _insert_flow_month)
     src_in = ", ".join(str(s) for s in srcs)
     con.execute(f"""
         INSERT INTO {name}
         SELECT src, year_month, trade_type, country, mode{dcols},
                sum(value)::BIGINT, coalesce(sum(shipwt), 0)::BIGINT,
                coalesce(sum(freight_charges), 0)::BIGINT, count(*)
-        FROM freight WHERE src IN ({src_in}) AND {where}
+        FROM freight_all WHERE src IN ({src_in}) AND {where}
         GROUP BY ALL ORDER BY src, year_month""", params)
 
 
@@ -103,6 +137,9 @@ def refresh_keys(con, keys_table: str) -> None:
         con.execute(f"""DELETE FROM {name} r USING {keys} k
                         WHERE r.src = k.src AND r.year_month = k.year_month AND r.country = k.country""")
         _insert(con, name, f"src IN ({src_in}) AND (src, year_month, country) IN {keys}", [])
+    con.execute(f"""DELETE FROM {FLOW_MONTH} r USING {keys} k
+                    WHERE r.src = k.src AND r.year_month = k.year_month AND r.country = k.country""")
+    _insert_flow_month(con, f"(src, year_month, country) IN {keys}")
     # the yearly flows: every year touched is summed again from all of its months
     years = f"(SELECT DISTINCT src, year_month // 100 AS y, country FROM {keys_table} WHERE src = 1)"
     con.execute(f"""DELETE FROM {FLOW_YEAR} r USING {years} k
@@ -111,8 +148,8 @@ def refresh_keys(con, keys_table: str) -> None:
 
 
 def rebuild(con) -> None:
-    """Recompute every rollup from ``freight`` (after a bulk load)."""
+    """Recompute every rollup from ``freight_all`` (after a bulk load)."""
     for name in ROLLUPS:
         con.execute(f"DELETE FROM {name}")
         _insert(con, name, "TRUE", [])
-    fill_flow_year(con)
+    fill_flows(con)
