@@ -55,6 +55,17 @@ def _queries():
                                                                      modes=("truck",)), None),
         ("raw: 2021 by month (series)", "breakdown", _year(2021), "month"),
         ("raw: 2023 flow triples, MX exports", "flows", _year(2023, country="MX", trade_type="export"), None),
+        # two or three dimensions of one table over every month it holds (the bundled rows are
+        # read in place: native rollups answer these)
+        ("raw: all months by commodity, MX state NL (DOT2)", "breakdown", TradeFilter(mx_states=("NL",)),
+         "commodity"),
+        ("raw: all months by US state, HS 87 + NL (DOT2)", "breakdown",
+         TradeFilter(commodities=("87",), mx_states=("NL",)), "us_state"),
+        ("raw: all months by commodity, TX exports (DOT2)", "breakdown",
+         TradeFilter(us_states=("TX",), trade_type="export"), "commodity"),
+        ("raw: all months by commodity, port 2304 (DOT3)", "breakdown", TradeFilter(ports=("2304",)), "commodity"),
+        ("raw: all months by port, TX + truck (DOT1)", "breakdown", TradeFilter(us_states=("TX",), modes=("truck",)),
+         "port"),
     ]
 
 

@@ -291,6 +291,7 @@ class DuckDBStore(Store):
                 self.refresh_bundle(where)
         self._flow_year = self._has_table(rollups.FLOW_YEAR)
         self._flow_month = self._has_table(rollups.FLOW_MONTH)
+        self._dot2_month = self._has_table(rollups.DOT2_MONTH)
 
     # -- lifecycle ------------------------------------------------------------------------
     @property
@@ -341,6 +342,7 @@ class DuckDBStore(Store):
     _bundle_files: list[str] = []
     _flow_year = False
     _flow_month = False
+    _dot2_month = False
     _bundle_dir: Path | None = None
     _bundle_manifest: dict = {}
 
@@ -382,9 +384,10 @@ class DuckDBStore(Store):
         c.execute("COMMIT")
 
     def _add_flow_rollups(self) -> None:
-        """A store made before the monthly or yearly flow rollup gains them (one transaction, once)."""
+        """A store made before the monthly or yearly flow rollup or the DOT2 rollup gains them
+        (one transaction, once)."""
         c = self._con
-        missing = [t for t in (rollups.FLOW_MONTH, rollups.FLOW_YEAR) if not self._has_table(t)]
+        missing = [t for t in (rollups.FLOW_MONTH, rollups.FLOW_YEAR, rollups.DOT2_MONTH) if not self._has_table(t)]
         if not missing:
             return
         c.execute("BEGIN TRANSACTION")
@@ -393,7 +396,11 @@ class DuckDBStore(Store):
                 c.execute(rollups.create_flow_month_sql())
             if rollups.FLOW_YEAR in missing:
                 c.execute(rollups.create_flow_year_sql())
-            rollups.fill_flows(c)
+            if rollups.FLOW_MONTH in missing or rollups.FLOW_YEAR in missing:
+                rollups.fill_flows(c)
+            if rollups.DOT2_MONTH in missing:
+                c.execute(rollups.create_dot2_month_sql())
+                rollups.fill_dot2(c)
             c.execute("COMMIT")
         except BaseException:
             c.execute("ROLLBACK")
@@ -886,6 +893,9 @@ class DuckDBStore(Store):
         if name is None and self._flow_month and set(qp.needed_dims) <= rollups.FLOW_DIMS \
                 and rollups.dot1_only(qp.ranges):
             name = rollups.FLOW_MONTH
+        if name is None and self._dot2_month and set(qp.needed_dims) <= rollups.DOT2_DIMS \
+                and rollups.only_src(qp.ranges, 2):
+            name = rollups.DOT2_MONTH
         if name is not None:
             return name, "sum(records)::BIGINT"
         return "freight_all", "count(*)"
