@@ -283,3 +283,26 @@ def test_cli_query_by_year_and_month_name_their_source(writable_store_path):
     rc, out = _run(["query", "totals", "--from", "2021-01", "--to", "2021-03", "--format", "json",
                     "--store", str(writable_store_path)])
     assert rc == 0 and '"used": "Source: BTS DOT3 raw' in out
+
+
+def test_many_months_held_in_part_share_one_note():
+    """Up to three months of a table held only in part are each named with their file and gap;
+    more share one note (count, span, total gap, the largest gap's month and file), so they do
+    not bury every other note."""
+    from geo.query import caveats
+    from geo.query.trade import PartialMonth, QueryPlan
+
+    def plan(parts):
+        months = tuple(sorted(p.year_month for p in parts))
+        return QueryPlan(None, frozenset(), ("DOT1",), ((1, months[0], months[-1]),), {"DOT1": months}, (),
+                         months, partial=tuple(parts))
+
+    f = TradeFilter(period=(202301, 202312))
+    few = [PartialMonth("DOT1", 202301, "a.csv", 10, 12), PartialMonth("DOT1", 202303, "b.csv", 5, 9)]
+    notes = [c for c in caveats(f, None, plan(few)) if c.code.startswith("partial")]
+    assert [c.code for c in notes] == ["partial_month_used"] * 2 and "b.csv" in notes[1].text
+    many = [PartialMonth("DOT1", 202300 + m, f"m{m}.csv", 100, 100 + m) for m in range(1, 8)]
+    (note,) = [c for c in caveats(f, None, plan(many)) if c.code.startswith("partial")]
+    assert note.code == "partial_months_used" and note.severity == "warning"
+    assert note.message.params["count_n"] == 7 and note.message.params["gap_usd"] == sum(range(1, 8))
+    assert "from Jan 2023 to Jul 2023" in note.text and "m7.csv" in note.text and "Jul 2023" in note.text

@@ -2204,62 +2204,62 @@ No: keep them and merge the files by key.</source>
 <context>
     <name>Months</name>
     <message>
-        <location filename="model_messages.py" line="432"/>
+        <location filename="model_messages.py" line="434"/>
         <source>Jan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="433"/>
+        <location filename="model_messages.py" line="435"/>
         <source>Feb</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="434"/>
+        <location filename="model_messages.py" line="436"/>
         <source>Mar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="435"/>
+        <location filename="model_messages.py" line="437"/>
         <source>Apr</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="436"/>
+        <location filename="model_messages.py" line="438"/>
         <source>May</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="437"/>
+        <location filename="model_messages.py" line="439"/>
         <source>Jun</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="438"/>
+        <location filename="model_messages.py" line="440"/>
         <source>Jul</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="439"/>
+        <location filename="model_messages.py" line="441"/>
         <source>Aug</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="440"/>
+        <location filename="model_messages.py" line="442"/>
         <source>Sep</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="441"/>
+        <location filename="model_messages.py" line="443"/>
         <source>Oct</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="442"/>
+        <location filename="model_messages.py" line="444"/>
         <source>Nov</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="443"/>
+        <location filename="model_messages.py" line="445"/>
         <source>Dec</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3381,2000 +3381,2012 @@ The map still works; trade filters are disabled.</source>
     </message>
     <message>
         <location filename="model_messages.py" line="22"/>
-        <source>{value_usd} has no state recorded (codes {codes_list}); it is listed apart and not shaded as a state.</source>
+        <source>{count_n} months of {table} from {from_ym} to {to_ym} are held only in part ({gap_usd} short of the BTS monthly totals in all; the largest gap is {month_ym} in {file}); those months are not used.</source>
+        <oldsource>{count_n} months of {table} ({span}) are held only in part ({gap_usd} short of the BTS monthly totals in all; the largest gap is {month_ym} in {file}); those months are not used.</oldsource>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="23"/>
-        <source>{ports_list} are shown combined: BTS split or merged these ports ({notes_list}).</source>
+        <source>{count_n} months of {table} from {from_ym} to {to_ym} are held only in part ({gap_usd} short of the BTS monthly totals in all; the largest gap is {month_ym} in {file}); no other table answers them, so their figures are incomplete.</source>
+        <oldsource>{count_n} months of {table} ({span}) are held only in part ({gap_usd} short of the BTS monthly totals in all; the largest gap is {month_ym} in {file}); no other table answers them, so their figures are incomplete.</oldsource>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="24"/>
-        <source>Source: {source} ({tables_list}), {span} ({count_n} months).</source>
+        <source>{value_usd} has no state recorded (codes {codes_list}); it is listed apart and not shaded as a state.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="25"/>
-        <source>No table in the store holds this filter&apos;s data for the period.</source>
+        <source>{ports_list} are shown combined: BTS split or merged these ports ({notes_list}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="26"/>
-        <source>BTS does not publish {dims} together: DOT1 has US state x port x Mexican state, DOT2 US state x commodity x Mexican state, DOT3 port x commodity; remove one of these filters or choose another breakdown.</source>
+        <source>Source: {source} ({tables_list}), {span} ({count_n} months).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="27"/>
-        <source>Mexican states do not apply to trade with Canada; set the country to Mexico or remove the Mexican-state filter.</source>
+        <source>No table in the store holds this filter&apos;s data for the period.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="28"/>
-        <source>Canadian provinces do not apply to trade with Mexico.</source>
+        <source>BTS does not publish {dims} together: DOT1 has US state x port x Mexican state, DOT2 US state x commodity x Mexican state, DOT3 port x commodity; remove one of these filters or choose another breakdown.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="29"/>
-        <location filename="model_messages.py" line="101"/>
-        <source>{detail}</source>
+        <source>Mexican states do not apply to trade with Canada; set the country to Mexico or remove the Mexican-state filter.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="30"/>
-        <source>{direction_msg} {partner_msg}, {period_msg}</source>
+        <source>Canadian provinces do not apply to trade with Mexico.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="31"/>
-        <source>{base_msg}; {filters_list}</source>
+        <location filename="model_messages.py" line="103"/>
+        <source>{detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="32"/>
-        <source>US exports</source>
+        <source>{direction_msg} {partner_msg}, {period_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="33"/>
-        <source>US imports</source>
+        <source>{base_msg}; {filters_list}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="34"/>
-        <source>US trade</source>
+        <source>US exports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="35"/>
-        <source>with Mexico</source>
+        <source>US imports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="36"/>
-        <source>with Canada</source>
+        <source>US trade</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="37"/>
-        <source>with Mexico and Canada</source>
+        <source>with Mexico</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="38"/>
-        <source>all months</source>
+        <source>with Canada</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="39"/>
-        <location filename="model_messages.py" line="195"/>
-        <source>{month_ym}</source>
+        <source>with Mexico and Canada</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="40"/>
-        <source>{lo_ym} to {hi_ym}</source>
+        <source>all months</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="41"/>
-        <source>Trade value by US state, US$ — {scope_msg}</source>
+        <location filename="model_messages.py" line="197"/>
+        <source>{month_ym}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="42"/>
-        <source>Trade value by Mexican state, US$ — {scope_msg}</source>
+        <source>{lo_ym} to {hi_ym}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="43"/>
-        <source>Trade value by Canadian province, US$ — {scope_msg}</source>
+        <source>Trade value by US state, US$ — {scope_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="44"/>
-        <source>Trade value by port, US$ — {scope_msg}</source>
+        <source>Trade value by Mexican state, US$ — {scope_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="45"/>
-        <source>{title_msg}. Source: {source}</source>
+        <source>Trade value by Canadian province, US$ — {scope_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="46"/>
-        <source>{side_msg} shading shows {period_msg}, the latest whole year held; ports and flows show {filter_msg}. Choosing a period makes the states follow it.</source>
+        <source>Trade value by port, US$ — {scope_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="47"/>
-        <source>{layer_msg} figures cover {held_msg} only: {source} holds no later or earlier month of the period chosen ({period_msg}).</source>
+        <source>{title_msg}. Source: {source}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="48"/>
-        <source>No port figures for {period_msg}: port-level trade comes from the BTS DOT1 raw months, held through {last_ym}; the annual summaries have no ports.</source>
+        <source>{side_msg} shading shows {period_msg}, the latest whole year held; ports and flows show {filter_msg}. Choosing a period makes the states follow it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="49"/>
-        <source>Port</source>
+        <source>{layer_msg} figures cover {held_msg} only: {source} holds no later or earlier month of the period chosen ({period_msg}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="50"/>
-        <source>State</source>
+        <source>No port figures for {period_msg}: port-level trade comes from the BTS DOT1 raw months, held through {last_ym}; the annual summaries have no ports.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="51"/>
-        <source>{measure_msg} entering the US, {period_msg}</source>
+        <source>Port</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="52"/>
-        <source>Incoming trucks</source>
+        <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="53"/>
-        <source>Loaded truck containers</source>
+        <source>{measure_msg} entering the US, {period_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="54"/>
-        <source>Loaded rail containers</source>
+        <source>Incoming trucks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="55"/>
-        <source>Trains</source>
+        <source>Loaded truck containers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="56"/>
-        <source>No {side_msg} figures for {period_msg}: state-level trade comes from the BTS DOT1/DOT2 tables, which the store holds only for some months. Pick a period with DOT1/DOT2 data, or import those files.</source>
+        <source>Loaded rail containers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="57"/>
-        <location filename="model_messages.py" line="169"/>
-        <source>US state</source>
+        <source>Trains</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="58"/>
-        <location filename="model_messages.py" line="170"/>
-        <source>Mexican state</source>
+        <source>No {side_msg} figures for {period_msg}: state-level trade comes from the BTS DOT1/DOT2 tables, which the store holds only for some months. Pick a period with DOT1/DOT2 data, or import those files.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="59"/>
-        <source>Canadian province</source>
+        <location filename="model_messages.py" line="171"/>
+        <source>US state</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="60"/>
-        <source>BTS records no Mexican state of origin for US imports: Mexican state figures cover US exports (destination state) only.</source>
+        <location filename="model_messages.py" line="172"/>
+        <source>Mexican state</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="61"/>
-        <source>Mexican states are not shaded for US imports: BTS records no Mexican state of origin for imports. Choose exports to shade Mexican states.</source>
+        <source>Canadian province</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="62"/>
-        <source>{value_usd} ({share_share}) of the {side_msg} figures has no recorded state ({names_list}); it is listed apart and not shaded.</source>
+        <source>BTS records no Mexican state of origin for US imports: Mexican state figures cover US exports (destination state) only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="63"/>
-        <source>No border-crossing counts for {period_msg}.</source>
+        <source>Mexican states are not shaded for US imports: BTS records no Mexican state of origin for imports. Choose exports to shade Mexican states.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="64"/>
-        <source>No data</source>
+        <source>{value_usd} ({share_share}) of the {side_msg} figures has no recorded state ({names_list}); it is listed apart and not shaded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="65"/>
-        <source>{lower_usd} – {upper_usd}  ({count_n})</source>
+        <source>No border-crossing counts for {period_msg}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="66"/>
-        <source>{value_usd} of trade through this port ({share_share} of the ports shown), {period_msg}</source>
+        <source>No data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="67"/>
-        <source>{value_n} {measure_msg} ({share_share} of the ports shown), {period_msg}</source>
+        <source>{lower_usd} – {upper_usd}  ({count_n})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="68"/>
-        <source>{value_usd}, {share_share} of the states shaded, rank {rank_n} of {count_n}, {period_msg}</source>
+        <source>{value_usd} of trade through this port ({share_share} of the ports shown), {period_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="69"/>
-        <source>No figure for this state, {period_msg}</source>
+        <source>{value_n} {measure_msg} ({share_share} of the ports shown), {period_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="70"/>
-        <source>Under the current filter</source>
+        <source>{value_usd}, {share_share} of the states shaded, rank {rank_n} of {count_n}, {period_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="71"/>
-        <source>{count_n} smaller flows, {share_share} of value, hidden</source>
+        <source>No figure for this state, {period_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="72"/>
-        <source>1 smaller flow, {share_share} of value, hidden</source>
+        <source>Under the current filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="73"/>
-        <source>{count_n} flows, {share_share} of value, not drawn (no location for their port)</source>
+        <source>{count_n} smaller flows, {share_share} of value, hidden</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="74"/>
-        <source>1 flow, {share_share} of value, not drawn (no location for its port)</source>
+        <source>1 smaller flow, {share_share} of value, hidden</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="75"/>
-        <source>{parts_list}.</source>
+        <source>{count_n} flows, {share_share} of value, not drawn (no location for their port)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="76"/>
-        <source>Trade value ({units})</source>
+        <source>1 flow, {share_share} of value, not drawn (no location for its port)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="77"/>
-        <source>Trade value ({units}), {period}</source>
+        <source>{parts_list}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="78"/>
-        <source>No flows for this filter: {reason_msg}</source>
+        <source>Trade value ({units})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="79"/>
-        <source>No flows for this period: flows need BTS DOT1 data (US state × port × Mexican state), which the store does not hold for {period_msg}.</source>
+        <source>Trade value ({units}), {period}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="80"/>
-        <source>Through this port: {value_usd} ({share_share} of the filtered flows)</source>
+        <source>No flows for this filter: {reason_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="81"/>
-        <source>Leaving: {out_usd} · arriving: {in_usd} ({share_share} of the filtered flows)</source>
+        <source>No flows for this period: flows need BTS DOT1 data (US state × port × Mexican state), which the store does not hold for {period_msg}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="82"/>
-        <location filename="model_messages.py" line="361"/>
-        <source>{origin} → {port} → {dest}</source>
+        <source>Through this port: {value_usd} ({share_share} of the filtered flows)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="83"/>
-        <source>{origin} → {dest}</source>
+        <source>Leaving: {out_usd} · arriving: {in_usd} ({share_share} of the filtered flows)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="84"/>
-        <source>{origin} → {port} → {dest} (importer of record)</source>
+        <location filename="model_messages.py" line="363"/>
+        <source>{origin} → {port} → {dest}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="85"/>
-        <source>{origin} → {dest} (importer of record)</source>
+        <source>{origin} → {dest}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="86"/>
-        <location filename="model_messages.py" line="420"/>
-        <source>{parts_list}</source>
+        <source>{origin} → {port} → {dest} (importer of record)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="87"/>
-        <source>US export to {partner_msg}</source>
+        <source>{origin} → {dest} (importer of record)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="88"/>
-        <source>US import from {partner_msg}</source>
+        <location filename="model_messages.py" line="422"/>
+        <source>{parts_list}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="89"/>
-        <location filename="model_messages.py" line="180"/>
-        <source>Mexico</source>
+        <source>US export to {partner_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="90"/>
-        <source>Canada</source>
+        <source>US import from {partner_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="91"/>
-        <source>{value_usd} ({units} {raw}) · {share_share} of the filtered total</source>
+        <location filename="model_messages.py" line="182"/>
+        <source>Mexico</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="92"/>
-        <source>{value_usd} ({units} {raw}) · {share_share} of the table total</source>
+        <source>Canada</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="93"/>
-        <source>{raw} {units} · {share_share} of the table total</source>
+        <source>{value_usd} ({units} {raw}) · {share_share} of the filtered total</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="94"/>
-        <source>{text_msg}, {period}</source>
+        <source>{value_usd} ({units} {raw}) · {share_share} of the table total</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="95"/>
-        <source>BTS does not record the Mexican state of origin of imports; the US state is the importer of record.</source>
+        <source>{raw} {units} · {share_share} of the table total</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="96"/>
-        <source>The destination state is not recorded for this flow.</source>
+        <source>{text_msg}, {period}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="97"/>
-        <source>{column} &apos;{value}&apos; is not a non-negative whole number ({why})</source>
+        <source>BTS does not record the Mexican state of origin of imports; the US state is the importer of record.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="98"/>
-        <source>{column} &apos;{value}&apos; is too large (BTS amounts stay below 9,223,372,036,854,775,808)</source>
+        <source>The destination state is not recorded for this flow.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="99"/>
-        <source>{column} is empty</source>
+        <source>{column} &apos;{value}&apos; is not a non-negative whole number ({why})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="100"/>
-        <source>{column} is too long ({length_n} characters; a BTS field has at most {limit}); the record was skipped</source>
+        <source>{column} &apos;{value}&apos; is too large (BTS amounts stay below 9,223,372,036,854,775,808)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="101"/>
+        <source>{column} is empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="102"/>
-        <source>a quoted field holds a line break (the record runs over lines {line}-{last}); BTS files have none, so the record was skipped</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="model_messages.py" line="103"/>
-        <source>exact duplicate of {first}; counted once</source>
+        <source>{column} is too long ({length_n} characters; a BTS field has at most {limit}); the record was skipped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="104"/>
-        <source>{key} also appears on {other} with {column} {other_value}; {rule}</source>
+        <source>a quoted field holds a line break (the record runs over lines {line}-{last}); BTS files have none, so the record was skipped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="105"/>
-        <source>{file} has a header but no data rows; nothing was imported from it</source>
+        <source>exact duplicate of {first}; counted once</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="106"/>
-        <source>{file}: none of its {rows_n} rows is valid; nothing was imported from it</source>
+        <source>{key} also appears on {other} with {column} {other_value}; {rule}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="107"/>
-        <source>{file} was already imported (import #{import_id}, {when}; same content, SHA-256 {sha}); nothing to do for it</source>
+        <source>{file} has a header but no data rows; nothing was imported from it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="108"/>
-        <source>{file} has the same content as {other}; imported once</source>
+        <source>{file}: none of its {rows_n} rows is valid; nothing was imported from it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="109"/>
-        <source>kept {rows_n} stored rows ({what}, {value}) of {slice} that {files} lack(s); to delete them, replace the whole slice ({how})</source>
+        <source>{file} was already imported (import #{import_id}, {when}; same content, SHA-256 {sha}); nothing to do for it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="110"/>
-        <source>replaced the whole of {slice}: deleted {rows_n} stored rows ({what}, {value}) that {files} lack(s); undo with import #{import_id}</source>
+        <source>{file} has the same content as {other}; imported once</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="111"/>
-        <source>Nothing to import: every file was already imported.</source>
+        <source>kept {rows_n} stored rows ({what}, {value}) of {slice} that {files} lack(s); to delete them, replace the whole slice ({how})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="112"/>
-        <source>Cannot read {file}: {detail}.</source>
+        <source>replaced the whole of {slice}: deleted {rows_n} stored rows ({what}, {value}) that {files} lack(s); undo with import #{import_id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="113"/>
-        <source>{file} is empty.</source>
+        <source>Nothing to import: every file was already imported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="114"/>
-        <source>{file} is not a text (CSV) file.</source>
+        <source>Cannot read {file}: {detail}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="115"/>
-        <source>{file}, line {line}: the file is not valid CSV ({detail}).</source>
+        <source>{file} is empty.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="116"/>
-        <source>{file} is not an origin–destination table: no {missing_msg} found in its header ({header}).</source>
+        <source>{file} is not a text (CSV) file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="117"/>
-        <source>origin and destination (names/codes, or lon/lat columns such as origin_lon, origin_lat, dest_lon, dest_lat)</source>
+        <source>{file}, line {line}: the file is not valid CSV ({detail}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="118"/>
-        <source>value column</source>
+        <source>{file} is not an origin–destination table: no {missing_msg} found in its header ({header}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="119"/>
-        <source>origin and destination (names/codes, or lon/lat columns such as origin_lon, origin_lat, dest_lon, dest_lat) and no value column</source>
+        <source>origin and destination (names/codes, or lon/lat columns such as origin_lon, origin_lat, dest_lon, dest_lat)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="120"/>
-        <source>The file is not UTF-8; it was read as Windows-1252 (Latin-1). Check accented names, or save the file as UTF-8.</source>
+        <source>value column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="121"/>
-        <source>No row could be loaded; see the problems below.</source>
+        <source>origin and destination (names/codes, or lon/lat columns such as origin_lon, origin_lat, dest_lon, dest_lat) and no value column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="122"/>
-        <source>{loaded_n} of {read_n} rows loaded</source>
+        <source>The file is not UTF-8; it was read as Windows-1252 (Latin-1). Check accented names, or save the file as UTF-8.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="123"/>
-        <source>{file}, line {line}: {reason_msg}</source>
+        <source>No row could be loaded; see the problems below.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="124"/>
-        <source>{name} was read as {place_msg}, not {others_list}; write a code to choose another.</source>
+        <source>{loaded_n} of {read_n} rows loaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="125"/>
-        <source>origin</source>
+        <source>{file}, line {line}: {reason_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="126"/>
-        <source>destination</source>
+        <source>{name} was read as {place_msg}, not {others_list}; write a code to choose another.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="127"/>
-        <source>column {column} is too long ({length_n} characters; at most {limit_n})</source>
+        <source>origin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="128"/>
-        <source>column {column} holds a control character ({char}): the file may be damaged</source>
+        <source>destination</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="129"/>
-        <source>the value ({column}) is empty</source>
+        <source>column {column} is too long ({length_n} characters; at most {limit_n})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="130"/>
-        <source>{column} &apos;{value}&apos; is not a number</source>
+        <source>column {column} holds a control character ({char}): the file may be damaged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="131"/>
-        <source>{column} &apos;{value}&apos; is negative</source>
+        <source>the value ({column}) is empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="132"/>
-        <source>{column} &apos;{value}&apos; is out of range (more than {limit})</source>
+        <source>{column} &apos;{value}&apos; is not a number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="133"/>
-        <source>{column} &apos;{value}&apos; cannot be read safely: the file writes numbers both as 1,234.56 and as 1.234,56, so it is unclear whether &apos;.&apos; or &apos;,&apos; separates thousands; write plain digits with a decimal point (1234.56)</source>
+        <source>{column} &apos;{value}&apos; is negative</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="134"/>
-        <source>{column} &apos;{value}&apos; is ambiguous: {as_point} with a decimal point, {as_comma} with a decimal comma, and nothing else in the file tells which; write plain digits with a decimal point (1234.56)</source>
+        <source>{column} &apos;{value}&apos; is out of range (more than {limit})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="135"/>
-        <source>{end_msg} coordinates &apos;{lon}&apos;, &apos;{lat}&apos; are not numbers</source>
+        <source>{column} &apos;{value}&apos; cannot be read safely: the file writes numbers both as 1,234.56 and as 1.234,56, so it is unclear whether &apos;.&apos; or &apos;,&apos; separates thousands; write plain digits with a decimal point (1234.56)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="136"/>
-        <source>{end_msg} coordinates {lon}, {lat} are out of range</source>
+        <source>{column} &apos;{value}&apos; is ambiguous: {as_point} with a decimal point, {as_comma} with a decimal comma, and nothing else in the file tells which; write plain digits with a decimal point (1234.56)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="137"/>
-        <source>{end_msg} point {lon}, {lat}: longitude and latitude look swapped (lon, lat = {lat}, {lon} is in North America)</source>
+        <source>{end_msg} coordinates &apos;{lon}&apos;, &apos;{lat}&apos; are not numbers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="138"/>
-        <source>{end_msg} point {lon}, {lat} is outside North America: its longitude is east of Greenwich, North American longitudes are negative (did you mean {fixed}?)</source>
+        <source>{end_msg} coordinates {lon}, {lat} are out of range</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="139"/>
-        <source>{end_msg} point {lon}, {lat} is outside North America: its latitude is south of the equator (did you mean {fixed}?)</source>
+        <source>{end_msg} point {lon}, {lat}: longitude and latitude look swapped (lon, lat = {lat}, {lon} is in North America)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="140"/>
-        <source>{end_msg} point 0, 0 is not in North America (an empty cell read as zero?)</source>
+        <source>{end_msg} point {lon}, {lat} is outside North America: its longitude is east of Greenwich, North American longitudes are negative (did you mean {fixed}?)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="141"/>
-        <source>{end_msg} point {lon}, {lat} is outside North America</source>
+        <source>{end_msg} point {lon}, {lat} is outside North America: its latitude is south of the equator (did you mean {fixed}?)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="142"/>
-        <source>{end_msg} is empty</source>
+        <source>{end_msg} point 0, 0 is not in North America (an empty cell read as zero?)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="143"/>
-        <source>{end_msg}: unknown place &apos;{name}&apos; (not a state, province, port or city known to the app)</source>
+        <source>{end_msg} point {lon}, {lat} is outside North America</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="144"/>
-        <source>{end_msg}: ambiguous place &apos;{name}&apos;: could be {options_list}; write a code or add the state (e.g. &apos;{example}&apos;)</source>
+        <source>{end_msg} is empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="145"/>
-        <source>{name} ({kind_msg})</source>
+        <source>{end_msg}: unknown place &apos;{name}&apos; (not a state, province, port or city known to the app)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="146"/>
-        <source>US state {ref}</source>
+        <source>{end_msg}: ambiguous place &apos;{name}&apos;: could be {options_list}; write a code or add the state (e.g. &apos;{example}&apos;)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="147"/>
-        <source>Mexican state {ref}</source>
+        <source>{name} ({kind_msg})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="148"/>
-        <source>Canadian province {ref}</source>
+        <source>US state {ref}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="149"/>
-        <source>port {ref}</source>
+        <source>Mexican state {ref}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="150"/>
-        <source>city</source>
+        <source>Canadian province {ref}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="151"/>
-        <source>{lo_ym} – {hi_ym}: BTS published no raw TransBorder files for October–December 2020.</source>
+        <source>port {ref}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="152"/>
-        <source>{lo_ym} – {hi_ym}: the store holds no trade data for these {count_n} month(s).</source>
+        <source>city</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="153"/>
-        <source>{month_ym}: {sources_list}</source>
+        <source>{lo_ym} – {hi_ym}: BTS published no raw TransBorder files for October–December 2020.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="154"/>
-        <source>{count_n} month(s) of the period have no trade data</source>
+        <source>{lo_ym} – {hi_ym}: the store holds no trade data for these {count_n} month(s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="155"/>
-        <source>{file}: no such project file.</source>
+        <source>{month_ym}: {sources_list}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="156"/>
-        <source>{file} is not a Frontera project.</source>
+        <source>{count_n} month(s) of the period have no trade data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="157"/>
-        <source>{file} is damaged or truncated ({detail}); nothing was changed.</source>
+        <source>{file}: no such project file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="158"/>
-        <source>{file} was saved by a newer Frontera (project schema {found}); this version reads schema {supported} and older.</source>
+        <source>{file} is not a Frontera project.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="159"/>
-        <source>{file} holds an analysis this version cannot read: {detail}</source>
+        <source>{file} is damaged or truncated ({detail}); nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="160"/>
-        <source>{file}: the folder does not exist.</source>
+        <source>{file} was saved by a newer Frontera (project schema {found}); this version reads schema {supported} and older.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="161"/>
-        <source>{file} could not be saved: {detail}. The previous file is unchanged.</source>
+        <source>{file} holds an analysis this version cannot read: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="162"/>
-        <source>The store&apos;s figures for this view differ from those the project was saved with ({figure}: {saved_usd} then, {now_usd} now): data were imported or removed since.</source>
+        <source>{file}: the folder does not exist.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="163"/>
-        <source>{part}</source>
+        <source>{file} could not be saved: {detail}. The previous file is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="164"/>
-        <source>{part}: {field} = {value}</source>
+        <source>The store&apos;s figures for this view differ from those the project was saved with ({figure}: {saved_usd} then, {now_usd} now): data were imported or removed since.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="165"/>
-        <source>{part}: {field} = {value} (+{more_n} more)</source>
+        <source>{part}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="166"/>
-        <source>Unknown profile kind {kind}; use one of: {kinds_list}.</source>
+        <source>{part}: {field} = {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="167"/>
-        <source>No {kind} with the id {id}.</source>
+        <source>{part}: {field} = {value} (+{more_n} more)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="model_messages.py" line="168"/>
+        <source>Unknown profile kind {kind}; use one of: {kinds_list}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="169"/>
+        <source>No {kind} with the id {id}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="model_messages.py" line="170"/>
         <source>Land port of entry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="171"/>
+        <location filename="model_messages.py" line="173"/>
         <source>Border corridor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="172"/>
+        <location filename="model_messages.py" line="174"/>
         <source>Industrial park</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="173"/>
+        <location filename="model_messages.py" line="175"/>
         <source>Manufacturing cluster</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="174"/>
+        <location filename="model_messages.py" line="176"/>
         <source>Mexican seaport</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="175"/>
+        <location filename="model_messages.py" line="177"/>
         <source>US seaport</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="176"/>
+        <location filename="model_messages.py" line="178"/>
         <source>US–Mexico border</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="177"/>
+        <location filename="model_messages.py" line="179"/>
         <source>US–Canada border</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="178"/>
+        <location filename="model_messages.py" line="180"/>
         <source>North America</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="179"/>
+        <location filename="model_messages.py" line="181"/>
         <source>United States</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="181"/>
+        <location filename="model_messages.py" line="183"/>
         <source>{coast} coast</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="182"/>
+        <location filename="model_messages.py" line="184"/>
         <source>{name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="183"/>
+        <location filename="model_messages.py" line="185"/>
         <source>ports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="184"/>
+        <location filename="model_messages.py" line="186"/>
         <source>US states</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="185"/>
+        <location filename="model_messages.py" line="187"/>
         <source>Mexican states</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="186"/>
+        <location filename="model_messages.py" line="188"/>
         <source>borders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="187"/>
+        <location filename="model_messages.py" line="189"/>
         <source>over all months held</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="188"/>
+        <location filename="model_messages.py" line="190"/>
         <source>in {year}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="189"/>
+        <location filename="model_messages.py" line="191"/>
         <source>in {lo}–{hi}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="190"/>
+        <location filename="model_messages.py" line="192"/>
         <source>in {month_ym}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="191"/>
+        <location filename="model_messages.py" line="193"/>
         <source>from {lo_ym} to {hi_ym}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="192"/>
+        <location filename="model_messages.py" line="194"/>
         <source>all months held</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="193"/>
+        <location filename="model_messages.py" line="195"/>
         <source>{year}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="194"/>
+        <location filename="model_messages.py" line="196"/>
         <source>{lo}–{hi}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="196"/>
+        <location filename="model_messages.py" line="198"/>
         <source>{lo_ym} – {hi_ym}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="197"/>
+        <location filename="model_messages.py" line="199"/>
         <source>US exports to Mexico</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="198"/>
+        <location filename="model_messages.py" line="200"/>
         <source>US exports to Canada</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="199"/>
+        <location filename="model_messages.py" line="201"/>
         <source>US exports to Mexico and Canada</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="200"/>
+        <location filename="model_messages.py" line="202"/>
         <source>US imports from Mexico</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="201"/>
+        <location filename="model_messages.py" line="203"/>
         <source>US imports from Canada</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="202"/>
+        <location filename="model_messages.py" line="204"/>
         <source>US imports from Mexico and Canada</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="203"/>
+        <location filename="model_messages.py" line="205"/>
         <source>US trade with Mexico</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="204"/>
+        <location filename="model_messages.py" line="206"/>
         <source>US trade with Canada</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="205"/>
+        <location filename="model_messages.py" line="207"/>
         <source>US trade with Mexico and Canada</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="206"/>
+        <location filename="model_messages.py" line="208"/>
         <source>{flow_msg} by {modes_list}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="207"/>
+        <location filename="model_messages.py" line="209"/>
         <source>{flow_msg} in HS chapter(s) {codes_list}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="208"/>
+        <location filename="model_messages.py" line="210"/>
         <source>{name} handled {value_usd} of {flow_msg} {period_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="209"/>
+        <location filename="model_messages.py" line="211"/>
         <source>{name} shipped {value_usd} of {flow_msg} {period_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="210"/>
+        <location filename="model_messages.py" line="212"/>
         <source>{name} (as importer of record) took {value_usd} of {flow_msg} {period_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="211"/>
+        <location filename="model_messages.py" line="213"/>
         <source>{name} accounted for {value_usd} of {flow_msg} {period_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="212"/>
+        <location filename="model_messages.py" line="214"/>
         <source>{name} received {value_usd} of {flow_msg} {period_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="213"/>
+        <location filename="model_messages.py" line="215"/>
         <source>{zone} lies in {name}, which received {value_usd} of {flow_msg} {period_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="214"/>
+        <location filename="model_messages.py" line="216"/>
         <source>The {name} carried {value_usd} of {flow_msg} {period_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="215"/>
+        <location filename="model_messages.py" line="217"/>
         <source>The store holds no {flow_msg} for {name} {period_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="216"/>
+        <location filename="model_messages.py" line="218"/>
         <source>{name} is a {size} {type} harbour on the {coast} coast (World Port Index); BTS TransBorder holds no trade for Mexican seaports.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="217"/>
+        <location filename="model_messages.py" line="219"/>
         <source>{name} is a {size} {type} harbour on the {coast} coast (World Port Index).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="218"/>
+        <location filename="model_messages.py" line="220"/>
         <source>{change_change} on {when_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="219"/>
+        <location filename="model_messages.py" line="221"/>
         <source>{change_change} on {when_msg} (the {count_n} months held in both)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="220"/>
+        <location filename="model_messages.py" line="222"/>
         <source>ranked {rank_n} of {count_n} {peers_msg} with data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="221"/>
+        <location filename="model_messages.py" line="223"/>
         <source>{share_share} by {mode}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="222"/>
+        <location filename="model_messages.py" line="224"/>
         <source>{lead_msg}, {clauses_list}; {mode_msg}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="223"/>
+        <location filename="model_messages.py" line="225"/>
         <source>{lead_msg}, {clauses_list}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="224"/>
+        <location filename="model_messages.py" line="226"/>
         <source>{lead_msg}; {mode_msg}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="225"/>
+        <location filename="model_messages.py" line="227"/>
         <source>{lead_msg}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="226"/>
+        <location filename="model_messages.py" line="228"/>
         <source>Trade value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="227"/>
+        <location filename="model_messages.py" line="229"/>
         <source>Trade value of {owner}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="228"/>
+        <location filename="model_messages.py" line="230"/>
         <source>Change on a year earlier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="229"/>
+        <location filename="model_messages.py" line="231"/>
         <source>Change over 5 years</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="230"/>
+        <location filename="model_messages.py" line="232"/>
         <source>Share of the corridor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="231"/>
+        <location filename="model_messages.py" line="233"/>
         <source>Share of US trade with Mexico and Canada</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="232"/>
+        <location filename="model_messages.py" line="234"/>
         <source>Rank among {peers_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="233"/>
+        <location filename="model_messages.py" line="235"/>
         <source>Import value per loaded truck container</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="234"/>
+        <location filename="model_messages.py" line="236"/>
         <source>RETC facilities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="235"/>
+        <location filename="model_messages.py" line="237"/>
         <source>Industrial parks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="236"/>
+        <location filename="model_messages.py" line="238"/>
         <source>Exports to all destinations, {year} (INEGI)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="237"/>
+        <location filename="model_messages.py" line="239"/>
         <source>{value_usd}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="238"/>
+        <location filename="model_messages.py" line="240"/>
         <source>{value_change}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="239"/>
+        <location filename="model_messages.py" line="241"/>
         <source>{value_share}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="240"/>
-        <location filename="model_messages.py" line="376"/>
+        <location filename="model_messages.py" line="242"/>
+        <location filename="model_messages.py" line="378"/>
         <source>{rank_n} of {count_n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="241"/>
-        <location filename="model_messages.py" line="375"/>
+        <location filename="model_messages.py" line="243"/>
+        <location filename="model_messages.py" line="377"/>
         <source>{value_n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="242"/>
+        <location filename="model_messages.py" line="244"/>
         <source>{value_usd} per container</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="243"/>
+        <location filename="model_messages.py" line="245"/>
         <source>{value} m</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="244"/>
+        <location filename="model_messages.py" line="246"/>
         <source>{text}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="245"/>
+        <location filename="model_messages.py" line="247"/>
         <source>—</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="246"/>
+        <location filename="model_messages.py" line="248"/>
         <source>{count_n} others</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="247"/>
+        <location filename="model_messages.py" line="249"/>
         <source>Not held for {period_msg}; nearest period held: {near_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="248"/>
+        <location filename="model_messages.py" line="250"/>
         <source>Not held for {period_msg}, nor for any other period in the store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="249"/>
+        <location filename="model_messages.py" line="251"/>
         <source>of {total_usd}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="250"/>
+        <location filename="model_messages.py" line="252"/>
         <source>not ranked ({count_n} with data)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="251"/>
+        <location filename="model_messages.py" line="253"/>
         <source>on the {count_n} months held in both periods ({span})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="252"/>
+        <location filename="model_messages.py" line="254"/>
         <source>{when_msg} is not held</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="253"/>
+        <location filename="model_messages.py" line="255"/>
         <source>no trade in {when_msg} to compare with</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="254"/>
+        <location filename="model_messages.py" line="256"/>
         <source>{rate_change} a year; {base_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="255"/>
+        <location filename="model_messages.py" line="257"/>
         <source>{rate_change} a year</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="256"/>
+        <location filename="model_messages.py" line="258"/>
         <source>{count_n} months of the period are held</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="257"/>
+        <location filename="model_messages.py" line="259"/>
         <source>Hollow points: years whose months are not all held</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="258"/>
+        <location filename="model_messages.py" line="260"/>
         <source>{count_n} months of counts in the period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="259"/>
+        <location filename="model_messages.py" line="261"/>
         <source>{count_n} months with both import truck value and loaded truck counts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="260"/>
+        <location filename="model_messages.py" line="262"/>
         <source>No month of the period holds both import truck value and loaded truck counts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="261"/>
+        <location filename="model_messages.py" line="263"/>
         <source>All destinations, not only the US</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="262"/>
+        <location filename="model_messages.py" line="264"/>
         <source>No INEGI export figures for this state</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="263"/>
+        <location filename="model_messages.py" line="265"/>
         <source>No RETC facilities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="264"/>
+        <location filename="model_messages.py" line="266"/>
         <source>No location</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="265"/>
+        <location filename="model_messages.py" line="267"/>
         <source>No World Port Index harbour facts for this seaport</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="266"/>
+        <location filename="model_messages.py" line="268"/>
         <source>{count_n} industrial parks with {facilities_n} RETC facilities within {km} km</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="267"/>
+        <location filename="model_messages.py" line="269"/>
         <source>No industrial park within {km} km</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="268"/>
+        <location filename="model_messages.py" line="270"/>
         <source>{count_n} industrial parks with {facilities_n} RETC facilities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="269"/>
+        <location filename="model_messages.py" line="271"/>
         <source>Membership: the {count_n} RETC 2022 facilities that name this park as their industrial park ({municipality}, {state}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="270"/>
+        <location filename="model_messages.py" line="272"/>
         <source>Membership: the {count_n} RETC 2022 facilities in {places}, {parks_n} industrial parks among them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="271"/>
+        <location filename="model_messages.py" line="273"/>
         <source>Trade value by month, US$</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="272"/>
+        <location filename="model_messages.py" line="274"/>
         <source>Trade value by year, US$</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="273"/>
+        <location filename="model_messages.py" line="275"/>
         <source>Top commodities (HS chapters), US$</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="274"/>
+        <location filename="model_messages.py" line="276"/>
         <source>Trade value by mode, US$</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="275"/>
+        <location filename="model_messages.py" line="277"/>
         <source>Top US states, US$</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="276"/>
+        <location filename="model_messages.py" line="278"/>
         <source>US states of origin, US$</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="277"/>
+        <location filename="model_messages.py" line="279"/>
         <source>Top Mexican states (US exports), US$</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="278"/>
+        <location filename="model_messages.py" line="280"/>
         <source>Top ports, US$</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="279"/>
+        <location filename="model_messages.py" line="281"/>
         <source>Ports its US exports cross, US$</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="280"/>
+        <location filename="model_messages.py" line="282"/>
         <source>{measure_msg} by month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="281"/>
+        <location filename="model_messages.py" line="283"/>
         <source>RETC facilities by sector</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="282"/>
+        <location filename="model_messages.py" line="284"/>
         <source>Industrial parks by RETC facilities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="283"/>
+        <location filename="model_messages.py" line="285"/>
         <source>Industrial parks within {km} km (RETC facilities)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="284"/>
+        <location filename="model_messages.py" line="286"/>
         <source>Harbour facts (World Port Index)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="285"/>
+        <location filename="model_messages.py" line="287"/>
         <source>Exports by subsector, {year} (INEGI, all destinations), US$</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="286"/>
+        <location filename="model_messages.py" line="288"/>
         <source>Exports by year (INEGI, all destinations), US$</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="287"/>
+        <location filename="model_messages.py" line="289"/>
         <source>Harbour size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="288"/>
+        <location filename="model_messages.py" line="290"/>
         <source>Harbour type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="289"/>
+        <location filename="model_messages.py" line="291"/>
         <source>Harbour use</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="290"/>
+        <location filename="model_messages.py" line="292"/>
         <source>Shelter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="291"/>
+        <location filename="model_messages.py" line="293"/>
         <source>Channel depth</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="292"/>
+        <location filename="model_messages.py" line="294"/>
         <source>Cargo pier depth</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="293"/>
+        <location filename="model_messages.py" line="295"/>
         <source>Anchorage depth</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="294"/>
+        <location filename="model_messages.py" line="296"/>
         <source>Largest vessel length</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="295"/>
+        <location filename="model_messages.py" line="297"/>
         <source>Largest vessel draft</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="296"/>
+        <location filename="model_messages.py" line="298"/>
         <source>Container facilities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="297"/>
+        <location filename="model_messages.py" line="299"/>
         <source>Ro-ro facilities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="298"/>
+        <location filename="model_messages.py" line="300"/>
         <source>Solid bulk facilities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="299"/>
+        <location filename="model_messages.py" line="301"/>
         <source>Liquid bulk facilities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="300"/>
+        <location filename="model_messages.py" line="302"/>
         <source>Breakbulk facilities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="301"/>
+        <location filename="model_messages.py" line="303"/>
         <source>Oil terminal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="302"/>
+        <location filename="model_messages.py" line="304"/>
         <source>Container cranes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="303"/>
+        <location filename="model_messages.py" line="305"/>
         <source>Rail connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="304"/>
+        <location filename="model_messages.py" line="306"/>
         <source>Repairs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="305"/>
+        <location filename="model_messages.py" line="307"/>
         <source>Dry dock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="306"/>
+        <location filename="model_messages.py" line="308"/>
         <source>Mexican-state figures are US exports to the state: BTS records no Mexican state of origin for US imports.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="307"/>
+        <location filename="model_messages.py" line="309"/>
         <source>Trade figures for {zone} are those of {state}, the state it lies in: BTS TransBorder records no trade below the state.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="308"/>
+        <location filename="model_messages.py" line="310"/>
         <source>BTS TransBorder holds no trade for Mexican seaports: it records US trade with Mexico and Canada at US ports of entry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="309"/>
+        <location filename="model_messages.py" line="311"/>
         <source>BTS TransBorder records vessel trade by US port code; this harbour is not matched to one, so no trade figures are shown.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="310"/>
+        <location filename="model_messages.py" line="312"/>
         <source>Value per loaded truck container: US import value by truck through the port divided by the loaded truck containers counted entering there, over the same months.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="311"/>
+        <location filename="model_messages.py" line="313"/>
         <source>RETC lists facilities that report pollutant releases and transfers; it is not a complete list of plants or IMMEX establishments.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="312"/>
+        <location filename="model_messages.py" line="314"/>
         <source>INEGI exports count goods leaving the state for all destinations (2007–2018); BTS counts US trade only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="313"/>
+        <location filename="model_messages.py" line="315"/>
         <source>{flow_msg}, {period_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="314"/>
+        <location filename="model_messages.py" line="316"/>
         <source>Trade value of the view</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="315"/>
+        <location filename="model_messages.py" line="317"/>
         <source>Sources: {sources_list}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="316"/>
+        <location filename="model_messages.py" line="318"/>
         <source>No trade figures for this view: {reason_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="317"/>
+        <location filename="model_messages.py" line="319"/>
         <source>{file} cannot be read: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="318"/>
+        <location filename="model_messages.py" line="320"/>
         <source>{file} holds no rows: no header naming its columns was found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="319"/>
+        <location filename="model_messages.py" line="321"/>
         <source>the header is on line {line_n}, not on the first line; the lines above it were skipped: {skipped}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="320"/>
+        <location filename="model_messages.py" line="322"/>
         <source>{file}: the shapefile&apos;s {parts_list} file is missing; a shapefile needs its .shp, .shx and .dbf side by side</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="321"/>
+        <location filename="model_messages.py" line="323"/>
         <source>--map {column}=…: {file} has no column {column} (its columns: {columns})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="322"/>
+        <location filename="model_messages.py" line="324"/>
         <source>--map {column}={field}: {field} is not a field (id, name, type, tier, lat, lon, city, state, country, attr:NAME, ignore)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="323"/>
+        <location filename="model_messages.py" line="325"/>
         <source>--map {column}={field}: {field} is not a lane field (id, from, to, value, volume, mode, hs, port, ignore)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="324"/>
+        <location filename="model_messages.py" line="326"/>
         <source>the file has no id column: each row&apos;s id is its line number (L2, L3, …)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="325"/>
+        <location filename="model_messages.py" line="327"/>
         <source>the id is empty; the row was not imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="326"/>
+        <location filename="model_messages.py" line="328"/>
         <source>id {id} already appears on line {first}; this row was not imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="327"/>
+        <location filename="model_messages.py" line="329"/>
         <source>{column} &apos;{value}&apos; is not a number; left empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="328"/>
+        <location filename="model_messages.py" line="330"/>
         <source>only one of latitude and longitude is given; the row was not imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="329"/>
+        <location filename="model_messages.py" line="331"/>
         <source>{detail}; the row was not imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="330"/>
+        <location filename="model_messages.py" line="332"/>
         <source>the coordinates are 0, 0 ({lat}, {lon}): a blank written as zero? Give the site&apos;s position or its place</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="331"/>
+        <location filename="model_messages.py" line="333"/>
         <source>a Mexican site with positive longitude {lon}: Mexico lies west of Greenwich (longitude −86 to −118); write it negative or name the column LONGITUD OESTE</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="332"/>
+        <location filename="model_messages.py" line="334"/>
         <source>latitude {lat} and longitude {lon} look swapped: read the other way round the site is in North America; fix the file or map the columns the other way</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="333"/>
+        <location filename="model_messages.py" line="335"/>
         <source>latitude {lat} / longitude {lon} is out of range (latitude −90 to 90, longitude −180 to 180)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="334"/>
+        <location filename="model_messages.py" line="336"/>
         <source>latitude {lat} / longitude {lon} lies outside the US, Mexico and Canada</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="335"/>
+        <location filename="model_messages.py" line="337"/>
         <source>the file says country {written} but the coordinates lie in {found}; the coordinates were kept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="336"/>
+        <location filename="model_messages.py" line="338"/>
         <source>the row names state {written} but the coordinates lie {km} km outside it (in {found}); the coordinates were kept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="337"/>
+        <location filename="model_messages.py" line="339"/>
         <source>place &apos;{place}&apos; may be {candidates_list}; pick one or click the map</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="338"/>
+        <location filename="model_messages.py" line="340"/>
         <source>place &apos;{place}&apos; is not in the gazetteer; click the map to place it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="339"/>
+        <location filename="model_messages.py" line="341"/>
         <source>no coordinates and no place (city, state) to find the site by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="340"/>
+        <location filename="model_messages.py" line="342"/>
         <source>the lane&apos;s {end} facility is empty; the row was not imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="341"/>
+        <location filename="model_messages.py" line="343"/>
         <source>{end} facility {id} is not in the network; the row was not imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="342"/>
+        <location filename="model_messages.py" line="344"/>
         <source>mode &apos;{value}&apos; is not known (truck, rail, air, vessel, pipeline, other); the row was not imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="343"/>
+        <location filename="model_messages.py" line="345"/>
         <source>{column} &apos;{value}&apos; is not a non-negative number; the row was not imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="344"/>
+        <location filename="model_messages.py" line="346"/>
         <source>the lane has neither an annual value nor a volume</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="345"/>
+        <location filename="model_messages.py" line="347"/>
         <source>{file}: the lanes&apos; {field} is mapped from two columns ({columns_list}); map it from one</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="346"/>
+        <location filename="model_messages.py" line="348"/>
         <source>{file}: no column holds the lanes&apos; {field} facility; map one to &apos;{field}&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="347"/>
+        <location filename="model_messages.py" line="349"/>
         <source>port {port} is not a land port of entry; the lane is routed by the shortest detour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="348"/>
+        <location filename="model_messages.py" line="350"/>
         <source>the port assigned to the lane</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="349"/>
+        <location filename="model_messages.py" line="351"/>
         <source>the {mode} port with the shortest detour ({detour_km} km)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="350"/>
+        <location filename="model_messages.py" line="352"/>
         <source>no land port handles {mode} by the crossing counts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="351"/>
+        <location filename="model_messages.py" line="353"/>
         <source>facility {id} has no position yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="352"/>
+        <location filename="model_messages.py" line="354"/>
         <source>{mode} lanes do not cross at a land port</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="353"/>
+        <location filename="model_messages.py" line="355"/>
         <source>{share_share} of cross-border value relies on one port ({port})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="354"/>
+        <location filename="model_messages.py" line="356"/>
         <source>{count_n} cross-border lanes worth {value_usd} are not routed: {reason_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="355"/>
+        <location filename="model_messages.py" line="357"/>
         <source>A facility belongs to a manufacturing cluster when its municipality is one of the cluster&apos;s (as the drill-down counts RETC facilities), else to the nearest cluster within {km} km.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="356"/>
+        <location filename="model_messages.py" line="358"/>
         <source>Ports sized by the company&apos;s cross-border value (exposure)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="357"/>
+        <location filename="model_messages.py" line="359"/>
         <source>Company facilities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="358"/>
+        <location filename="model_messages.py" line="360"/>
         <source>Company lanes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="359"/>
+        <location filename="model_messages.py" line="361"/>
         <source>Annual value of cross-border lanes ({units})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="360"/>
+        <location filename="model_messages.py" line="362"/>
         <source>Company lane {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="362"/>
+        <location filename="model_messages.py" line="364"/>
         <source>{origin} → {dest} (not routed through a land port)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="363"/>
+        <location filename="model_messages.py" line="365"/>
         <source>{mode} · {value_usd} a year · {share_share} of the company&apos;s cross-border value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="364"/>
+        <location filename="model_messages.py" line="366"/>
         <source>Company cross-border value through this port</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="365"/>
+        <location filename="model_messages.py" line="367"/>
         <source>Company cross-border value of its facilities in this state</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="366"/>
+        <location filename="model_messages.py" line="368"/>
         <source>Company cross-border value of its facilities in this cluster</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="367"/>
+        <location filename="model_messages.py" line="369"/>
         <source>Share of the company&apos;s cross-border value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="368"/>
+        <location filename="model_messages.py" line="370"/>
         <source>Company cross-border lanes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="369"/>
+        <location filename="model_messages.py" line="371"/>
         <source>Company facilities behind these lanes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="370"/>
+        <location filename="model_messages.py" line="372"/>
         <source>Company facilities in this state</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="371"/>
+        <location filename="model_messages.py" line="373"/>
         <source>Company facilities in this cluster</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="372"/>
+        <location filename="model_messages.py" line="374"/>
         <source>Rank among the company&apos;s crossings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="373"/>
+        <location filename="model_messages.py" line="375"/>
         <source>{value_usd} a year</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="374"/>
+        <location filename="model_messages.py" line="376"/>
         <source>{share_share} of {total_usd} a year</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="377"/>
+        <location filename="model_messages.py" line="379"/>
         <source>None of the company&apos;s {lanes_n} cross-border lanes crosses here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="378"/>
+        <location filename="model_messages.py" line="380"/>
         <source>Annual values from the company&apos;s lane file. A lane between facilities in two countries crosses at the port assigned to it, else at the land port with the shortest detour that handles its mode.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="379"/>
+        <location filename="model_messages.py" line="381"/>
         <source>A cross-border lane counts for the Mexican state of its Mexican facility (annual values from the company&apos;s lane file).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="380"/>
+        <location filename="model_messages.py" line="382"/>
         <source>This park lies in the {cluster} cluster: the company&apos;s figures are the cluster&apos;s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="381"/>
+        <location filename="model_messages.py" line="383"/>
         <source>This park lies in no manufacturing cluster: the company&apos;s facilities are counted by cluster.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="382"/>
+        <location filename="model_messages.py" line="384"/>
         <source>Period: {start_ym} to {end_ym}, the latest full year of DOT1 flows the store holds (the default).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="383"/>
+        <location filename="model_messages.py" line="385"/>
         <source>Period: {start_ym} to {end_ym}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="384"/>
+        <location filename="model_messages.py" line="386"/>
         <source>Capacity per port and mode: the highest monthly count of loaded truck or rail containers in the {months} months to {end_ym}, unless overridden.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="385"/>
+        <location filename="model_messages.py" line="387"/>
         <source>Current load: the mean monthly count of loaded containers from {start_ym} to {end_ym}; headroom = capacity − load.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="386"/>
+        <location filename="model_messages.py" line="388"/>
         <source>Value per loaded container: US import value by truck (rail) through the port ÷ the inbound loaded truck (rail) containers counted there, same port and months, as in the drill-down; ports without both use the border average ({truck_usd} a truck, {rail_usd} a rail container).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="387"/>
+        <location filename="model_messages.py" line="389"/>
         <source>Crossing counts are northbound only: northbound capacity and load come from them. Southbound (US exports) load is export value ÷ the port&apos;s value per container; southbound capacity is {ratio_share} of the northbound capacity (an editable assumption).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="388"/>
+        <location filename="model_messages.py" line="390"/>
         <source>Added detour in great-circle km: exports Mexican state → port → US state against the closed port; imports, whose Mexican origin BTS does not record, on the US side: closed port → new port → US state against closed port → US state.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="389"/>
+        <location filename="model_messages.py" line="391"/>
         <source>Freight is reassigned to ports handling the same mode by one linear program (HiGHS) that minimises the added detour within their headroom over the {days} days, adding at most {km} km; what does not fit waits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="390"/>
+        <location filename="model_messages.py" line="392"/>
         <source>Waiting freight builds up evenly while closed and clears after the reopening at the reopened port&apos;s headroom; value-days at risk = value delayed × (days closed + days to clear) ÷ 2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="391"/>
+        <location filename="model_messages.py" line="393"/>
         <source>Extra truck-km: rerouted loaded truck containers × added detour, one container a truck.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="392"/>
+        <location filename="model_messages.py" line="394"/>
         <source>{ports_list} at {capacity_share} of capacity for {days} days.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="393"/>
+        <location filename="model_messages.py" line="395"/>
         <source>One bridge of {port} carries {share_share} of the port&apos;s capacity (user-entered).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="394"/>
+        <location filename="model_messages.py" line="396"/>
         <source>Capacity of {port} ({mode}) set by the user to {value}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="395"/>
+        <location filename="model_messages.py" line="397"/>
         <source>New crossing {name} ({port}, {mode}) at {lon}, {lat}: a capacity of {capacity} loaded containers a month (user-entered), empty before the closure; its value per container is the border average ({value_usd}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="396"/>
+        <location filename="model_messages.py" line="398"/>
         <source>Company lanes through a closed port: value at risk = the lane&apos;s annual value ÷ 365 × days × the share of the port&apos;s freight in the lane&apos;s direction that no longer fits; of it, the share of the port&apos;s freight the program reroutes goes through the receiving port (of those that took it) adding the least detour from the lane&apos;s own origin to its own destination: origin facility → new port → destination facility against origin facility → closed port → destination facility (great-circle), so for imports the Mexican side is measured from the company&apos;s facility, which BTS does not record; extra truck-km = rerouted value ÷ the closed port&apos;s value per loaded container × that detour.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="397"/>
+        <location filename="model_messages.py" line="399"/>
         <source>{port} carries {mode} freight in the flows but has no {mode} counts: its waiting {mode} freight is taken to clear on reopening.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="398"/>
+        <location filename="model_messages.py" line="400"/>
         <source>The backlog at {port} ({mode}) does not clear: the port has no headroom.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="399"/>
+        <location filename="model_messages.py" line="401"/>
         <source>Tariff of {tariff_share} on US imports from Mexico (HS chapters: {scope}), {usmca_share} exempt as USMCA-compliant; value at risk = value × (1 − exempt) × (1 − (1 + tariff)^−elasticity) = {factor_share} of the value (full pass-through).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="400"/>
+        <location filename="model_messages.py" line="402"/>
         <source>Trade elasticity {elasticity} (default {default}: {source}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="401"/>
+        <location filename="model_messages.py" line="403"/>
         <source>The store cannot break the tariff&apos;s value at risk down by {by} for this period and filter.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="402"/>
+        <location filename="model_messages.py" line="404"/>
         <source>Company lanes from a Mexican to a US facility: value at risk = the lane&apos;s annual value × {factor_share}, the same rule as the public figures, when the lane&apos;s HS chapter is covered (chapters: {scope}); {count_n} lanes worth {value_usd} a year are counted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="403"/>
+        <location filename="model_messages.py" line="405"/>
         <source>{count_n} company lanes worth {value_usd} a year have no HS chapter: they are listed as &apos;HS unknown&apos; and not counted (the tariff covers chosen chapters only).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="404"/>
+        <location filename="model_messages.py" line="406"/>
         <source>{port} is not a land port on the Mexican border with crossing counts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="405"/>
+        <location filename="model_messages.py" line="407"/>
         <source>The store holds no full year of DOT1 flows; choose a period.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="406"/>
+        <location filename="model_messages.py" line="408"/>
         <source>The reassignment could not be solved: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="407"/>
+        <location filename="model_messages.py" line="409"/>
         <source>Colour: a receiving port&apos;s load while the ports are closed ÷ its capacity, in loaded {modes_list} containers a month, northbound (Border Crossing counts); capacity = the highest month of the {months} to {end_ym}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="408"/>
+        <location filename="model_messages.py" line="410"/>
         <source>Width: value rerouted over the {days} days (widest {max_usd}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="409"/>
+        <location filename="model_messages.py" line="411"/>
         <source>Scenario: {ports_list} at {capacity_share} of capacity for {days} days.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="410"/>
+        <location filename="model_messages.py" line="412"/>
         <source>Tariff: {tariff_share} on US imports from Mexico (HS chapters: {scope}), {usmca_share} USMCA-exempt, elasticity {elasticity}; values over {start_ym} to {end_ym}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="411"/>
+        <location filename="model_messages.py" line="413"/>
         <source>Company: {count_n} lanes of the company network, {hit_n} of them through a closed port; their value at risk is over the {days} days of the closure (the tariff&apos;s: a year), per facility on the side shipping (supplier) or receiving (customer).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="412"/>
+        <location filename="model_messages.py" line="414"/>
         <source>Units: values in US$ over the {days} days of the closure (tariff: over its period); loads and capacities in loaded containers a month, northbound; detours in km.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="413"/>
+        <location filename="model_messages.py" line="415"/>
         <source>Sources: BTS TransBorder Freight Data, table DOT1 (US state × port × Mexican state), {start_ym} to {end_ym}; BTS Border Crossing Entry Data (loaded truck and rail containers), {from_ym} to {end_ym}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="414"/>
+        <location filename="model_messages.py" line="416"/>
         <source>Unknown setting {key} in the {part} part of the session.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="415"/>
+        <location filename="model_messages.py" line="417"/>
         <source>The session&apos;s {part}.{key} has an invalid value {value}: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="416"/>
+        <location filename="model_messages.py" line="418"/>
         <source>This analysis was saved by a newer Frontera (session schema {found}); this version reads schema {supported} and older.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="417"/>
+        <location filename="model_messages.py" line="419"/>
         <source>This is not a Frontera session (no schema version).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="418"/>
+        <location filename="model_messages.py" line="420"/>
         <source>US–Mexico border: land ports of entry, seaports and industrial zones</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="419"/>
+        <location filename="model_messages.py" line="421"/>
         <source>US–Mexico border trade: {scope_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="421"/>
+        <location filename="model_messages.py" line="423"/>
         <source>US states shaded by trade value (US$)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="422"/>
+        <location filename="model_messages.py" line="424"/>
         <source>Mexican states shaded by US exports (US$)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="423"/>
+        <location filename="model_messages.py" line="425"/>
         <source>Land ports sized by trade value (US$)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="424"/>
+        <location filename="model_messages.py" line="426"/>
         <source>Land ports sized by {measure_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="425"/>
+        <location filename="model_messages.py" line="427"/>
         <source>Flows: width by trade value (US$)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="426"/>
+        <location filename="model_messages.py" line="428"/>
         <source>{km} km</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="427"/>
+        <location filename="model_messages.py" line="429"/>
         <source>{m} m</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="model_messages.py" line="428"/>
+        <location filename="model_messages.py" line="430"/>
         <source>Sources: {sources_list}. {projection}. Made with Frontera Atlas.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -19,6 +19,8 @@ MESSAGES = (
     QT_TRANSLATE_NOOP('messages', 'BTS published no raw file for October 2020; the summary derives that month from the 2020 annual file.'),  # caveat.summary_oct_2020
     QT_TRANSLATE_NOOP('messages', '{file} holds {table} for {month_ym} only in part ({raw_usd} against {summary_usd} in the BTS monthly totals, {gap_usd} short); that month is not used.'),  # caveat.partial_month
     QT_TRANSLATE_NOOP('messages', '{file} holds {table} for {month_ym} only in part ({raw_usd} against {summary_usd} in the BTS monthly totals, {gap_usd} short); no other table answers this month, so its figures are incomplete.'),  # caveat.partial_month_used
+    QT_TRANSLATE_NOOP('messages', '{count_n} months of {table} from {from_ym} to {to_ym} are held only in part ({gap_usd} short of the BTS monthly totals in all; the largest gap is {month_ym} in {file}); those months are not used.'),  # caveat.partial_months
+    QT_TRANSLATE_NOOP('messages', '{count_n} months of {table} from {from_ym} to {to_ym} are held only in part ({gap_usd} short of the BTS monthly totals in all; the largest gap is {month_ym} in {file}); no other table answers them, so their figures are incomplete.'),  # caveat.partial_months_used
     QT_TRANSLATE_NOOP('messages', '{value_usd} has no state recorded (codes {codes_list}); it is listed apart and not shaded as a state.'),  # caveat.unassigned_states
     QT_TRANSLATE_NOOP('messages', '{ports_list} are shown combined: BTS split or merged these ports ({notes_list}).'),  # caveat.port_lineage
     QT_TRANSLATE_NOOP('messages', 'Source: {source} ({tables_list}), {span} ({count_n} months).'),  # plan.source

@@ -500,6 +500,10 @@ class Caveat:
         return self.message.english()
 
 
+#: up to this many months of a table held only in part are each given a note; more share one
+PARTIAL_LISTED = 3
+
+
 def _cav(code: str, severity: str = "info", **params) -> Caveat:
     return Caveat(code, Message("caveat." + code, params, severity), severity)
 
@@ -548,12 +552,25 @@ def caveats(f: TradeFilter, by: str | None, qplan: QueryPlan | None = None,
                 out.append(_cav("summary_mx_states"))
             if 202010 in ms:
                 out.append(_cav("summary_oct_2020"))
+        groups: dict[tuple[bool, str], list] = {}
         for p in qplan.partial:
             used = not qplan.summary and p.year_month in qplan.months_by_table.get(p.table, ())
-            out.append(_cav("partial_month_used" if used else "partial_month", "warning",
-                            file=p.file or "the bundled data", table=p.table,
-                            month_ym=p.year_month, raw_usd=p.raw_value, summary_usd=p.summary_value,
-                            gap_usd=p.gap))
+            groups.setdefault((used, p.table), []).append(p)
+        for (used, table), months in groups.items():
+            if len(months) <= PARTIAL_LISTED:   # each month said, with its file and gap
+                for p in months:
+                    out.append(_cav("partial_month_used" if used else "partial_month", "warning",
+                                    file=p.file or "the bundled data", table=p.table,
+                                    month_ym=p.year_month, raw_usd=p.raw_value, summary_usd=p.summary_value,
+                                    gap_usd=p.gap))
+                continue
+            # many: one note for them (a note a month buried every other note)
+            worst = max(months, key=lambda p: p.gap)
+            yms = sorted(p.year_month for p in months)
+            out.append(_cav("partial_months_used" if used else "partial_months", "warning", count_n=len(months),
+                            table=table, from_ym=yms[0], to_ym=yms[-1],
+                            gap_usd=sum(p.gap for p in months), month_ym=worst.year_month,
+                            file=worst.file or "the bundled data"))
         if f.period and qplan.store_months:
             lo_, hi_ = f.period
             if lo_ <= 190001:   # open start / end: count from / to the store's own months
