@@ -55,12 +55,13 @@ CATALOGUE: dict[str, str] = {
     "caveat.partial_month_used": "{file} holds {table} for {month_ym} only in part ({raw_usd} against "
                                  "{summary_usd} in the BTS monthly totals, {gap_usd} short); no other table "
                                  "answers this month, so its figures are incomplete.",
-    "caveat.partial_months": "{count_n} months of {table} from {from_ym} to {to_ym} are held only in part ({gap_usd} short of the "
-                             "BTS monthly totals in all; the largest gap is {month_ym} in {file}); those months "
-                             "are not used.",
-    "caveat.partial_months_used": "{count_n} months of {table} from {from_ym} to {to_ym} are held only in part ({gap_usd} short of "
-                                  "the BTS monthly totals in all; the largest gap is {month_ym} in {file}); no other "
-                                  "table answers them, so their figures are incomplete.",
+    "caveat.partial_months": "{count_n} months of {table} from {from_ym} to {to_ym} are held only in part "
+                             "({gap_usd} short of the BTS monthly totals in all; the largest gap is {month_ym} in "
+                             "{file}); those months are not used.",
+    "caveat.partial_months_used": "{count_n} months of {table} from {from_ym} to {to_ym} are held only in "
+                                  "part ({gap_usd} short of the BTS monthly totals in all; the largest gap is "
+                                  "{month_ym} in {file}); no other table answers them, so their figures are "
+                                  "incomplete.",
     "caveat.unassigned_states": "{value_usd} has no state recorded (codes {codes_list}); it is listed apart "
                                 "and not shaded as a state.",
     "caveat.port_lineage": "{ports_list} are shown combined: BTS split or merged these ports ({notes_list}).",
