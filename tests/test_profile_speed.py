@@ -178,6 +178,7 @@ def test_a_chart_that_fails_to_draw_is_said(panel, qtbot, monkeypatch):
     panel.open(("port", "2304"))
     qtbot.waitUntil(lambda: "no ink" in panel.chart_status.text(), timeout=60000)
     assert [v.item.key for v in panel.chart_views()][:2] == ["trade", "modes"]
+    assert all(v.drawn for v in panel.chart_views())   # the failed chart's place is gone, not "Drawing…"
 
 
 def test_the_crossing_months_follow_an_import(tmp_path):

@@ -824,6 +824,10 @@ class ProfilePanel(QWidget):
 
             print(getattr(exc, "__traceback_text__", exc), file=sys.stderr)
             self._status(self.tr("Charts failed: {error}").format(error=str(exc)[:200]))
+            for view in [v for v in self._charts if not v.drawn]:   # no place left saying "Drawing…"
+                self._charts.remove(view)
+                view.setParent(None)
+                view.deleteLater()
 
     def set_granularity(self, g: str) -> None:
         if g == self.granularity:
