@@ -272,3 +272,29 @@ def test_the_window_settles_its_heap_once_its_figures_show(make_window, qtbot, m
         assert gc.get_freeze_count() > frozen
     finally:
         gc.unfreeze()
+
+
+def test_background_work_yields_to_the_window_once():
+    """The charts' worker thread runs below the window's priority, by the same amount however
+    many jobs the pool thread has run (Linux schedules threads one by one)."""
+    import os
+    import sys
+    import threading
+
+    from desktop.base.workers import background_priority
+
+    if not sys.platform.startswith("linux"):
+        pytest.skip("thread priorities are set on Linux only")
+    base = os.getpriority(os.PRIO_PROCESS, os.getpid())
+    seen: list[int] = []
+
+    def job():
+        for _ in range(3):   # three jobs on one pool thread
+            background_priority()
+            seen.append(os.getpriority(os.PRIO_PROCESS, threading.get_native_id()))
+
+    t = threading.Thread(target=job)
+    t.start()
+    t.join()
+    assert seen == [min(19, base + 8)] * 3
+    assert os.getpriority(os.PRIO_PROCESS, os.getpid()) == base   # the window's thread is untouched

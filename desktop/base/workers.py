@@ -82,8 +82,12 @@ def background_priority(steps: int = 8, whole_process: bool = False) -> None:
         if whole_process and hasattr(os, "nice"):
             os.nice(steps)
         elif sys.platform.startswith("linux"):
+            # ``steps`` below the window's thread (the main thread: its id is the process id), set
+            # once: a pool thread runs many jobs and must not sink further with each
+            target = min(19, os.getpriority(os.PRIO_PROCESS, os.getpid()) + steps)
             tid = threading.get_native_id()
-            os.setpriority(os.PRIO_PROCESS, tid, min(19, os.getpriority(os.PRIO_PROCESS, tid) + steps))
+            if os.getpriority(os.PRIO_PROCESS, tid) < target:
+                os.setpriority(os.PRIO_PROCESS, tid, target)
     except OSError:
         pass
 
