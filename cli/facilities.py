@@ -59,6 +59,7 @@ def main(argv=None) -> int:
     from desktop.base.messages import word
     from geo.core.messages import MessageError
     from geo.core.version import VERSION as version
+    from geo.network.facilities import write_row_report
     from geo.network.model import Network, diff_by_id
     from geo.session.project import write_project
 
@@ -105,7 +106,7 @@ def main(argv=None) -> int:
         info["change"] = diff.as_dict() if args.format == "json" else None
         report = Path(args.report) if args.report else project_path.with_name(
             f"{project_path.stem}.{Path(args.file).stem}.report.csv")
-        _write_report(report, rows)
+        write_row_report(report, rows)
         info["report"] = str(report)
         if not args.dry_run:
             project.tables.update(updated.tables())
@@ -139,16 +140,3 @@ def main(argv=None) -> int:
     print(f"row report: {report}")
     return 0
 
-
-def _write_report(path: Path, rows: list[dict]) -> None:
-    import csv
-
-    from geo.core.files import atomic_write
-
-    def write(tmp: Path) -> None:
-        with open(tmp, "w", newline="", encoding="utf-8") as fh:
-            w = csv.DictWriter(fh, ["line", "id", "status", "reason", "candidates"])
-            w.writeheader()
-            w.writerows(rows)
-
-    atomic_write(path, write)

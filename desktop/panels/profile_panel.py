@@ -632,7 +632,7 @@ class ProfilePanel(QWidget):
         QTimer.singleShot(0, self, lambda: gen == self._gen and self._start_job(header, None))
 
     def _start_job(self, header: Profile | None, profile: Profile | None) -> None:
-        self._status("")
+        self.chart_status.setText("")
         job = _Job(self._gen, header, profile, self._chart_width(), self.devicePixelRatioF(), self.granularity,
                    self._cancel)
         job.signals.details.connect(self._details_ready)
@@ -643,10 +643,6 @@ class ProfilePanel(QWidget):
         job.signals.finished.connect(self._jobs.discard)
         self._jobs.add(job)  # its signals must outlive the thread's last emit
         self._pool.start(job)
-
-    def _status(self, text: str) -> None:
-        if self.chart_status.text() != text:   # the same text: no new layout
-            self.chart_status.setText(text)
 
     def _chart_width(self) -> int:
         return max(260, self.scroll.viewport().width() - 18)
@@ -670,7 +666,7 @@ class ProfilePanel(QWidget):
         self.membership.hide()
         self.company.show_ref(None)
         self.caveats.hide()
-        self._status(self.tr("Opening the trade store…") if loading else "")
+        self.chart_status.setText(self.tr("Opening the trade store…") if loading else "")
         for w in (self.gran_label, self.monthly_button, self.annual_button):
             w.hide()
 
@@ -705,10 +701,7 @@ class ProfilePanel(QWidget):
     def _show_figures(self, p: Profile) -> None:
         t = self.figures
         t.show()
-        old = [tuple(t.item(r, c).toolTip() if t.item(r, c) else None for c in range(3))
-               + tuple(t.item(r, c).text() if t.item(r, c) else None for c in range(3)) for r in range(t.rowCount())]
         t.setRowCount(len(p.figures))
-        changed = False
         for r, x in enumerate(p.figures):
             label = word(x.label)
             if x.owner:
@@ -728,16 +721,11 @@ class ProfilePanel(QWidget):
             tip = f"{label}: {word(x.display)}\n{x.source.label()}" + (f"\n{note}" if note else "")
             for it in (a, value, c):
                 it.setToolTip(tip)
-            if r < len(old) and old[r] == (tip, tip, tip, a.text(), value.text(), c.text()) \
-                    and t.item(r, 1).font().bold() == f.bold():
-                continue   # the same row (the details keep the header's figures): its cells and height stay
-            changed = True
             t.setItem(r, 0, a)
             t.setItem(r, 1, value)
             t.setItem(r, 2, c)
-        if changed or len(old) != len(p.figures):
-            self._fit_figures()
-            QTimer.singleShot(0, self._fit_figures)   # again once the columns have their widths
+        self._fit_figures()
+        QTimer.singleShot(0, self._fit_figures)   # again once the columns have their widths
 
     def _fit_figures(self) -> None:
         t = self.figures
@@ -812,7 +800,7 @@ class ProfilePanel(QWidget):
             view.setParent(None)
             view.deleteLater()
         del self._charts[self._received:]
-        self._status("")
+        self.chart_status.setText("")
         if self.profile is not None:
             self.chartsShown.emit(self.profile.ref, (time.perf_counter() - self._t0) * 1000)
             if self.pinned and self.tabs.currentIndex() == 1:
@@ -823,7 +811,7 @@ class ProfilePanel(QWidget):
             import sys
 
             print(getattr(exc, "__traceback_text__", exc), file=sys.stderr)
-            self._status(self.tr("Charts failed: {error}").format(error=str(exc)[:200]))
+            self.chart_status.setText(self.tr("Charts failed: {error}").format(error=str(exc)[:200]))
             for view in [v for v in self._charts if not v.drawn]:   # no place left saying "Drawing…"
                 self._charts.remove(view)
                 view.setParent(None)

@@ -180,14 +180,20 @@ class FacilityImport:
         return out
 
     def write_report(self, path: str | Path) -> Path:
-        """The row report as CSV (atomically: temp file in the same folder, fsync, rename)."""
-        def write(tmp: Path) -> None:
-            with open(tmp, "w", newline="", encoding="utf-8") as fh:
-                w = csv.DictWriter(fh, ["line", "id", "status", "reason", "candidates"])
-                w.writeheader()
-                w.writerows(self.report_rows())
+        """The row report as CSV (see :func:`write_row_report`)."""
+        return write_row_report(path, self.report_rows())
 
-        return atomic_write(path, write)
+
+def write_row_report(path: str | Path, rows: list[dict]) -> Path:
+    """A facility import's row report (``line, id, status, reason, candidates``) as CSV,
+    atomically (temp file in the same folder, fsync, rename)."""
+    def write(tmp: Path) -> None:
+        with open(tmp, "w", newline="", encoding="utf-8") as fh:
+            w = csv.DictWriter(fh, ["line", "id", "status", "reason", "candidates"])
+            w.writeheader()
+            w.writerows(rows)
+
+    return atomic_write(path, write)
 
 
 def check_mapping(columns, mapping: Mapping[str, str], source: str) -> None:

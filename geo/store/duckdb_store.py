@@ -891,7 +891,7 @@ class DuckDBStore(Store):
         """(table, record-count expression): a rollup when one holds every needed dimension."""
         name = rollups.choose(qp.needed_dims)
         if name is None and self._flow_month and set(qp.needed_dims) <= rollups.FLOW_DIMS \
-                and rollups.dot1_only(qp.ranges):
+                and rollups.only_src(qp.ranges, 1):
             name = rollups.FLOW_MONTH
         if name is None and self._dot2_month and set(qp.needed_dims) <= rollups.DOT2_DIMS \
                 and rollups.only_src(qp.ranges, 2):
@@ -1103,7 +1103,7 @@ class DuckDBStore(Store):
             # whole years: the yearly flow rollup (same sums, ~9x fewer rows than the months)
             yearly = (self._flow_year and not by_month and not f.commodities
                       and rollups.whole_years(qp.ranges))
-            monthly = self._flow_month and not f.commodities and rollups.dot1_only(qp.ranges)
+            monthly = self._flow_month and not f.commodities and rollups.only_src(qp.ranges, 1)
             sums = ("sum(value)::BIGINT AS value, coalesce(sum(shipwt), 0)::BIGINT AS shipwt, "
                     "coalesce(sum(freight_charges), 0)::BIGINT AS freight_charges")
             if yearly or monthly:

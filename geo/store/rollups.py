@@ -36,7 +36,7 @@ ROLLUPS: dict[str, tuple[tuple[str, ...], tuple[int, ...]]] = {
     "agg_us_state": (("us_state",), (1, 2)),
     "agg_mx_state": (("mx_state",), (1, 2)),
 }
-_TYPES = {"port": "port_t", "commodity": "hs2_t", "us_state": "st2_t", "mx_state": "st2_t"}
+_TYPES = {"port": "port_t", "commodity": "hs2_t", "us_state": "st2_t", "mx_state": "st2_t", "can_prov": "st2_t"}
 
 
 #: DOT1 flows per month and per calendar year (see the module docstring)
@@ -48,77 +48,67 @@ DOT2_MONTH = "agg_dot2_month"
 DOT2_DIMS = frozenset(("us_state", "commodity", "mx_state", "ca_prov"))
 
 
+#: the monthly fact rollups: table -> (the DOT table it sums, its code columns)
+_MONTHLY: dict[str, tuple[int, tuple[str, ...]]] = {
+    FLOW_MONTH: (1, ("us_state", "port", "mx_state")),
+    DOT2_MONTH: (2, ("us_state", "commodity", "mx_state", "can_prov")),
+}
+
+
 def create_sql() -> list[str]:
     out = [create_flow_month_sql(), create_flow_year_sql(), create_dot2_month_sql()]
     for name, (dims, _) in ROLLUPS.items():
-        cols = "".join(f", {d} {_TYPES[d]}" for d in dims)
-        out.append(f"CREATE TABLE {name} (src UTINYINT, year_month INTEGER, trade_type UTINYINT, "
-                   f"country USMALLINT, mode UTINYINT{cols}, value BIGINT, shipwt BIGINT, "
-                   f"freight_charges BIGINT, records BIGINT)")
+        out.append(_create_sql(name, dims))
     return out
 
 
-def _create_flow_sql(name: str) -> str:
+def _create_sql(name: str, dims: tuple[str, ...]) -> str:
+    cols = "".join(f", {d} {_TYPES[d]}" for d in dims)
     return (f"CREATE TABLE {name} (src UTINYINT, year_month INTEGER, trade_type UTINYINT, "
-            f"country USMALLINT, mode UTINYINT, us_state st2_t, port port_t, mx_state st2_t, value BIGINT, "
-            f"shipwt BIGINT, freight_charges BIGINT, records BIGINT)")
+            f"country USMALLINT, mode UTINYINT{cols}, value BIGINT, shipwt BIGINT, "
+            f"freight_charges BIGINT, records BIGINT)")
 
 
 def create_flow_year_sql() -> str:
-    return _create_flow_sql(FLOW_YEAR)
+    return _create_sql(FLOW_YEAR, _MONTHLY[FLOW_MONTH][1])
 
 
 def create_flow_month_sql() -> str:
-    return _create_flow_sql(FLOW_MONTH)
+    return _create_sql(FLOW_MONTH, _MONTHLY[FLOW_MONTH][1])
 
 
 def create_dot2_month_sql() -> str:
-    return (f"CREATE TABLE {DOT2_MONTH} (src UTINYINT, year_month INTEGER, trade_type UTINYINT, "
-            f"country USMALLINT, mode UTINYINT, us_state st2_t, commodity hs2_t, mx_state st2_t, can_prov st2_t, "
-            f"value BIGINT, shipwt BIGINT, freight_charges BIGINT, records BIGINT)")
+    return _create_sql(DOT2_MONTH, _MONTHLY[DOT2_MONTH][1])
 
 
 def only_src(ranges, src: int) -> bool:
-    """Whether every ``(src, lo, hi)`` range of a plan reads table ``src``."""
+    """Whether every ``(src, lo, hi)`` range of a plan reads table ``src`` (1: what
+    :data:`FLOW_MONTH` holds, 2: :data:`DOT2_MONTH`)."""
     return bool(ranges) and all(int(s) == src for s, _, _ in ranges)
 
 
-def _insert_dot2_month(con, where: str) -> None:
+def _insert_monthly(con, name: str, where: str) -> None:
+    # grouped on the codes as text (``*_v``: the bundled Parquet dictionaries, no cast per row);
+    # the grouped rows are typed back to the enums as they are inserted
+    src, dims = _MONTHLY[name]
     con.execute(f"""
-        INSERT INTO {DOT2_MONTH}
-        SELECT src, year_month, trade_type, country, mode, us_state_v, commodity_v, mx_state_v, can_prov_v,
+        INSERT INTO {name}
+        SELECT src, year_month, trade_type, country, mode, {", ".join(f"{d}_v" for d in dims)},
                sum(value)::BIGINT, coalesce(sum(shipwt), 0)::BIGINT,
                coalesce(sum(freight_charges), 0)::BIGINT, count(*)
-        FROM freight_all WHERE src = 2 AND {where}
+        FROM freight_all WHERE src = {src} AND {where}
         GROUP BY ALL ORDER BY year_month, country""")
 
 
 def fill_dot2(con) -> None:
     """(Re)compute :data:`DOT2_MONTH` from ``freight_all``."""
     con.execute(f"DELETE FROM {DOT2_MONTH}")
-    _insert_dot2_month(con, "TRUE")
+    _insert_monthly(con, DOT2_MONTH, "TRUE")
 
 
 def whole_years(ranges) -> bool:
     """Whether every ``(src, lo, hi)`` range of a plan is DOT1 and spans whole calendar years."""
     return bool(ranges) and all(int(src) == 1 and lo % 100 == 1 and hi % 100 == 12 for src, lo, hi in ranges)
-
-
-def dot1_only(ranges) -> bool:
-    """Whether every ``(src, lo, hi)`` range of a plan is DOT1 (what :data:`FLOW_MONTH` holds)."""
-    return bool(ranges) and all(int(src) == 1 for src, _, _ in ranges)
-
-
-def _insert_flow_month(con, where: str) -> None:
-    # grouped on the codes as text (``*_v``: the bundled Parquet dictionaries, no cast per row);
-    # the grouped rows are typed back to the enums as they are inserted
-    con.execute(f"""
-        INSERT INTO {FLOW_MONTH}
-        SELECT src, year_month, trade_type, country, mode, us_state_v, port_v, mx_state_v,
-               sum(value)::BIGINT, coalesce(sum(shipwt), 0)::BIGINT,
-               coalesce(sum(freight_charges), 0)::BIGINT, count(*)
-        FROM freight_all WHERE src = 1 AND {where}
-        GROUP BY ALL ORDER BY year_month, country""")
 
 
 def _insert_flow_year(con, where: str) -> None:
@@ -134,14 +124,15 @@ def _insert_flow_year(con, where: str) -> None:
 def fill_flows(con) -> None:
     """(Re)compute :data:`FLOW_MONTH` and :data:`FLOW_YEAR` from ``freight_all``."""
     con.execute(f"DELETE FROM {FLOW_MONTH}")
-    _insert_flow_month(con, "TRUE")
+    _insert_monthly(con, FLOW_MONTH, "TRUE")
     con.execute(f"DELETE FROM {FLOW_YEAR}")
     _insert_flow_year(con, "TRUE")
 
 
 def choose(needed: Iterable[str]) -> str | None:
     """The smallest rollup holding every needed dimension, or None (use ``freight_all``, or
-    :data:`FLOW_MONTH` when the plan reads DOT1 alone and needs only its dimensions)."""
+    :data:`FLOW_MONTH` / :data:`DOT2_MONTH` when the plan reads DOT1 / DOT2 alone and needs only
+    its dimensions)."""
     needed = set(needed)
     if not needed:
         return "agg_base"
@@ -154,7 +145,7 @@ def choose(needed: Iterable[str]) -> str | None:
 
 def _insert(con, name: str, where: str, params: list) -> None:
     dims, srcs = ROLLUPS[name]
-    dcols = "".join(f", {d}_v" for d in dims)   # as text, typed back on insert (see _insert_flow_month)
+    dcols = "".join(f", {d}_v" for d in dims)   # as text, typed back on insert (see _insert_monthly)
     src_in = ", ".join(str(s) for s in srcs)
     con.execute(f"""
         INSERT INTO {name}
@@ -173,12 +164,10 @@ def refresh_keys(con, keys_table: str) -> None:
         con.execute(f"""DELETE FROM {name} r USING {keys} k
                         WHERE r.src = k.src AND r.year_month = k.year_month AND r.country = k.country""")
         _insert(con, name, f"src IN ({src_in}) AND (src, year_month, country) IN {keys}", [])
-    con.execute(f"""DELETE FROM {FLOW_MONTH} r USING {keys} k
-                    WHERE r.src = k.src AND r.year_month = k.year_month AND r.country = k.country""")
-    _insert_flow_month(con, f"(src, year_month, country) IN {keys}")
-    con.execute(f"""DELETE FROM {DOT2_MONTH} r USING {keys} k
-                    WHERE r.src = k.src AND r.year_month = k.year_month AND r.country = k.country""")
-    _insert_dot2_month(con, f"(src, year_month, country) IN {keys}")
+    for name in _MONTHLY:
+        con.execute(f"""DELETE FROM {name} r USING {keys} k
+                        WHERE r.src = k.src AND r.year_month = k.year_month AND r.country = k.country""")
+        _insert_monthly(con, name, f"(src, year_month, country) IN {keys}")
     # the yearly flows: every year touched is summed again from all of its months
     years = f"(SELECT DISTINCT src, year_month // 100 AS y, country FROM {keys_table} WHERE src = 1)"
     con.execute(f"""DELETE FROM {FLOW_YEAR} r USING {years} k
